@@ -1,0 +1,129 @@
+import type { Manifest, RouteDecl } from './manifest.types.js';
+
+/**
+ * The system described once. The CDK app (infra/app.ts) and the local runtime (infra/local/)
+ * both loop over this object; nothing about routing or wiring is written anywhere else.
+ * It is plain data, so handlers may import it to look up their routes' permissions.
+ */
+
+const FUNCTIONS = {
+  customers: {
+    entry: 'functions/customers/handler.ts',
+    description: 'Contacts, companies and custom-field definitions',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    grants: { table: 'write' },
+  },
+  platform: {
+    entry: 'functions/platform/handler.ts',
+    description: 'Health check and the staff directory',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    grants: { table: 'read' },
+  },
+  outboxRelay: {
+    entry: 'functions/jobs/outbox-relay.ts',
+    description: 'Publishes audit/outbox records from the table stream as domain events',
+    timeoutSeconds: 30,
+    grants: { bus: true },
+  },
+  purgeSweep: {
+    entry: 'functions/jobs/purge-sweep.ts',
+    description: 'Finds soft-deleted records past their restore window and queues them for purging',
+    timeoutSeconds: 60,
+    grants: { table: 'read', sendTo: ['purge'] },
+  },
+  purgeWorker: {
+    entry: 'functions/jobs/purge-worker.ts',
+    description: 'Purges soft-deleted records for good, with an audit record',
+    timeoutSeconds: 30,
+    grants: { table: 'write' },
+  },
+  assignmentNotifier: {
+    entry: 'functions/jobs/assignment-notifier.ts',
+    description: 'E-mails the new owner when a customer is assigned to them',
+    timeoutSeconds: 30,
+    grants: { table: 'read', email: true },
+  },
+} as const satisfies Manifest['functions'];
+
+type FunctionId = keyof typeof FUNCTIONS;
+
+const staff = (
+  method: RouteDecl['method'],
+  path: string,
+  fn: FunctionId,
+  permission: NonNullable<RouteDecl['permission']>,
+): RouteDecl<FunctionId> => ({ method, path, function: fn, audience: 'staff', permission });
+
+/** The record routes every customer entity has: list, create, read, edit, delete, restore, timeline. */
+function recordRoutes(base: string, resource: 'contacts' | 'companies'): RouteDecl<FunctionId>[] {
+  return [
+    staff('GET', `/api/${base}`, 'customers', `${resource}:read`),
+    staff('POST', `/api/${base}`, 'customers', `${resource}:write`),
+    staff('GET', `/api/${base}/{id}`, 'customers', `${resource}:read`),
+    staff('PATCH', `/api/${base}/{id}`, 'customers', `${resource}:write`),
+    staff('DELETE', `/api/${base}/{id}`, 'customers', `${resource}:delete`),
+    staff('POST', `/api/${base}/{id}/restore`, 'customers', `${resource}:delete`),
+    staff('GET', `/api/${base}/{id}/timeline`, 'customers', `${resource}:read`),
+  ];
+}
+
+export const manifest = {
+  service: 'cirrus-crm',
+  eventSource: 'cirrus.crm',
+  table: {
+    id: 'crm',
+    partitionKey: 'pk',
+    sortKey: 'sk',
+    // Overloaded GSIs; what each serves is written down in shared/db/keys.ts.
+    indexes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({
+      name: `gsi${n}`,
+      partitionKey: `gsi${n}pk`,
+      sortKey: `gsi${n}sk`,
+    })),
+    ttlAttribute: 'expiresAt',
+    stream: 'NEW_AND_OLD_IMAGES',
+  },
+  functions: FUNCTIONS,
+  routes: [
+    { method: 'GET', path: '/api/health', function: 'platform', audience: 'public', permission: null },
+    staff('GET', '/api/me', 'platform', 'staff:read'),
+    staff('GET', '/api/staff', 'platform', 'staff:read'),
+    ...recordRoutes('contacts', 'contacts'),
+    ...recordRoutes('companies', 'companies'),
+    staff('GET', '/api/custom-fields', 'customers', 'customFields:read'),
+    staff('POST', '/api/custom-fields', 'customers', 'customFields:manage'),
+    staff('PATCH', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
+    staff('DELETE', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
+  ],
+  schedules: [
+    {
+      id: 'purge-sweep',
+      expression: 'rate(1 hour)',
+      function: 'purgeSweep',
+      description: 'Purge records deleted more than 30 days ago',
+    },
+  ],
+  rules: [
+    {
+      id: 'notify-assignment',
+      pattern: { source: ['cirrus.crm'], detailType: ['contact.assigned', 'company.assigned'] },
+      function: 'assignmentNotifier',
+      description: 'Tell a rep by e-mail that a customer was assigned to them',
+    },
+  ],
+  queues: [
+    {
+      id: 'purge',
+      consumer: 'purgeWorker',
+      batchSize: 10,
+      maxConcurrency: 2,
+      visibilityTimeoutSeconds: 60,
+      maxReceiveCount: 3,
+    },
+  ],
+  streams: [{ function: 'outboxRelay', itemType: 'Audit', batchSize: 100 }],
+} as const satisfies Manifest<FunctionId>;
+
+export type { FunctionId };

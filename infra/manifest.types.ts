@@ -1,0 +1,99 @@
+import type { Permission } from '../shared/auth/permissions.js';
+
+/** Who may call a route: staff (console), portal customers, or anyone (no token). */
+export type Audience = 'staff' | 'portal' | 'public';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a function may touch. The CDK app turns each into the narrowest grant it can. */
+export interface FunctionGrants {
+  table?: 'read' | 'write';
+  /** Send e-mail through SES. */
+  email?: boolean;
+  /** Put events on the CRM event bus. */
+  bus?: boolean;
+  /** Send messages to these queues. */
+  sendTo?: readonly string[];
+}
+
+export interface FunctionDecl {
+  /** Path of the module from the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb?: number;
+  timeoutSeconds?: number;
+  grants: FunctionGrants;
+}
+
+export interface RouteDecl<F extends string = string> {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/api/contacts/{id}`. */
+  path: string;
+  function: F;
+  audience: Audience;
+  /** Required permission; `null` only for public routes. */
+  permission: Permission | null;
+}
+
+export interface ScheduleDecl<F extends string = string> {
+  id: string;
+  /** EventBridge Scheduler expression: `rate(1 hour)` or `cron(0 3 * * ? *)` (UTC). */
+  expression: string;
+  function: F;
+  description: string;
+}
+
+export interface EventRuleDecl<F extends string = string> {
+  id: string;
+  pattern: { source: readonly string[]; detailType: readonly string[] };
+  function: F;
+  description: string;
+}
+
+export interface QueueDecl<F extends string = string> {
+  id: string;
+  consumer: F;
+  batchSize: number;
+  maxConcurrency: number;
+  visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  maxReceiveCount: number;
+}
+
+export interface StreamDecl<F extends string = string> {
+  function: F;
+  /** Only stream records whose NEW image has `type` equal to this reach the function. */
+  itemType: string;
+  batchSize: number;
+}
+
+export interface IndexDecl {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface TableDecl {
+  id: string;
+  partitionKey: string;
+  sortKey: string;
+  indexes: readonly IndexDecl[];
+  ttlAttribute: string;
+  stream: 'NEW_AND_OLD_IMAGES';
+}
+
+export interface Manifest<F extends string = string> {
+  service: string;
+  eventSource: string;
+  table: TableDecl;
+  functions: Record<F, FunctionDecl>;
+  routes: readonly RouteDecl<F>[];
+  schedules: readonly ScheduleDecl<F>[];
+  rules: readonly EventRuleDecl<F>[];
+  queues: readonly QueueDecl<F>[];
+  streams: readonly StreamDecl<F>[];
+}
+
+/** `GET /api/contacts/{id}`: the key API Gateway puts in `event.routeKey`. */
+export function routeKey(route: Pick<RouteDecl, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
