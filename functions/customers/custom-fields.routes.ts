@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { auditRecord } from '../../shared/db/audit.js';
+import { getCustomFieldSet, saveCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
+import { diffRecords } from '../../shared/domain/common/diff.js';
+import {
+  CUSTOM_FIELD_ENTITIES,
+  type CustomFieldDef,
+  customFieldCreate,
+  customFieldEntity,
+  customFieldKey,
+  customFieldPatch,
+} from '../../shared/domain/customers/custom-field.schema.js';
+import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
+import { created, defineRoute, noContent, ok, type RouteDef } from '../../shared/http/route.js';
+import { systemClock } from './record-commands.js';
+
+const fieldParams = z.object({ entity: customFieldEntity, key: customFieldKey }).strict();
+
+export const customFieldRoutes: Record<string, RouteDef> = {
+  'GET /api/custom-fields': defineRoute({
+    query: z.object({ entity: customFieldEntity.optional() }).strict(),
+    handle: async ({ query }) => {
+      const entities = query.entity ? [query.entity] : CUSTOM_FIELD_ENTITIES;
+      const sets = await Promise.all(entities.map(getCustomFieldSet));
+      return ok({ items: sets.flatMap((s) => s.fields) });
+    },
+  }),
+
+  'POST /api/custom-fields': defineRoute({
+    body: customFieldCreate,
+    handle: async ({ body, principal }) => {
+      const set = await getCustomFieldSet(body.entity);
+      if (set.fields.some((f) => f.key === body.key)) {
+        throw new AppError('conflict', 'customField.key_taken', `A ${body.entity} field with key ${body.key} exists`, {
+          key: 'Already used',
+        });
+      }
+      const now = systemClock.now().toISOString();
+      const def: CustomFieldDef = { ...body, createdAt: now, updatedAt: now, version: 1 };
+      const audit = auditRecord({
+        kind: 'customField',
+        entityId: `${body.entity}.${body.key}`,
+        entityName: body.label,
+        action: 'created',
+        actor: principal,
+        changes: diffRecords(undefined, def),
+        at: now,
+      });
+      await saveCustomFieldSet(body.entity, set, [...set.fields, def], audit);
+      return created(def);
+    },
+  }),
+
+  'PATCH /api/custom-fields/{entity}/{key}': defineRoute({
+    params: fieldParams,
+    body: customFieldPatch,
+    handle: async ({ params, body, principal, headers }) => {
+      const set = await getCustomFieldSet(params.entity);
+      const before = set.fields.find((f) => f.key === params.key);
+      if (!before) throw notFound('customField');
+      const { version, ...changes } = body;
+      const expected = version ?? Number(headers['if-match']?.replace(/\D/g, ''));
+      if (expected !== before.version) throw staleVersion('customField');
+      if (changes.options && before.type !== 'select' && before.type !== 'multiselect') {
+        throw new AppError('bad_request', 'validation_failed', 'Only selects have options', { options: 'Only selects have options' });
+      }
+      const now = systemClock.now().toISOString();
+      const after: CustomFieldDef = { ...before, ...changes, updatedAt: now, version: before.version + 1 };
+      const audit = auditRecord({
+        kind: 'customField',
+        entityId: `${params.entity}.${params.key}`,
+        entityName: after.label,
+        action: 'updated',
+        actor: principal,
+        changes: diffRecords(before, after),
+        at: now,
+      });
+      await saveCustomFieldSet(params.entity, set, set.fields.map((f) => (f.key === params.key ? after : f)), audit);
+      return ok(after);
+    },
+  }),
+
+  'DELETE /api/custom-fields/{entity}/{key}': defineRoute({
+    params: fieldParams,
+    handle: async ({ params, principal }) => {
+      const set = await getCustomFieldSet(params.entity);
+      const before = set.fields.find((f) => f.key === params.key);
+      if (!before) throw notFound('customField');
+      const now = systemClock.now().toISOString();
+      const audit = auditRecord({
+        kind: 'customField',
+        entityId: `${params.entity}.${params.key}`,
+        entityName: before.label,
+        action: 'deleted',
+        actor: principal,
+        changes: diffRecords(before, undefined),
+        at: now,
+      });
+      await saveCustomFieldSet(params.entity, set, set.fields.filter((f) => f.key !== params.key), audit);
+      return noContent();
+    },
+  }),
+};

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import { auditRecord } from '../../shared/db/audit.js';
+import {
+  createRecord,
+  getRecord,
+  loadWriteDependencies,
+  replaceRecord,
+  type StoredRecord,
+} from '../../shared/db/customer-records.repository.js';
+import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
+import type { RecordKind } from '../../shared/db/keys.js';
+import { diffRecords } from '../../shared/domain/common/diff.js';
+import { finalizeRecord, mergePatch } from '../../shared/domain/customers/records.js';
+import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
+
+/**
+ * The commands of a customer record (contact or company): create, read, edit, delete, restore.
+ * Each reads what it needs in one request, applies the pure rules, and writes the record with
+ * its audit record in one transaction. Scope is checked here, once, for every command:
+ * a record the principal may not see answers 404, exactly like a record that does not exist.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+function visibleTo(principal: Principal, record: StoredRecord): boolean {
+  const scope = recordScopeOf(principal);
+  return scope.kind === 'all' || record.ownerId === scope.ownerId;
+}
+
+/** Reads a record the principal may see, or throws 404. */
+export async function readRecordOrThrow(kind: RecordKind, id: string, principal: Principal): Promise<StoredRecord> {
+  const record = await getRecord(kind, id);
+  if (!record || !visibleTo(principal, record)) throw notFound(kind);
+  return record;
+}
+
+/** Sales reps keep what they create and cannot hand records to someone else. */
+function checkAssignment(principal: Principal, ownerId: string): void {
+  const scope = recordScopeOf(principal);
+  if (scope.kind === 'owner' && ownerId !== scope.ownerId) {
+    throw new AppError('forbidden', 'record.assign_forbidden', 'Your role can only own records itself, not assign them', {
+      ownerId: 'You can only assign records to yourself',
+    });
+  }
+}
+
+/** Checks what the write points at exist: the owner (a staff user) and the company. */
+function checkReferences(
+  deps: Awaited<ReturnType<typeof loadWriteDependencies>>,
+  wants: { ownerId?: string; companyId?: string },
+  principal: Principal,
+): Record<string, unknown> {
+  const errors: Record<string, string> = {};
+  if (wants.ownerId && wants.ownerId !== principal.userId && !deps.owner) errors.ownerId = 'Unknown user';
+  const extra: Record<string, unknown> = {};
+  if (wants.companyId) {
+    if (!deps.company || deps.company.deletedAt) errors.companyId = 'Unknown company';
+    else extra.companyName = deps.company.name;
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
+  return extra;
+}
+
+export async function createCustomerRecord(
+  kind: RecordKind,
+  input: Record<string, unknown> & { ownerId?: string; companyId?: string },
+  principal: Principal,
+  idempotency: IdempotencyRequest | undefined,
+  clock: Clock = systemClock,
+): Promise<{ status: number; body: unknown }> {
+  const ownerId = input.ownerId ?? principal.userId;
+  checkAssignment(principal, ownerId);
+  const deps = await loadWriteDependencies({ kind, companyId: input.companyId, ownerId, idempotency });
+  if (idempotency && deps.idempotent) return replay(idempotency, deps.idempotent);
+  const extra = checkReferences(deps, { ownerId, companyId: input.companyId }, principal);
+  const now = clock.now().toISOString();
+  const record = finalizeRecord(
+    {
+      tags: [],
+      customFields: {},
+      ...(kind === 'contact' ? { marketingConsent: false } : {}),
+      ...input,
+      ...extra,
+      id: randomUUID(),
+      ownerId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    },
+    { now, defs: deps.defs },
+  ) as StoredRecord;
+  const audit = auditRecord({
+    kind,
+    entityId: record.id,
+    entityName: record.name,
+    action: 'created',
+    actor: principal,
+    changes: diffRecords(undefined, record),
+    at: now,
+  });
+  await createRecord(kind, record, audit, idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() });
+  return { status: 201, body: record };
+}
+
+/** The version the client last saw: body `version` or the If-Match header (`"3"`, `W/"3"` or `3`). */
+export function expectedVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number {
+  if (bodyVersion !== undefined) return bodyVersion;
+  const parsed = ifMatch ? Number(ifMatch.replace(/^W\//, '').replace(/"/g, '')) : Number.NaN;
+  if (Number.isInteger(parsed) && parsed > 0) return parsed;
+  throw new AppError(
+    'precondition_required',
+    'version_required',
+    'Send the version you are editing: body "version" or an If-Match header',
+    { version: 'Required (or If-Match)' },
+  );
+}
+
+export async function updateCustomerRecord(
+  kind: RecordKind,
+  id: string,
+  patch: Record<string, unknown> & { ownerId?: string; companyId?: string | null },
+  version: number,
+  principal: Principal,
+  clock: Clock = systemClock,
+): Promise<StoredRecord> {
+  const deps = await loadWriteDependencies({
+    kind,
+    id,
+    companyId: patch.companyId ?? undefined,
+    ownerId: patch.ownerId,
+  });
+  const before = deps.record;
+  if (!before || !visibleTo(principal, before)) throw notFound(kind);
+  if (before.deletedAt) throw new AppError('conflict', `${kind}.deleted`, `This ${kind} is deleted; restore it first`);
+  if (before.version !== version) throw staleVersion(kind);
+  if (patch.ownerId && patch.ownerId !== before.ownerId) checkAssignment(principal, patch.ownerId);
+  const extra = checkReferences(deps, { ownerId: patch.ownerId, companyId: patch.companyId ?? undefined }, principal);
+  const now = clock.now().toISOString();
+  // Values of fields an admin has since removed are dropped, not rejected: the user did not send them.
+  const known = new Set(deps.defs.map((d) => d.key));
+  const current = { ...before, customFields: Object.fromEntries(Object.entries(before.customFields).filter(([k]) => known.has(k))) };
+  const merged = mergePatch(current, patch);
+  if (patch.companyId === null) delete merged.companyName;
+  const after = finalizeRecord({ ...merged, ...extra, updatedAt: now, version: before.version + 1 }, { now, defs: deps.defs }) as StoredRecord;
+  const changes = diffRecords(before, after);
+  if (changes.length === 0) return before;
+  const audit = auditRecord({ kind, entityId: id, entityName: after.name, action: 'updated', actor: principal, changes, at: now });
+  await replaceRecord(kind, before, after, audit);
+  return after;
+}
+
+/** Soft delete: the record leaves every list and search, and can be restored for 30 days. */
+export async function deleteCustomerRecord(
+  kind: RecordKind,
+  id: string,
+  principal: Principal,
+  clock: Clock = systemClock,
+): Promise<StoredRecord> {
+  const before = await readRecordOrThrow(kind, id, principal);
+  if (before.deletedAt) return before;
+  const now = clock.now().toISOString();
+  const after: StoredRecord = { ...before, deletedAt: now, updatedAt: now, version: before.version + 1 };
+  const audit = auditRecord({
+    kind,
+    entityId: id,
+    entityName: before.name,
+    action: 'deleted',
+    actor: principal,
+    changes: [{ field: 'deletedAt', before: null, after: now }],
+    at: now,
+  });
+  await replaceRecord(kind, before, after, audit);
+  return after;
+}
+
+export async function restoreCustomerRecord(
+  kind: RecordKind,
+  id: string,
+  principal: Principal,
+  clock: Clock = systemClock,
+): Promise<StoredRecord> {
+  const before = await readRecordOrThrow(kind, id, principal);
+  if (!before.deletedAt) return before;
+  const now = clock.now().toISOString();
+  const { deletedAt: _gone, ...rest } = before;
+  const after: StoredRecord = { ...rest, updatedAt: now, version: before.version + 1 };
+  const audit = auditRecord({
+    kind,
+    entityId: id,
+    entityName: before.name,
+    action: 'restored',
+    actor: principal,
+    changes: [{ field: 'deletedAt', before: before.deletedAt, after: null }],
+    at: now,
+  });
+  await replaceRecord(kind, before, after, audit);
+  return after;
+}

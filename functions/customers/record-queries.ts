@@ -1,0 +1,102 @@
+import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import type { AuditRecord } from '../../shared/db/audit.js';
+import { type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
+import {
+  auditSource,
+  companyContactsSource,
+  contactPointSearchSource,
+  type ListSort,
+  type ListSource,
+  listSource,
+  nameSearchSource,
+  phoneSearchSource,
+  type RecordKind,
+  trashSource,
+} from '../../shared/db/keys.js';
+import { type Filter, queryPage } from '../../shared/db/query.js';
+import type { Page } from '../../shared/domain/common/fields.js';
+import type { TimelineEntry } from '../../shared/domain/customers/timeline.schema.js';
+import { readRecordOrThrow } from './record-commands.js';
+
+export interface ListQuery {
+  q?: string;
+  tag?: string;
+  ownerId?: string;
+  lifecycleStage?: string;
+  tier?: string;
+  companyId?: string;
+  sort: ListSort;
+  order?: 'asc' | 'desc';
+  view: 'active' | 'deleted';
+  cursor?: string;
+  limit: number;
+}
+
+const PHONE_LIKE = /^\+?[\d\s().-]{3,}$/;
+
+/**
+ * Chooses the index that serves a list: the trash, a search index for `q`, a company's
+ * contacts, or the list sorted as asked, scoped to the owner when the principal is a sales rep
+ * (or when a filter asks for one owner). What no key can serve becomes a FilterExpression.
+ */
+export function planList(kind: RecordKind, query: ListQuery, principal: Principal): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
+  const scope = recordScopeOf(principal);
+  if (scope.kind === 'owner' && query.ownerId && query.ownerId !== scope.ownerId) return 'empty';
+  const ownerId = scope.kind === 'owner' ? scope.ownerId : query.ownerId;
+  const filters: Filter[] = [];
+  if (query.tag) filters.push({ attribute: 'tags', op: 'contains', value: query.tag });
+  if (query.lifecycleStage) filters.push({ attribute: 'lifecycleStage', op: 'eq', value: query.lifecycleStage });
+  if (query.tier) filters.push({ attribute: 'tier', op: 'eq', value: query.tier });
+  const ownerFilter = (): Filter[] => (ownerId ? [{ attribute: 'ownerId', op: 'eq', value: ownerId }] : []);
+  const defaultForward = query.sort === 'name';
+  const forward = query.order ? query.order === 'asc' : defaultForward;
+
+  if (query.view === 'deleted') {
+    return { source: trashSource(kind), filters: [...filters, ...ownerFilter(), ...companyFilter(query)], forward: false };
+  }
+  if (query.q) {
+    const q = query.q;
+    if (kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q)) {
+      return { source: phoneSearchSource(q), filters: [...filters, ...ownerFilter(), ...companyFilter(query)], forward: true };
+    }
+    if (q.includes('@') || (kind === 'company' && q.includes('.'))) {
+      return { source: contactPointSearchSource(kind, q), filters: [...filters, ...ownerFilter(), ...companyFilter(query)], forward: true };
+    }
+    return { source: nameSearchSource(kind, q, ownerId), filters: [...filters, ...companyFilter(query)], forward: true };
+  }
+  if (kind === 'contact' && query.companyId) {
+    return { source: companyContactsSource(query.companyId), filters: [...filters, ...ownerFilter()], forward: true };
+  }
+  return { source: listSource(kind, query.sort, ownerId), filters, forward };
+}
+
+function companyFilter(query: ListQuery): Filter[] {
+  return query.companyId ? [{ attribute: 'companyId', op: 'eq', value: query.companyId }] : [];
+}
+
+export async function listCustomerRecords(kind: RecordKind, query: ListQuery, principal: Principal): Promise<Page<StoredRecord>> {
+  const plan = planList(kind, query, principal);
+  if (plan === 'empty') return { items: [], nextCursor: null };
+  const page = await queryPage<Record<string, unknown>>(plan.source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: plan.forward,
+    filters: plan.filters,
+  });
+  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+}
+
+/** A record's history, newest first, from its audit trail. */
+export async function recordTimeline(
+  kind: RecordKind,
+  id: string,
+  principal: Principal,
+  page: { cursor?: string; limit: number },
+): Promise<Page<TimelineEntry>> {
+  await readRecordOrThrow(kind, id, principal);
+  const audits = await queryPage<AuditRecord & Record<string, unknown>>(auditSource(kind, id), { ...page, forward: false });
+  return {
+    items: audits.items.map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: a.action, changes: a.changes })),
+    nextCursor: audits.nextCursor,
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { idempotencyRequest } from '../../shared/db/idempotency.js';
+import type { RecordKind } from '../../shared/db/keys.js';
+import { id, pageQuery } from '../../shared/domain/common/fields.js';
+import { defineRoute, ok, type RouteDef } from '../../shared/http/route.js';
+import {
+  createCustomerRecord,
+  deleteCustomerRecord,
+  expectedVersion,
+  readRecordOrThrow,
+  restoreCustomerRecord,
+  updateCustomerRecord,
+} from './record-commands.js';
+import { type ListQuery, listCustomerRecords, recordTimeline } from './record-queries.js';
+
+const idParams = z.object({ id }).strict();
+const timelineQuery = z.object(pageQuery).strict();
+
+/**
+ * The seven routes of a customer record kind (see recordRoutes in infra/manifest.ts), bound to
+ * that kind's schemas. Contacts and companies differ only in their schemas.
+ */
+export function customerRecordRoutes(
+  kind: RecordKind,
+  base: string,
+  schemas: { create: z.ZodType; patch: z.ZodType; list: z.ZodType },
+): Record<string, RouteDef> {
+  return {
+    [`GET ${base}`]: defineRoute({
+      query: schemas.list,
+      handle: async ({ query, principal }) => ok(await listCustomerRecords(kind, query as ListQuery, principal)),
+    }),
+    [`POST ${base}`]: defineRoute({
+      body: schemas.create,
+      handle: async ({ body, principal, headers }) => {
+        const idem = idempotencyRequest(principal.userId, headers['idempotency-key'], body);
+        return createCustomerRecord(kind, body as Record<string, unknown>, principal, idem);
+      },
+    }),
+    [`GET ${base}/{id}`]: defineRoute({
+      params: idParams,
+      handle: async ({ params, principal }) => ok(await readRecordOrThrow(kind, params.id, principal)),
+    }),
+    [`PATCH ${base}/{id}`]: defineRoute({
+      params: idParams,
+      body: schemas.patch,
+      handle: async ({ params, body, principal, headers }) => {
+        const { version, ...patch } = body as Record<string, unknown> & { version?: number };
+        const expected = expectedVersion(version, headers['if-match']);
+        return ok(await updateCustomerRecord(kind, params.id, patch, expected, principal));
+      },
+    }),
+    [`DELETE ${base}/{id}`]: defineRoute({
+      params: idParams,
+      handle: async ({ params, principal }) => ok(await deleteCustomerRecord(kind, params.id, principal)),
+    }),
+    [`POST ${base}/{id}/restore`]: defineRoute({
+      params: idParams,
+      handle: async ({ params, principal }) => ok(await restoreCustomerRecord(kind, params.id, principal)),
+    }),
+    [`GET ${base}/{id}/timeline`]: defineRoute({
+      params: idParams,
+      query: timelineQuery,
+      handle: async ({ params, query, principal }) => ok(await recordTimeline(kind, params.id, principal, query)),
+    }),
+  };
+}

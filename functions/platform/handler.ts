@@ -1,0 +1,24 @@
+import { PERMISSIONS, rolesAllow } from '../../shared/auth/permissions.js';
+import { config } from '../../shared/config.js';
+import { listStaff } from '../../shared/db/users.repository.js';
+import { createHandler } from '../../shared/http/router.js';
+import { defineRoute, ok } from '../../shared/http/route.js';
+
+/** Lambda entry of the platform context: health, the signed-in user, the staff directory. */
+export const handler = createHandler('platform', {
+  'GET /api/health': defineRoute({
+    handle: async () => ok({ status: 'ok', version: config().APP_VERSION }),
+  }),
+  'GET /api/me': defineRoute({
+    handle: async ({ principal }) =>
+      ok({
+        id: principal.userId,
+        name: principal.name,
+        roles: principal.roles,
+        permissions: PERMISSIONS.filter((p) => rolesAllow(principal.roles, p)),
+      }),
+  }),
+  'GET /api/staff': defineRoute({
+    handle: async () => ok({ items: await listStaff() }),
+  }),
+});

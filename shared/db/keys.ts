@@ -1,0 +1,176 @@
+/**
+ * Every key of the single table is built here and nowhere else.
+ *
+ * Base table
+ * | item                         | pk                           | sk                   |
+ * |------------------------------|------------------------------|----------------------|
+ * | contact / company            | CONTACT#<id> / COMPANY#<id>  | CONTACT / COMPANY    |
+ * | unique e-mail guard          | CONTACT_EMAIL#<email>        | GUARD                |
+ * | unique domain guard          | COMPANY_DOMAIN#<domain>      | GUARD                |
+ * | audit record (also outbox)   | AUDIT#<KIND>#<id>            | <at>#<auditId>       |
+ * | custom-field definitions     | SETTINGS#CUSTOM_FIELDS       | <entity>             |
+ * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
+ * | staff user profile           | USER#<userId>                | PROFILE              |
+ *
+ * Overloaded GSIs (all project ALL attributes). <T> is CONTACT or COMPANY; <name> is nameKey().
+ * | index | pk                         | sk                 | access pattern                                  |
+ * |-------|----------------------------|--------------------|-------------------------------------------------|
+ * | gsi1  | <T>                        | <updatedAt>#<id>   | list all, recently updated first                |
+ * | gsi1  | <T>#DELETED                | <deletedAt>#<id>   | the trash (soft-deleted, restorable 30 days)    |
+ * | gsi2  | <T>                        | <name>#<id>        | list all by name; `q` name-prefix search        |
+ * | gsi2  | USER                       | <name>#<id>        | staff directory by name                         |
+ * | gsi3  | <T>                        | <createdAt>#<id>   | list all, newest first                          |
+ * | gsi4  | <T>#OWNER#<ownerId>        | <updatedAt>#<id>   | a rep's own records, recently updated first     |
+ * | gsi5  | <T>#OWNER#<ownerId>        | <name>#<id>        | a rep's own records by name; name-prefix search |
+ * | gsi6  | <T>#OWNER#<ownerId>        | <createdAt>#<id>   | a rep's own records, newest first               |
+ * | gsi7  | COMPANY#<companyId>#CONTACT| <name>#<id>        | a company's contacts by name                    |
+ * | gsi8  | CONTACT#EMAIL / COMPANY#DOMAIN | <email>/<domain> | `q` e-mail / domain prefix search             |
+ * | gsi9  | CONTACT#PHONE              | <digits>           | `q` phone prefix search                         |
+ *
+ * A soft-deleted record drops every index key but the trash entry, so it vanishes from lists and
+ * searches while staying readable by id.
+ */
+
+export type RecordKind = 'contact' | 'company';
+/** Everything that has an audit trail: the records, and configuration such as custom fields. */
+export type AuditedEntity = RecordKind | 'customField';
+const TYPE: Record<AuditedEntity, string> = { contact: 'CONTACT', company: 'COMPANY', customField: 'CUSTOM_FIELD' };
+
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5' | 'gsi6' | 'gsi7' | 'gsi8' | 'gsi9';
+export const INDEX_NAMES: readonly IndexName[] = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7', 'gsi8', 'gsi9'];
+
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+export const keys = {
+  record: (kind: RecordKind, id: string): Key => ({ pk: `${TYPE[kind]}#${id}`, sk: TYPE[kind] }),
+  emailGuard: (email: string): Key => ({ pk: `CONTACT_EMAIL#${email.toLowerCase()}`, sk: 'GUARD' }),
+  domainGuard: (domain: string): Key => ({ pk: `COMPANY_DOMAIN#${domain.toLowerCase()}`, sk: 'GUARD' }),
+  audit: (kind: AuditedEntity, id: string, at: string, auditId: string): Key => ({
+    pk: auditPartition(kind, id),
+    sk: `${at}#${auditId}`,
+  }),
+  customFields: (entity: RecordKind): Key => ({ pk: 'SETTINGS#CUSTOM_FIELDS', sk: entity }),
+  idempotency: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
+  user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+};
+
+export function auditPartition(kind: AuditedEntity, id: string): string {
+  return `AUDIT#${TYPE[kind]}#${id}`;
+}
+
+/** Sort/search form of a name: case- and width-folded, single-spaced. Works for 张伟 and Ann Lee. */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
+}
+
+/** Digits of a phone number, for prefix search whatever notation the user types. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+export interface IndexedRecord {
+  id: string;
+  name: string;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+  email?: string;
+  phone?: string;
+  companyId?: string;
+  domain?: string;
+}
+
+/** The GSI attributes a live record carries. */
+export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string, string> {
+  const t = TYPE[kind];
+  const name = `${nameKey(r.name)}#${r.id}`;
+  const owner = `${t}#OWNER#${r.ownerId}`;
+  const out: Record<string, string> = {
+    gsi1pk: t,
+    gsi1sk: `${r.updatedAt}#${r.id}`,
+    gsi2pk: t,
+    gsi2sk: name,
+    gsi3pk: t,
+    gsi3sk: `${r.createdAt}#${r.id}`,
+    gsi4pk: owner,
+    gsi4sk: `${r.updatedAt}#${r.id}`,
+    gsi5pk: owner,
+    gsi5sk: name,
+    gsi6pk: owner,
+    gsi6sk: `${r.createdAt}#${r.id}`,
+  };
+  if (kind === 'contact' && r.companyId) Object.assign(out, { gsi7pk: `COMPANY#${r.companyId}#CONTACT`, gsi7sk: name });
+  if (kind === 'contact' && r.email) Object.assign(out, { gsi8pk: 'CONTACT#EMAIL', gsi8sk: `${r.email}#${r.id}` });
+  if (kind === 'company' && r.domain) Object.assign(out, { gsi8pk: 'COMPANY#DOMAIN', gsi8sk: `${r.domain}#${r.id}` });
+  if (kind === 'contact' && r.phone) Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${phoneDigits(r.phone)}#${r.id}` });
+  return out;
+}
+
+/** The only GSI attributes a soft-deleted record keeps: its place in the trash. */
+export function trashIndexKeys(kind: RecordKind, r: { id: string; deletedAt: string }): Record<string, string> {
+  return { gsi1pk: `${TYPE[kind]}#DELETED`, gsi1sk: `${r.deletedAt}#${r.id}` };
+}
+
+export const ALL_INDEX_ATTRIBUTES = INDEX_NAMES.flatMap((n) => [`${n}pk`, `${n}sk`]);
+
+/** Where a list is read from: an index and the partition value of the query. */
+export interface ListSource {
+  /** A GSI, or `table` for a query of the base table's pk/sk. */
+  index: IndexName | 'table';
+  pk: string;
+  /** begins_with condition on the index sort key, for prefix search. */
+  skPrefix?: string;
+}
+
+export type ListSort = 'updated' | 'created' | 'name';
+
+/** The list pattern for a scope and sort (see the GSI table above). */
+export function listSource(kind: RecordKind, sort: ListSort, ownerId?: string): ListSource {
+  const t = TYPE[kind];
+  const index: Record<ListSort, [IndexName, IndexName]> = {
+    updated: ['gsi1', 'gsi4'],
+    name: ['gsi2', 'gsi5'],
+    created: ['gsi3', 'gsi6'],
+  };
+  const [all, owned] = index[sort];
+  return ownerId ? { index: owned, pk: `${t}#OWNER#${ownerId}` } : { index: all, pk: t };
+}
+
+export function trashSource(kind: RecordKind): ListSource {
+  return { index: 'gsi1', pk: `${TYPE[kind]}#DELETED` };
+}
+
+export function companyContactsSource(companyId: string): ListSource {
+  return { index: 'gsi7', pk: `COMPANY#${companyId}#CONTACT` };
+}
+
+export function nameSearchSource(kind: RecordKind, prefix: string, ownerId?: string): ListSource {
+  return { ...listSource(kind, 'name', ownerId), skPrefix: nameKey(prefix) };
+}
+
+export function contactPointSearchSource(kind: RecordKind, prefix: string): ListSource {
+  return kind === 'contact'
+    ? { index: 'gsi8', pk: 'CONTACT#EMAIL', skPrefix: prefix.toLowerCase() }
+    : { index: 'gsi8', pk: 'COMPANY#DOMAIN', skPrefix: prefix.toLowerCase() };
+}
+
+export function phoneSearchSource(prefix: string): ListSource {
+  return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: phoneDigits(prefix) };
+}
+
+export function auditSource(kind: RecordKind, id: string): ListSource {
+  return { index: 'table', pk: auditPartition(kind, id) };
+}
+
+/** Attribute names of a source's partition and sort key. */
+export function keyAttributes(source: ListSource): { pk: string; sk: string } {
+  return source.index === 'table' ? { pk: 'pk', sk: 'sk' } : { pk: `${source.index}pk`, sk: `${source.index}sk` };
+}
+
+export const staffDirectorySource: ListSource = { index: 'gsi2', pk: 'USER' };
+export function userIndexKeys(u: { id: string; name: string }): Record<string, string> {
+  return { gsi2pk: 'USER', gsi2sk: `${nameKey(u.name)}#${u.id}` };
+}

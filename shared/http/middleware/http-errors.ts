@@ -1,0 +1,42 @@
+import type { ErrorBody } from '../error-body.js';
+import { AppError, unavailable } from '../errors.js';
+import { logger } from '../logger.js';
+import { json } from '../response.js';
+import { type CrmMiddleware, requestIdOf } from './types.js';
+
+/** Errors the SDK raises once its own retries are spent: the request may be retried later. */
+const TRANSIENT = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+/**
+ * Turns errors into responses. Only AppErrors are exposed (code, message, fields). AWS throttling
+ * that survived the SDK's retries becomes a 503. Anything else is a 500 that reveals nothing; its
+ * stack is logged (stacks carry no request data, and the message is logged only by error name).
+ */
+export function httpErrors(): CrmMiddleware {
+  return {
+    onError: (request) => {
+      const requestId = requestIdOf(request.event);
+      let error = request.error;
+      if (error && !(error instanceof AppError) && TRANSIENT.has(error.name)) {
+        logger.warn('transient AWS error', { errorName: error.name });
+        error = unavailable();
+      }
+      if (error instanceof AppError) {
+        const body: ErrorBody = { error: { code: error.code, message: error.message }, requestId };
+        if (error.fields) body.error.fields = error.fields;
+        request.response = json(error.status, body, error.kind === 'unavailable' ? { 'retry-after': '1' } : {});
+        return;
+      }
+      logger.error('unhandled error', { errorName: error?.name, stack: error?.stack });
+      const body: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side' }, requestId };
+      request.response = json(500, body);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { RouteDecl } from '../../../infra/manifest.types.js';
+import type { Principal } from '../../auth/principal.js';
+import type { RouteDef } from '../route.js';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+/** What the middlewares learn about a request, step by step, before the route runs. */
+export interface CrmState {
+  route?: { decl: RouteDecl; def: RouteDef };
+  rawBody?: unknown;
+  principal?: Principal;
+  input?: { params: unknown; query: unknown; body: unknown };
+}
+
+export type CrmContext = Context & { crm: CrmState };
+export type CrmRequest = Request<HttpEvent, HttpResult, Error, CrmContext>;
+export type CrmMiddleware = MiddlewareObj<HttpEvent, HttpResult, Error, CrmContext>;
+
+export function requestIdOf(event: HttpEvent): string {
+  return event.requestContext?.requestId ?? 'unknown';
+}

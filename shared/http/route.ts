@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+
+/** What a route's `handle` receives: validated input and the acting principal. */
+export interface RouteInput<P, Q, B> {
+  principal: Principal;
+  params: P;
+  query: Q;
+  body: B;
+  /** Lower-cased request headers. */
+  headers: Readonly<Record<string, string | undefined>>;
+  requestId: string;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteDef<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
+  params?: P;
+  query?: Q;
+  body?: B;
+  handle(input: RouteInput<Out<P>, Out<Q>, Out<B>>): Promise<RouteResult>;
+}
+
+/**
+ * Declares a route's input schemas next to its handler, so the same zod schema validates the
+ * request and types the handler. Permission and audience come from the manifest, not from here.
+ */
+export function defineRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(def: RouteDef<P, Q, B>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export const ok = (body: unknown): RouteResult => ({ status: 200, body });
+export const created = (body: unknown): RouteResult => ({ status: 201, body });
+export const noContent = (): RouteResult => ({ status: 204 });

@@ -1,0 +1,74 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { type FunctionId, manifest } from '../../infra/manifest.js';
+import { type RouteDecl, routeKey } from '../../infra/manifest.types.js';
+import { AppError } from './errors.js';
+import { authorize } from './middleware/authorize.js';
+import { httpErrors } from './middleware/http-errors.js';
+import { jsonBody } from './middleware/json-body.js';
+import { requestLogging } from './middleware/request-logging.js';
+import type { CrmContext, CrmMiddleware, HttpEvent, HttpResult } from './middleware/types.js';
+import { validateInput } from './middleware/validate-input.js';
+import { json } from './response.js';
+import type { RouteDef } from './route.js';
+
+/**
+ * Builds a function's Lambda handler from its route definitions. The manifest is the source of
+ * truth: at cold start the routes given must be exactly the manifest's routes for this function,
+ * so a route without a handler (or a handler without a route) fails the init, and the tests.
+ */
+export function createHandler(functionId: FunctionId, routes: Record<string, RouteDef>) {
+  const table = routeTable(functionId, routes);
+
+  const resolveRoute: CrmMiddleware = {
+    before: (request) => {
+      const route = table.get(request.event.routeKey);
+      if (!route) throw new AppError('not_found', 'route.not_found', 'No such route');
+      request.context.crm.route = route;
+    },
+  };
+
+  const dispatch = async (event: HttpEvent, context: CrmContext): Promise<HttpResult> => {
+    const { route, principal, input } = context.crm;
+    const result = await route!.def.handle({
+      principal: principal!,
+      params: input!.params,
+      query: input!.query,
+      body: input!.body,
+      headers: lowerCaseHeaders(event.headers),
+      requestId: event.requestContext?.requestId ?? 'unknown',
+    });
+    return json(result.status ?? 200, result.body, result.headers);
+  };
+
+  const handler = middy<HttpEvent, HttpResult, Error, CrmContext>()
+    .use(requestLogging())
+    .use(httpErrors())
+    .use(resolveRoute)
+    .use(authorize())
+    .use(jsonBody())
+    .use(validateInput())
+    .handler(dispatch);
+
+  return handler as unknown as (event: HttpEvent, context: Context) => Promise<HttpResult>;
+}
+
+/** The route keys this function serves, checked against the manifest. */
+export function routeTable(functionId: FunctionId, routes: Record<string, RouteDef>) {
+  const decls: readonly RouteDecl[] = manifest.routes.filter((r) => r.function === functionId);
+  const declared = new Set(decls.map(routeKey));
+  const missing = [...declared].filter((key) => !routes[key]);
+  const extra = Object.keys(routes).filter((key) => !declared.has(key));
+  if (missing.length || extra.length) {
+    throw new Error(
+      `Routes of ${functionId} differ from the manifest: missing ${missing.join(', ') || 'none'}; not declared ${extra.join(', ') || 'none'}`,
+    );
+  }
+  return new Map(decls.map((decl) => [routeKey(decl), { decl, def: routes[routeKey(decl)]! }]));
+}
+
+function lowerCaseHeaders(headers: HttpEvent['headers'] | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
+  return out;
+}

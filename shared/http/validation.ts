@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { invalid } from './errors.js';
+
+/** Turns zod issues into `{ "address.country": "Must be ..." }`, one message per field. */
+export function fieldErrors(error: z.ZodError, prefix = ''): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[base ? `${base}.${key}` : key] = 'Unknown field';
+      continue;
+    }
+    const name = base || prefix || 'body';
+    fields[name] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'Required' : issue.message;
+  }
+  return fields;
+}
+
+/** Parses with a schema or throws a 400 naming each bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(fieldErrors(result.error, prefix));
+  return result.data;
+}
