@@ -11,6 +11,7 @@
  * | custom-field definitions     | SETTINGS#CUSTOM_FIELDS       | <entity>             |
  * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
  * | staff user profile           | USER#<userId>                | PROFILE              |
+ * | notification sent for event  | NOTIFICATION#<auditId>       | <kind>               |
  *
  * Overloaded GSIs (all project ALL attributes). <T> is CONTACT or COMPANY; <name> is nameKey().
  * | index | pk                         | sk                 | access pattern                                  |
@@ -55,6 +56,8 @@ export const keys = {
   customFields: (entity: RecordKind): Key => ({ pk: 'SETTINGS#CUSTOM_FIELDS', sk: entity }),
   idempotency: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
   user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  /** Claim of a notification sent for a domain event: makes at-least-once delivery send once. */
+  notification: (eventId: string, kind: string): Key => ({ pk: `NOTIFICATION#${eventId}`, sk: kind }),
 };
 
 export function auditPartition(kind: AuditedEntity, id: string): string {
@@ -123,6 +126,8 @@ export interface ListSource {
   pk: string;
   /** begins_with condition on the index sort key, for prefix search. */
   skPrefix?: string;
+  /** Sort key strictly below this value, for "due before" sweeps. */
+  skBelow?: string;
 }
 
 export type ListSort = 'updated' | 'created' | 'name';
@@ -141,6 +146,11 @@ export function listSource(kind: RecordKind, sort: ListSort, ownerId?: string): 
 
 export function trashSource(kind: RecordKind): ListSource {
   return { index: 'gsi1', pk: `${TYPE[kind]}#DELETED` };
+}
+
+/** Trash entries deleted before `cutoff` (ISO time): what the purge sweep is due to remove. */
+export function trashDueSource(kind: RecordKind, cutoff: string): ListSource {
+  return { ...trashSource(kind), skBelow: cutoff };
 }
 
 export function companyContactsSource(companyId: string): ListSource {

@@ -66,6 +66,10 @@ function buildQuery(source: ListSource, forward: boolean, filters: readonly Filt
     names['#sk'] = skName;
     values[':prefix'] = source.skPrefix;
     keyCondition += ' AND begins_with(#sk, :prefix)';
+  } else if (source.skBelow) {
+    names['#sk'] = skName;
+    values[':below'] = source.skBelow;
+    keyCondition += ' AND #sk < :below';
   }
   const conditions = filters.map((f, i) => {
     names[`#f${i}`] = f.attribute;

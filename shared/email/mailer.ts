@@ -1,0 +1,32 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { config } from '../config.js';
+
+/**
+ * Sends e-mail through SES v2. Locally AWS_ENDPOINT_URL_SESV2 points the same client at the
+ * local SES endpoint, whose mailbox page shows every message.
+ */
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+let client: SESv2Client | undefined;
+
+export async function sendEmail(email: OutgoingEmail): Promise<string | undefined> {
+  client ??= new SESv2Client({});
+  const out = await client.send(
+    new SendEmailCommand({
+      FromEmailAddress: config().MAIL_FROM,
+      Destination: { ToAddresses: [email.to] },
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
+        },
+      },
+    }),
+  );
+  return out.MessageId;
+}

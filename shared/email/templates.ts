@@ -1,0 +1,42 @@
+import { Liquid } from 'liquidjs';
+
+/**
+ * E-mail templates, rendered with LiquidJS: output is HTML-escaped by default, and an unknown
+ * variable or filter fails the render (and so the send) instead of mailing a broken message.
+ */
+const engine = new Liquid({ outputEscape: 'escape', strictVariables: true, strictFilters: true });
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface EmailTemplate {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const textEngine = new Liquid({ strictVariables: true, strictFilters: true });
+
+export async function renderEmail(template: EmailTemplate, data: Record<string, unknown>): Promise<RenderedEmail> {
+  const [subject, html, text] = await Promise.all([
+    textEngine.parseAndRender(template.subject, data),
+    engine.parseAndRender(template.html, data),
+    textEngine.parseAndRender(template.text, data),
+  ]);
+  return { subject: subject.trim(), html, text };
+}
+
+export const ASSIGNMENT_EMAIL: EmailTemplate = {
+  subject: '{{ actorName }} assigned {{ entityLabel }} {{ entityName }} to you',
+  html: `<p>Hello {{ ownerName }},</p>
+<p>{{ actorName }} made you the owner of the {{ entityLabel }} <strong>{{ entityName }}</strong>.</p>
+<p><a href="{{ link }}">Open it in Cirrus CRM</a></p>`,
+  text: `Hello {{ ownerName }},
+
+{{ actorName }} made you the owner of the {{ entityLabel }} {{ entityName }}.
+Open it in Cirrus CRM: {{ link }}
+`,
+};
