@@ -62,7 +62,9 @@ export const customFieldRoutes: Record<string, RouteDef> = {
       const expected = version ?? Number(headers['if-match']?.replace(/\D/g, ''));
       if (expected !== before.version) throw staleVersion('customField');
       if (changes.options && before.type !== 'select' && before.type !== 'multiselect') {
-        throw new AppError('bad_request', 'validation_failed', 'Only selects have options', { options: 'Only selects have options' });
+        throw new AppError('bad_request', 'validation_failed', 'Only selects have options', {
+          options: 'Only selects have options',
+        });
       }
       const now = systemClock.now().toISOString();
       const after: CustomFieldDef = { ...before, ...changes, updatedAt: now, version: before.version + 1 };
@@ -75,7 +77,12 @@ export const customFieldRoutes: Record<string, RouteDef> = {
         changes: diffRecords(before, after),
         at: now,
       });
-      await saveCustomFieldSet(params.entity, set, set.fields.map((f) => (f.key === params.key ? after : f)), audit);
+      await saveCustomFieldSet(
+        params.entity,
+        set,
+        set.fields.map((f) => (f.key === params.key ? after : f)),
+        audit,
+      );
       return ok(after);
     },
   }),
@@ -96,7 +103,12 @@ export const customFieldRoutes: Record<string, RouteDef> = {
         changes: diffRecords(before, undefined),
         at: now,
       });
-      await saveCustomFieldSet(params.entity, set, set.fields.filter((f) => f.key !== params.key), audit);
+      await saveCustomFieldSet(
+        params.entity,
+        set,
+        set.fields.filter((f) => f.key !== params.key),
+        audit,
+      );
       return noContent();
     },
   }),

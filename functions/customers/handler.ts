@@ -6,7 +6,15 @@ import { customerRecordRoutes } from './record-routes.js';
 
 /** Lambda entry of the customers context: contacts, companies and their custom fields. */
 export const handler = createHandler('customers', {
-  ...customerRecordRoutes('contact', '/api/contacts', { create: contactCreate, patch: contactPatch, list: contactListQuery }),
-  ...customerRecordRoutes('company', '/api/companies', { create: companyCreate, patch: companyPatch, list: companyListQuery }),
+  ...customerRecordRoutes('contact', '/api/contacts', {
+    create: contactCreate,
+    patch: contactPatch,
+    list: contactListQuery,
+  }),
+  ...customerRecordRoutes('company', '/api/companies', {
+    create: companyCreate,
+    patch: companyPatch,
+    list: companyListQuery,
+  }),
   ...customFieldRoutes,
 });

@@ -42,9 +42,14 @@ export async function readRecordOrThrow(kind: RecordKind, id: string, principal:
 function checkAssignment(principal: Principal, ownerId: string): void {
   const scope = recordScopeOf(principal);
   if (scope.kind === 'owner' && ownerId !== scope.ownerId) {
-    throw new AppError('forbidden', 'record.assign_forbidden', 'Your role can only own records itself, not assign them', {
-      ownerId: 'You can only assign records to yourself',
-    });
+    throw new AppError(
+      'forbidden',
+      'record.assign_forbidden',
+      'Your role can only own records itself, not assign them',
+      {
+        ownerId: 'You can only assign records to yourself',
+      },
+    );
   }
 }
 
@@ -102,7 +107,12 @@ export async function createCustomerRecord(
     changes: diffRecords(undefined, record),
     at: now,
   });
-  await createRecord(kind, record, audit, idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() });
+  await createRecord(
+    kind,
+    record,
+    audit,
+    idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() },
+  );
   return { status: 201, body: record };
 }
 
@@ -142,13 +152,27 @@ export async function updateCustomerRecord(
   const now = clock.now().toISOString();
   // Values of fields an admin has since removed are dropped, not rejected: the user did not send them.
   const known = new Set(deps.defs.map((d) => d.key));
-  const current = { ...before, customFields: Object.fromEntries(Object.entries(before.customFields).filter(([k]) => known.has(k))) };
+  const current = {
+    ...before,
+    customFields: Object.fromEntries(Object.entries(before.customFields).filter(([k]) => known.has(k))),
+  };
   const merged = mergePatch(current, patch);
   if (patch.companyId === null) delete merged.companyName;
-  const after = finalizeRecord({ ...merged, ...extra, updatedAt: now, version: before.version + 1 }, { now, defs: deps.defs }) as StoredRecord;
+  const after = finalizeRecord(
+    { ...merged, ...extra, updatedAt: now, version: before.version + 1 },
+    { now, defs: deps.defs },
+  ) as StoredRecord;
   const changes = diffRecords(before, after);
   if (changes.length === 0) return before;
-  const audit = auditRecord({ kind, entityId: id, entityName: after.name, action: 'updated', actor: principal, changes, at: now });
+  const audit = auditRecord({
+    kind,
+    entityId: id,
+    entityName: after.name,
+    action: 'updated',
+    actor: principal,
+    changes,
+    at: now,
+  });
   await replaceRecord(kind, before, after, audit);
   return after;
 }

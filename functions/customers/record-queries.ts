@@ -39,7 +39,11 @@ const PHONE_LIKE = /^\+?[\d\s().-]{3,}$/;
  * contacts, or the list sorted as asked, scoped to the owner when the principal is a sales rep
  * (or when a filter asks for one owner). What no key can serve becomes a FilterExpression.
  */
-export function planList(kind: RecordKind, query: ListQuery, principal: Principal): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
+export function planList(
+  kind: RecordKind,
+  query: ListQuery,
+  principal: Principal,
+): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
   const scope = recordScopeOf(principal);
   if (scope.kind === 'owner' && query.ownerId && query.ownerId !== scope.ownerId) return 'empty';
   const ownerId = scope.kind === 'owner' ? scope.ownerId : query.ownerId;
@@ -52,17 +56,33 @@ export function planList(kind: RecordKind, query: ListQuery, principal: Principa
   const forward = query.order ? query.order === 'asc' : defaultForward;
 
   if (query.view === 'deleted') {
-    return { source: trashSource(kind), filters: [...filters, ...ownerFilter(), ...companyFilter(query)], forward: false };
+    return {
+      source: trashSource(kind),
+      filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+      forward: false,
+    };
   }
   if (query.q) {
     const q = query.q;
     if (kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q)) {
-      return { source: phoneSearchSource(q), filters: [...filters, ...ownerFilter(), ...companyFilter(query)], forward: true };
+      return {
+        source: phoneSearchSource(q),
+        filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+        forward: true,
+      };
     }
     if (q.includes('@') || (kind === 'company' && q.includes('.'))) {
-      return { source: contactPointSearchSource(kind, q), filters: [...filters, ...ownerFilter(), ...companyFilter(query)], forward: true };
+      return {
+        source: contactPointSearchSource(kind, q),
+        filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+        forward: true,
+      };
     }
-    return { source: nameSearchSource(kind, q, ownerId), filters: [...filters, ...companyFilter(query)], forward: true };
+    return {
+      source: nameSearchSource(kind, q, ownerId),
+      filters: [...filters, ...companyFilter(query)],
+      forward: true,
+    };
   }
   if (kind === 'contact' && query.companyId) {
     return { source: companyContactsSource(query.companyId), filters: [...filters, ...ownerFilter()], forward: true };
@@ -74,7 +94,11 @@ function companyFilter(query: ListQuery): Filter[] {
   return query.companyId ? [{ attribute: 'companyId', op: 'eq', value: query.companyId }] : [];
 }
 
-export async function listCustomerRecords(kind: RecordKind, query: ListQuery, principal: Principal): Promise<Page<StoredRecord>> {
+export async function listCustomerRecords(
+  kind: RecordKind,
+  query: ListQuery,
+  principal: Principal,
+): Promise<Page<StoredRecord>> {
   const plan = planList(kind, query, principal);
   if (plan === 'empty') return { items: [], nextCursor: null };
   const page = await queryPage<Record<string, unknown>>(plan.source, {
@@ -94,7 +118,10 @@ export async function recordTimeline(
   page: { cursor?: string; limit: number },
 ): Promise<Page<TimelineEntry>> {
   await readRecordOrThrow(kind, id, principal);
-  const audits = await queryPage<AuditRecord & Record<string, unknown>>(auditSource(kind, id), { ...page, forward: false });
+  const audits = await queryPage<AuditRecord & Record<string, unknown>>(auditSource(kind, id), {
+    ...page,
+    forward: false,
+  });
   return {
     items: audits.items.map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: a.action, changes: a.changes })),
     nextCursor: audits.nextCursor,

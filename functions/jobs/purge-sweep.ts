@@ -35,7 +35,12 @@ export async function handler(event: Pick<ScheduledEvent, 'time'>): Promise<{ qu
         cursor,
         forward: true,
       });
-      const messages: PurgeMessage[] = page.items.map((i) => ({ kind, id: String(i.id), version: Number(i.version), cutoff }));
+      const messages: PurgeMessage[] = page.items.map((i) => ({
+        kind,
+        id: String(i.id),
+        version: Number(i.version),
+        cutoff,
+      }));
       await sendMessages(required('QUEUE_URL_PURGE'), messages);
       queued += messages.length;
       cursor = page.nextCursor ?? undefined;

@@ -1,8 +1,8 @@
 import { PERMISSIONS, rolesAllow } from '../../shared/auth/permissions.js';
 import { config } from '../../shared/config.js';
 import { listStaff } from '../../shared/db/users.repository.js';
-import { createHandler } from '../../shared/http/router.js';
 import { defineRoute, ok } from '../../shared/http/route.js';
+import { createHandler } from '../../shared/http/router.js';
 
 /** Lambda entry of the platform context: health, the signed-in user, the staff directory. */
 export const handler = createHandler('platform', {

@@ -40,7 +40,8 @@ export interface AuditInput {
 export function auditRecord(input: AuditInput): AuditRecord {
   const id = randomUUID();
   const events = [`${input.kind}.${input.action}`];
-  if (input.changes.some((c) => c.field === 'ownerId') && input.action !== 'purged') events.push(`${input.kind}.assigned`);
+  if (input.changes.some((c) => c.field === 'ownerId') && input.action !== 'purged')
+    events.push(`${input.kind}.assigned`);
   return {
     type: 'Audit',
     ...keys.audit(input.kind, input.entityId, input.at, id),

@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { CustomFieldDef, CustomFieldEntity } from '../domain/customers/custom-field.schema.js';
+import { AppError } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { transactWrite } from './transact.js';
-import { AppError } from '../http/errors.js';
 
 /**
  * Custom field definitions of an entity live in one item, so that a record write reads them in
@@ -16,8 +16,12 @@ export interface CustomFieldSet {
 }
 
 export async function getCustomFieldSet(entity: CustomFieldEntity): Promise<CustomFieldSet> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.customFields(entity), ConsistentRead: true }));
-  return out.Item ? { fields: out.Item.fields as CustomFieldDef[], version: Number(out.Item.version) } : { fields: [], version: 0 };
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.customFields(entity), ConsistentRead: true }),
+  );
+  return out.Item
+    ? { fields: out.Item.fields as CustomFieldDef[], version: Number(out.Item.version) }
+    : { fields: [], version: 0 };
 }
 
 /** Replaces the set, conditioned on the version read, with the audit record. */
@@ -43,6 +47,10 @@ export async function saveCustomFieldSet(
       putAudit(audit),
     ],
     () =>
-      new AppError('conflict', 'customField.version_conflict', 'The custom fields were changed by someone else; reload and retry'),
+      new AppError(
+        'conflict',
+        'customField.version_conflict',
+        'The custom fields were changed by someone else; reload and retry',
+      ),
   );
 }

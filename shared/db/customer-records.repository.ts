@@ -60,7 +60,9 @@ function storedItem(kind: RecordKind, r: StoredRecord): Record<string, unknown> 
 
 /** Reads a record by id (strongly consistent: it is read before a conditional write). */
 export async function getRecord(kind: RecordKind, id: string): Promise<StoredRecord | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tableName(), Key: keys.record(kind, id), ConsistentRead: true }));
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.record(kind, id), ConsistentRead: true }),
+  );
   return out.Item ? toApi(out.Item) : undefined;
 }
 
@@ -98,7 +100,9 @@ export async function loadWriteDependencies(req: {
   const items = [...(out.Responses?.[tableName()] ?? [])];
   const left = out.UnprocessedKeys?.[tableName()]?.Keys;
   if (left?.length) {
-    const again = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: left, ConsistentRead: true } } }));
+    const again = await db().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: left, ConsistentRead: true } } }),
+    );
     items.push(...(again.Responses?.[tableName()] ?? []));
   }
   const find = (key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
@@ -108,7 +112,8 @@ export async function loadWriteDependencies(req: {
     if (!item) continue;
     if (w.name === 'defs') deps.defs = (item.fields as CustomFieldDef[]) ?? [];
     else if (w.name === 'record' || w.name === 'company') deps[w.name] = toApi(item);
-    else if (w.name === 'owner') deps.owner = { id: String(item.id), name: String(item.name), email: String(item.email) };
+    else if (w.name === 'owner')
+      deps.owner = { id: String(item.id), name: String(item.name), email: String(item.email) };
     else deps.idempotent = item as unknown as IdempotencyRecord;
   }
   return deps;
@@ -117,12 +122,22 @@ export async function loadWriteDependencies(req: {
 function conflictOnUnique(kind: RecordKind, current: Record<string, unknown> | undefined): AppError {
   const existingId = String(current?.recordId ?? '');
   return kind === 'contact'
-    ? new AppError('conflict', 'contact.email_taken', `Another contact already has this e-mail (contact ${existingId})`, {
-        email: `Already used by contact ${existingId}`,
-      })
-    : new AppError('conflict', 'company.domain_taken', `Another company already has this domain (company ${existingId})`, {
-        domain: `Already used by company ${existingId}`,
-      });
+    ? new AppError(
+        'conflict',
+        'contact.email_taken',
+        `Another contact already has this e-mail (contact ${existingId})`,
+        {
+          email: `Already used by contact ${existingId}`,
+        },
+      )
+    : new AppError(
+        'conflict',
+        'company.domain_taken',
+        `Another company already has this domain (company ${existingId})`,
+        {
+          domain: `Already used by company ${existingId}`,
+        },
+      );
 }
 
 function putGuard(kind: RecordKind, value: string, recordId: string): TransactItem {
@@ -148,7 +163,11 @@ function deleteGuard(kind: RecordKind, value: string, recordId: string): Transac
 }
 
 /** Transaction items that move a record's unique guard from `before` to `after`. */
-function guardChanges(kind: RecordKind, before: StoredRecord | undefined, after: StoredRecord | undefined): TransactItem[] {
+function guardChanges(
+  kind: RecordKind,
+  before: StoredRecord | undefined,
+  after: StoredRecord | undefined,
+): TransactItem[] {
   const was = before && !before.deletedAt ? uniqueValueOf(kind, before) : undefined;
   const will = after && !after.deletedAt ? uniqueValueOf(kind, after) : undefined;
   if (was === will) return [];
@@ -165,7 +184,11 @@ function failureMapper(kind: RecordKind, items: TransactItem[]) {
       const item = items[f.index];
       if (item?.Put?.Item?.type === 'Guard') return conflictOnUnique(kind, f.current);
       if (item?.Put?.Item?.type === 'Idempotency') {
-        return new AppError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is in progress; retry');
+        return new AppError(
+          'conflict',
+          'idempotency.in_progress',
+          'A request with this Idempotency-Key is in progress; retry',
+        );
       }
     }
     return staleVersion(kind);
@@ -203,7 +226,12 @@ export async function createRecord(
  * Replaces a record with its next version (edit, soft delete, restore): conditioned on the
  * version the caller read, moving the unique guard as needed, with the audit record.
  */
-export async function replaceRecord(kind: RecordKind, before: StoredRecord, after: StoredRecord, audit: AuditRecord): Promise<void> {
+export async function replaceRecord(
+  kind: RecordKind,
+  before: StoredRecord,
+  after: StoredRecord,
+  audit: AuditRecord,
+): Promise<void> {
   const items = [putRecord(kind, after, before.version), ...guardChanges(kind, before, after), putAudit(audit)];
   await transactWrite(items, failureMapper(kind, items));
 }

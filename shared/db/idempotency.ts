@@ -24,7 +24,11 @@ export interface IdempotencyRecord {
 const KEY_FORMAT = /^[A-Za-z0-9_-]{8,100}$/;
 const TTL_SECONDS = 24 * 60 * 60;
 
-export function idempotencyRequest(userId: string, header: string | undefined, body: unknown): IdempotencyRequest | undefined {
+export function idempotencyRequest(
+  userId: string,
+  header: string | undefined,
+  body: unknown,
+): IdempotencyRequest | undefined {
   if (header === undefined) return undefined;
   if (!KEY_FORMAT.test(header)) {
     throw new AppError('bad_request', 'validation_failed', 'Invalid Idempotency-Key header', {
@@ -48,7 +52,12 @@ export function replay(request: IdempotencyRequest, stored: IdempotencyRecord): 
   return { status: stored.status, body: stored.response };
 }
 
-export function putIdempotency(request: IdempotencyRequest, status: number, response: unknown, nowMs: number): TransactItem {
+export function putIdempotency(
+  request: IdempotencyRequest,
+  status: number,
+  response: unknown,
+  nowMs: number,
+): TransactItem {
   return {
     Put: {
       TableName: tableName(),

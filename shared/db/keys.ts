@@ -38,7 +38,17 @@ export type AuditedEntity = RecordKind | 'customField';
 const TYPE: Record<AuditedEntity, string> = { contact: 'CONTACT', company: 'COMPANY', customField: 'CUSTOM_FIELD' };
 
 export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5' | 'gsi6' | 'gsi7' | 'gsi8' | 'gsi9';
-export const INDEX_NAMES: readonly IndexName[] = ['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7', 'gsi8', 'gsi9'];
+export const INDEX_NAMES: readonly IndexName[] = [
+  'gsi1',
+  'gsi2',
+  'gsi3',
+  'gsi4',
+  'gsi5',
+  'gsi6',
+  'gsi7',
+  'gsi8',
+  'gsi9',
+];
 
 export interface Key {
   pk: string;
@@ -108,7 +118,8 @@ export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string
   if (kind === 'contact' && r.companyId) Object.assign(out, { gsi7pk: `COMPANY#${r.companyId}#CONTACT`, gsi7sk: name });
   if (kind === 'contact' && r.email) Object.assign(out, { gsi8pk: 'CONTACT#EMAIL', gsi8sk: `${r.email}#${r.id}` });
   if (kind === 'company' && r.domain) Object.assign(out, { gsi8pk: 'COMPANY#DOMAIN', gsi8sk: `${r.domain}#${r.id}` });
-  if (kind === 'contact' && r.phone) Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${phoneDigits(r.phone)}#${r.id}` });
+  if (kind === 'contact' && r.phone)
+    Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${phoneDigits(r.phone)}#${r.id}` });
   return out;
 }
 

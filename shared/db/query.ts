@@ -30,7 +30,10 @@ const MAX_REQUESTS = 2;
  * to fill the page; the cursor then points after the last item returned. A short page with a
  * cursor is possible (many items filtered out) and means "there may be more".
  */
-export async function queryPage<T extends Record<string, unknown>>(source: ListSource, req: PageRequest): Promise<Page<T>> {
+export async function queryPage<T extends Record<string, unknown>>(
+  source: ListSource,
+  req: PageRequest,
+): Promise<Page<T>> {
   const filters = req.filters ?? [];
   const base = buildQuery(source, req.forward, filters);
   let startKey: StartKey | undefined = decodeCursor(source, req.cursor);

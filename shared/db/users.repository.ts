@@ -18,7 +18,12 @@ export interface StaffProfile {
 /** The staff directory by name (one Query of gsi2 USER); a team's staff fits in one page. */
 export async function listStaff(limit = 200): Promise<StaffProfile[]> {
   const page = await queryPage<Record<string, unknown>>(staffDirectorySource, { limit, forward: true });
-  return page.items.map((i) => ({ id: String(i.id), name: String(i.name), email: String(i.email), roles: i.roles as Role[] }));
+  return page.items.map((i) => ({
+    id: String(i.id),
+    name: String(i.name),
+    email: String(i.email),
+    roles: i.roles as Role[],
+  }));
 }
 
 export async function putStaffProfile(profile: StaffProfile): Promise<void> {

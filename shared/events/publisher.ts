@@ -33,7 +33,7 @@ export async function publishEvents(events: OutgoingEvent[]): Promise<number[]> 
         if (entry.ErrorCode) failed.push(start + i);
       });
     } catch {
-      chunk.forEach((_, i) => failed.push(start + i));
+      for (let i = 0; i < chunk.length; i++) failed.push(start + i);
     }
   }
   return failed;

@@ -7,13 +7,21 @@ const IGNORED = new Set(['updatedAt', 'version', 'createdAt', 'id', 'deletedAt']
  * What changed between two versions of a record, field by field. Nested objects (address,
  * customFields) are compared per sub-field so the timeline can say "address.city".
  */
-export function diffRecords(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): FieldChange[] {
+export function diffRecords(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown> | undefined,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   walk(before ?? {}, after ?? {}, '', changes);
   return changes;
 }
 
-function walk(before: Record<string, unknown>, after: Record<string, unknown>, prefix: string, out: FieldChange[]): void {
+function walk(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  prefix: string,
+  out: FieldChange[],
+): void {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const field of fields) {
     if (!prefix && IGNORED.has(field)) continue;

@@ -9,7 +9,12 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((d) => d.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''))
+  .transform((d) =>
+    d
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/.*$/, ''),
+  )
   .pipe(
     z
       .string()

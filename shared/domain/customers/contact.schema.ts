@@ -10,7 +10,10 @@ export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity
 export const lifecycleStage = z.enum(LIFECYCLE_STAGES);
 export type LifecycleStage = z.infer<typeof lifecycleStage>;
 
-const email = z.email('Must be an e-mail address').max(254).transform((e) => e.toLowerCase());
+const email = z
+  .email('Must be an e-mail address')
+  .max(254)
+  .transform((e) => e.toLowerCase());
 
 const contactFields = {
   name: z.string().trim().min(1, 'Required').max(200),

@@ -30,8 +30,10 @@ export const customFieldCreate = z
   .strict()
   .superRefine((def, ctx) => {
     const isSelect = def.type === 'select' || def.type === 'multiselect';
-    if (isSelect && !def.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select needs options' });
-    if (!isSelect && def.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'Only selects have options' });
+    if (isSelect && !def.options)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select needs options' });
+    if (!isSelect && def.options)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Only selects have options' });
   });
 export type CustomFieldCreate = z.infer<typeof customFieldCreate>;
 

@@ -24,7 +24,11 @@ export function validateInput(): CrmMiddleware {
       const params = parse(def.params, event.pathParameters ?? {}, '');
       const query = parse(def.query, event.queryStringParameters ?? {}, '');
       const rawBody = request.context.crm.rawBody;
-      const body = def.body ? parse(def.body, rawBody ?? {}, '') : rawBody === undefined ? undefined : parse(undefined, rawBody, '');
+      const body = def.body
+        ? parse(def.body, rawBody ?? {}, '')
+        : rawBody === undefined
+          ? undefined
+          : parse(undefined, rawBody, '');
       if (Object.keys(fields).length > 0) throw invalid(fields);
       request.context.crm.input = { params, query, body };
     },

@@ -1,0 +1,44 @@
+import { listSource } from '../../shared/db/keys.js';
+import { queryPage } from '../../shared/db/query.js';
+import { putStaffProfile } from '../../shared/db/users.repository.js';
+import { toE164 } from '../../shared/domain/common/phone.js';
+import { demoData } from './demo-data.js';
+import { STAFF_USERS } from './staff-users.js';
+
+/** Staff profiles of the seeded sign-ins (Cognito user admin creates them in AWS). */
+export async function seedStaff(): Promise<void> {
+  for (const u of STAFF_USERS) await putStaffProfile({ id: u.id, name: u.name, email: u.email, roles: u.roles });
+}
+
+/**
+ * Demo data on a first start (no contact yet): created through the API like a user would, each
+ * record by its owner, so it has owners, audit trails and timelines like real data.
+ */
+export async function seedDemoData(
+  baseUrl: string,
+  token: (email: string) => Promise<string | undefined>,
+  counts = { companies: 30, contacts: 200 },
+): Promise<{ companies: number; contacts: number } | undefined> {
+  const existing = await queryPage(listSource('contact', 'updated'), { limit: 1, forward: false });
+  if (existing.items.length > 0) return undefined;
+  const { companies, contacts } = demoData(counts.companies, counts.contacts);
+  const tokens = new Map<string, string>();
+  const post = async (path: string, ownerEmail: string, body: unknown) => {
+    if (!tokens.has(ownerEmail)) tokens.set(ownerEmail, (await token(ownerEmail))!);
+    const res = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.get(ownerEmail)}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`Seeding ${path} failed with ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const companyIds: string[] = [];
+  for (const c of companies) companyIds.push((await post('/api/companies', c.ownerEmail, c.body)).id);
+  for (const c of contacts) {
+    // Keep only phone numbers the validator accepts for that country; demo numbers are fictional.
+    const phone = c.body.phone && toE164(c.body.phone, c.body.address?.country) ? c.body.phone : undefined;
+    await post('/api/contacts', c.ownerEmail, { ...c.body, phone, companyId: companyIds[c.companyIndex] });
+  }
+  return { companies: companies.length, contacts: contacts.length };
+}

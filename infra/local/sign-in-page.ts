@@ -1,0 +1,45 @@
+import type { LocalUser } from './staff-users.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The local provider's sign-in page (Cognito's hosted UI plays this part in AWS). It lists the
+ * seeded sign-ins, since they exist only on a developer's machine.
+ */
+export function signInPage(opts: {
+  action: string;
+  users: readonly LocalUser[];
+  error?: boolean;
+  email?: string;
+}): string {
+  const rows = opts.users
+    .map(
+      (u) =>
+        `<li><button type="button" class="pick" data-email="${escapeHtml(u.email)}">${escapeHtml(u.email)}</button> <span>${escapeHtml(u.roles.join(', '))}</span></li>`,
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in · Cirrus CRM</title>
+<style>
+body{font-family:system-ui,-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f0f2f5;margin:0;display:flex;min-height:100vh;align-items:center;justify-content:center}
+main{background:#fff;border-radius:12px;box-shadow:0 4px 24px rgba(0,0,0,.08);padding:32px;width:min(380px,92vw)}
+h1{font-size:22px;margin:0 0 4px}p.sub{color:#666;margin:0 0 24px}
+label{display:block;font-size:14px;margin:12px 0 4px}input{width:100%;box-sizing:border-box;padding:10px;border:1px solid #d9d9d9;border-radius:6px;font-size:15px}
+button[type=submit]{margin-top:20px;width:100%;padding:11px;border:0;border-radius:6px;background:#1677ff;color:#fff;font-size:15px;cursor:pointer}
+.error{background:#fff2f0;border:1px solid #ffccc7;color:#a8071a;padding:8px 12px;border-radius:6px}
+details{margin-top:20px;font-size:13px;color:#555}ul{padding-left:0;list-style:none}li{margin:4px 0}
+.pick{background:none;border:0;color:#1677ff;cursor:pointer;padding:0;font-size:13px}
+</style></head><body><main>
+<h1>Cirrus CRM</h1><p class="sub">Sign in · 登录</p>
+${opts.error ? '<p class="error" role="alert">Wrong e-mail or password · 邮箱或密码错误</p>' : ''}
+<form method="post" action="${escapeHtml(opts.action)}" autocomplete="on">
+<label for="email">E-mail · 邮箱</label><input id="email" name="email" type="email" required autofocus value="${escapeHtml(opts.email ?? '')}">
+<label for="password">Password · 密码</label><input id="password" name="password" type="password" required>
+<button type="submit">Sign in · 登录</button>
+</form>
+<details><summary>Local demo sign-ins (password <code>cirrus-demo</code>)</summary><ul>${rows}</ul></details>
+</main>
+<script>document.querySelectorAll('.pick').forEach(b=>b.addEventListener('click',()=>{document.getElementById('email').value=b.dataset.email;document.getElementById('password').focus();}));</script>
+</body></html>`;
+}
