@@ -15,8 +15,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/support/dynamodb-global-setup.ts'],
-          setupFiles: ['test/support/integration-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
