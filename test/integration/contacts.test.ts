@@ -31,21 +31,32 @@ async function create(api: Api, overrides: Record<string, unknown> = {}): Promis
 
 describe('contacts', () => {
   it('creates a contact, normalising its phone to E.164 and its e-mail to lower case', async () => {
-    const res = await admin.post<Contact>('/api/contacts', aContact({ email: 'Wei.Zhang@Example.CN', phone: '138 0013 8000', address: { country: 'CN' } }));
+    const res = await admin.post<Contact>(
+      '/api/contacts',
+      aContact({ email: 'Wei.Zhang@Example.CN', phone: '138 0013 8000', address: { country: 'CN' } }),
+    );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ email: 'wei.zhang@example.cn', phone: '+8613800138000', version: 1, tags: ['vip'] });
+    expect(res.body).toMatchObject({
+      email: 'wei.zhang@example.cn',
+      phone: '+8613800138000',
+      version: 1,
+      tags: ['vip'],
+    });
     const read = await admin.get<Contact>(`/api/contacts/${res.body.id}`);
     expect(read.body).toEqual(res.body);
   });
 
   it('edits a contact with its version and records who changed which field in the timeline', async () => {
     const contact = await create(admin);
-    const edited = await admin.patch<Contact>(`/api/contacts/${contact.id}`, { title: 'CTO', version: contact.version });
+    const edited = await admin.patch<Contact>(`/api/contacts/${contact.id}`, {
+      title: 'CTO',
+      version: contact.version,
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ title: 'CTO', version: 2 });
-    const timeline = await admin.get<Listed<{ action: string; actor: { name: string }; changes: { field: string; after: unknown }[] }>>(
-      `/api/contacts/${contact.id}/timeline`,
-    );
+    const timeline = await admin.get<
+      Listed<{ action: string; actor: { name: string }; changes: { field: string; after: unknown }[] }>
+    >(`/api/contacts/${contact.id}/timeline`);
     expect(timeline.body.items.map((e) => e.action)).toEqual(['updated', 'created']);
     expect(timeline.body.items[0]!.changes).toEqual([{ field: 'title', before: null, after: 'CTO' }]);
     expect(timeline.body.items[0]!.actor.name).toBe('Avery Chen');
@@ -85,7 +96,10 @@ describe('contacts', () => {
   it('moves the e-mail guard when the e-mail changes, freeing the old address', async () => {
     const contact = await create(admin);
     const oldEmail = contact.email;
-    await admin.patch(`/api/contacts/${contact.id}`, { email: `moved.${contact.id.slice(0, 6)}@example.com`, version: 1 });
+    await admin.patch(`/api/contacts/${contact.id}`, {
+      email: `moved.${contact.id.slice(0, 6)}@example.com`,
+      version: 1,
+    });
     expect((await admin.post('/api/contacts', aContact({ email: oldEmail }))).status).toBe(201);
   });
 
@@ -102,7 +116,9 @@ describe('contacts', () => {
     const restored = await admin.post<Contact>(`/api/contacts/${contact.id}/restore`);
     expect(restored.status).toBe(200);
     expect(restored.body.deletedAt).toBeUndefined();
-    expect((await admin.get<Listed<Contact>>('/api/contacts?q=zebulon')).body.items.map((c) => c.id)).toEqual([contact.id]);
+    expect((await admin.get<Listed<Contact>>('/api/contacts?q=zebulon')).body.items.map((c) => c.id)).toEqual([
+      contact.id,
+    ]);
     const timeline = await admin.get<Listed<{ action: string }>>(`/api/contacts/${contact.id}/timeline`);
     expect(timeline.body.items.map((e) => e.action)).toEqual(['restored', 'deleted', 'created']);
   });
@@ -117,7 +133,12 @@ describe('contacts', () => {
   });
 
   it('finds contacts by name prefix, e-mail prefix and phone digits', async () => {
-    const contact = await create(admin, { name: '欧阳娜娜', email: 'ouyang.nana@example.cn', phone: '+86 139 1234 5678', address: { country: 'CN' } });
+    const contact = await create(admin, {
+      name: '欧阳娜娜',
+      email: 'ouyang.nana@example.cn',
+      phone: '+86 139 1234 5678',
+      address: { country: 'CN' },
+    });
     const ids = async (q: string) =>
       (await admin.get<Listed<Contact>>(`/api/contacts?q=${encodeURIComponent(q)}`)).body.items.map((c) => c.id);
     expect(await ids('欧阳')).toContain(contact.id);

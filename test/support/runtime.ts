@@ -38,7 +38,8 @@ export function apiAs(runtime: Runtime, who: string | { token: string } | null) 
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   };
   return {
-    get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
+    get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) =>
+      call<T>('GET', path, undefined, headers),
     post: <T = Record<string, unknown>>(path: string, body?: unknown, headers?: Record<string, string>) =>
       call<T>('POST', path, body ?? {}, headers),
     patch: <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) =>

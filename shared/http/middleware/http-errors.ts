@@ -17,7 +17,7 @@ const TRANSIENT = new Set([
 /**
  * Turns errors into responses. Only AppErrors are exposed (code, message, fields). AWS throttling
  * that survived the SDK's retries becomes a 503. Anything else is a 500 that reveals nothing; its
- * stack is logged (stacks carry no request data, and the message is logged only by error name).
+ * error name and stack frames are logged, not its message.
  */
 export function httpErrors(): CrmMiddleware {
   return {
@@ -34,7 +34,9 @@ export function httpErrors(): CrmMiddleware {
         request.response = json(error.status, body, error.kind === 'unavailable' ? { 'retry-after': '1' } : {});
         return;
       }
-      logger.error('unhandled error', { errorName: error?.name, stack: error?.stack });
+      // The message may quote request data (an SDK error can echo a value); the frames cannot.
+      const frames = error?.stack?.split('\n').slice(1).join('\n');
+      logger.error('unhandled error', { errorName: error?.name, stack: frames });
       const body: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side' }, requestId };
       request.response = json(500, body);
     },
