@@ -1,5 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandInput,
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
@@ -13,7 +19,8 @@ import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runti
  */
 let runtime: Runtime;
 let admin: Api;
-let mock: ReturnType<typeof mockClient<DynamoDBDocumentClient>> | undefined;
+type DocumentClientStub = ReturnType<typeof mockClient>;
+let mock: DocumentClientStub | undefined;
 
 beforeAll(async () => {
   runtime = await startTestRuntime();
@@ -32,11 +39,11 @@ afterAll(async () => {
 function injectFaults(): { realSend: DynamoDBDocumentClient['send'] } {
   const client = db();
   const realSend = client.send.bind(client) as DynamoDBDocumentClient['send'];
-  mock = mockClient(client);
-  mock.onAnyCommand().callsFake((input) => {
+  mock = mockClient(client) as unknown as DocumentClientStub;
+  mock.onAnyCommand().callsFake((input: object) => {
     throw new Error(`unexpected command ${JSON.stringify(Object.keys(input))}`);
   });
-  mock.on(BatchGetCommand).callsFake((input) => realSend(new BatchGetCommand(input)));
+  mock.on(BatchGetCommand).callsFake((input: BatchGetCommandInput) => realSend(new BatchGetCommand(input)));
   return { realSend };
 }
 
@@ -74,7 +81,7 @@ describe('a failing TransactWrite is retried or answered 503, never half-written
   it('retries a transaction cancelled by a conflicting one, and succeeds', async () => {
     const { realSend } = injectFaults();
     let attempts = 0;
-    mock!.on(TransactWriteCommand).callsFake((input) => {
+    mock!.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
       attempts += 1;
       if (attempts === 1) throw conflicted();
       return realSend(new TransactWriteCommand(input));
