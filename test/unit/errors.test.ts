@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AppError,
+  type ErrorKind,
+  forbidden,
+  invalid,
+  notFound,
+  staleVersion,
+  statusOf,
+  unauthorized,
+  unavailable,
+} from '../../shared/http/errors.js';
+
+/** Every kind and its status; `satisfies` makes the compiler fail this file when a kind is added. */
+const STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  precondition_required: 428,
+  unavailable: 503,
+} as const satisfies Record<ErrorKind, number>;
+
+const kinds = Object.entries(STATUS) as [ErrorKind, number][];
+
+describe('statusOf', () => {
+  it.each(kinds)('answers %s with %i', (kind, status) => {
+    expect(statusOf(kind)).toBe(status);
+  });
+
+  it('gives every kind its own status', () => {
+    expect(new Set(kinds.map(([kind]) => statusOf(kind))).size).toBe(kinds.length);
+  });
+});
+
+describe('AppError', () => {
+  it.each(kinds)('reports the status of its kind (%s → %i)', (kind, status) => {
+    expect(new AppError(kind, 'x.y', 'message').status).toBe(status);
+  });
+
+  it('keeps code, message and fields apart', () => {
+    const error = new AppError('conflict', 'contact.email_taken', 'That e-mail belongs to another contact', {
+      email: 'Taken',
+    });
+
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({
+      name: 'AppError',
+      kind: 'conflict',
+      code: 'contact.email_taken',
+      message: 'That e-mail belongs to another contact',
+      fields: { email: 'Taken' },
+    });
+  });
+});
+
+describe('error factories', () => {
+  it.each<[string, AppError, ErrorKind, string]>([
+    ['invalid', invalid({ phone: 'Bad' }), 'bad_request', 'validation_failed'],
+    ['notFound', notFound('contact'), 'not_found', 'contact.not_found'],
+    ['staleVersion', staleVersion('company'), 'conflict', 'company.version_conflict'],
+    ['forbidden', forbidden(), 'forbidden', 'forbidden'],
+    ['unauthorized', unauthorized(), 'unauthorized', 'unauthorized'],
+    ['unavailable', unavailable(), 'unavailable', 'service_unavailable'],
+  ])('%s makes a %s error with code %s', (_factory, error, kind, code) => {
+    expect(error.kind).toBe(kind);
+    expect(error.code).toBe(code);
+  });
+
+  it('invalid names the offending fields', () => {
+    expect(invalid({ 'address.country': 'Must be …' }).fields).toEqual({ 'address.country': 'Must be …' });
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { PERMISSION_MATRIX, PERMISSIONS, type Permission, rolesAllow } from '../../shared/auth/permissions.js';
+import { isRole, ROLES, type Role } from '../../shared/auth/roles.js';
+
+const READ: Permission[] = ['contacts:read', 'companies:read', 'customFields:read', 'staff:read'];
+const WRITE: Permission[] = [...READ, 'contacts:write', 'contacts:delete', 'companies:write', 'companies:delete'];
+
+/** The matrix as the product owner wrote it down: role → exactly these permissions. */
+const EXPECTED: Record<Role, Permission[]> = {
+  admin: [...PERMISSIONS],
+  sysadmin: READ,
+  manager: WRITE,
+  sales: WRITE,
+  support: READ,
+  marketing: READ,
+  finance: READ,
+};
+
+const cells = ROLES.flatMap((role) =>
+  PERMISSIONS.map((permission) => ({ role, permission, allowed: EXPECTED[role].includes(permission) })),
+);
+
+describe('the permission matrix', () => {
+  it('has a row for every role and nothing else', () => {
+    expect(Object.keys(PERMISSION_MATRIX).sort()).toEqual([...ROLES].sort());
+  });
+
+  it.each(cells)('$role may $permission: $allowed', ({ role, permission, allowed }) => {
+    expect(rolesAllow([role], permission)).toBe(allowed);
+  });
+
+  it('gives admin every permission there is', () => {
+    expect([...PERMISSION_MATRIX.admin].sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  it.each(['sysadmin', 'support', 'marketing', 'finance'] as const)(
+    'lets %s read customers but change none of them',
+    (role) => {
+      const allowed = PERMISSIONS.filter((p) => rolesAllow([role], p));
+      expect(allowed.filter((p) => p.endsWith(':read'))).toHaveLength(READ.length);
+      expect(allowed.some((p) => /:(write|delete|manage)$/.test(p))).toBe(false);
+    },
+  );
+
+  it.each(['sales', 'manager'] as const)('lets %s write and delete contacts and companies', (role) => {
+    for (const p of ['contacts:write', 'contacts:delete', 'companies:write', 'companies:delete'] as const) {
+      expect(rolesAllow([role], p)).toBe(true);
+    }
+  });
+
+  it('keeps custom-field management to admins', () => {
+    const managers = ROLES.filter((role) => rolesAllow([role], 'customFields:manage'));
+    expect(managers).toEqual(['admin']);
+  });
+});
+
+describe('rolesAllow', () => {
+  it('allows when any one of several roles allows', () => {
+    expect(rolesAllow(['support', 'sales'], 'contacts:write')).toBe(true);
+  });
+
+  it('denies when none of the roles allows', () => {
+    expect(rolesAllow(['support', 'finance'], 'contacts:write')).toBe(false);
+  });
+
+  it('denies everything to a user without roles', () => {
+    expect(PERMISSIONS.filter((p) => rolesAllow([], p))).toEqual([]);
+  });
+});
+
+describe('isRole', () => {
+  it.each([...ROLES])('recognises %s', (role) => {
+    expect(isRole(role)).toBe(true);
+  });
+
+  it.each(['Admin', 'ADMIN', 'root', '', ' sales', 'sales '])('rejects %j', (value) => {
+    expect(isRole(value)).toBe(false);
+  });
+});
