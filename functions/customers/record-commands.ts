@@ -177,50 +177,42 @@ export async function updateCustomerRecord(
   return after;
 }
 
-/** Soft delete: the record leaves every list and search, and can be restored for 30 days. */
-export async function deleteCustomerRecord(
+/**
+ * Soft delete and restore: the record leaves (or rejoins) every list and search; deleted, it stays
+ * readable and restorable for 30 days. Asking for the state a record is already in changes nothing.
+ */
+async function setDeleted(
   kind: RecordKind,
   id: string,
   principal: Principal,
-  clock: Clock = systemClock,
+  deleted: boolean,
+  clock: Clock,
 ): Promise<StoredRecord> {
   const before = await readRecordOrThrow(kind, id, principal);
-  if (before.deletedAt) return before;
+  if (Boolean(before.deletedAt) === deleted) return before;
   const now = clock.now().toISOString();
-  const after: StoredRecord = { ...before, deletedAt: now, updatedAt: now, version: before.version + 1 };
+  const { deletedAt, ...live } = before;
+  const after: StoredRecord = {
+    ...live,
+    ...(deleted ? { deletedAt: now } : {}),
+    updatedAt: now,
+    version: before.version + 1,
+  };
   const audit = auditRecord({
     kind,
     entityId: id,
     entityName: before.name,
-    action: 'deleted',
+    action: deleted ? 'deleted' : 'restored',
     actor: principal,
-    changes: [{ field: 'deletedAt', before: null, after: now }],
+    changes: [{ field: 'deletedAt', before: deletedAt ?? null, after: deleted ? now : null }],
     at: now,
   });
   await replaceRecord(kind, before, after, audit);
   return after;
 }
 
-export async function restoreCustomerRecord(
-  kind: RecordKind,
-  id: string,
-  principal: Principal,
-  clock: Clock = systemClock,
-): Promise<StoredRecord> {
-  const before = await readRecordOrThrow(kind, id, principal);
-  if (!before.deletedAt) return before;
-  const now = clock.now().toISOString();
-  const { deletedAt: _gone, ...rest } = before;
-  const after: StoredRecord = { ...rest, updatedAt: now, version: before.version + 1 };
-  const audit = auditRecord({
-    kind,
-    entityId: id,
-    entityName: before.name,
-    action: 'restored',
-    actor: principal,
-    changes: [{ field: 'deletedAt', before: before.deletedAt, after: null }],
-    at: now,
-  });
-  await replaceRecord(kind, before, after, audit);
-  return after;
-}
+export const deleteCustomerRecord = (kind: RecordKind, id: string, principal: Principal, clock: Clock = systemClock) =>
+  setDeleted(kind, id, principal, true, clock);
+
+export const restoreCustomerRecord = (kind: RecordKind, id: string, principal: Principal, clock: Clock = systemClock) =>
+  setDeleted(kind, id, principal, false, clock);
