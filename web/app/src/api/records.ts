@@ -1,0 +1,108 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type QueryValue } from './client';
+import type { Page, TimelineEntry } from './types';
+
+/**
+ * Contacts and companies share the same routes (list, create, read, edit, delete, restore,
+ * timeline), so they share these hooks; contacts.ts and companies.ts bind the types.
+ */
+export type RecordResource = 'contacts' | 'companies';
+
+export const PAGE_SIZE = 25;
+
+export const recordKeys = {
+  all: (resource: RecordResource) => [resource] as const,
+  lists: (resource: RecordResource) => [resource, 'list'] as const,
+  list: (resource: RecordResource, filters: object) => [resource, 'list', filters] as const,
+  detail: (resource: RecordResource, id: string) => [resource, 'detail', id] as const,
+  timeline: (resource: RecordResource, id: string) => [resource, 'timeline', id] as const,
+};
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+export function useRecordList<T>(resource: RecordResource, filters: Record<string, QueryValue>, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: recordKeys.list(resource, filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<T>>(`/api/${resource}`, { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useRecord<T>(resource: RecordResource, id: string | undefined) {
+  return useQuery({
+    queryKey: recordKeys.detail(resource, id ?? ''),
+    queryFn: ({ signal }) => api.get<T>(`/api/${resource}/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useRecordTimeline(resource: RecordResource, id: string) {
+  return useInfiniteQuery({
+    queryKey: recordKeys.timeline(resource, id),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<TimelineEntry>>(
+        `/api/${resource}/${encodeURIComponent(id)}/timeline`,
+        { limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** After any write, lists and timelines of this resource may be stale; contacts show company names too. */
+function useInvalidate(resource: RecordResource) {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: recordKeys.all(resource) });
+    if (resource === 'companies') void client.invalidateQueries({ queryKey: recordKeys.all('contacts') });
+  };
+}
+
+export function useCreateRecord<T extends Versioned, Body>(resource: RecordResource) {
+  const client = useQueryClient();
+  const invalidate = useInvalidate(resource);
+  return useMutation({
+    mutationFn: (body: Body) => api.create<T>(`/api/${resource}`, body),
+    onSuccess: (created) => {
+      client.setQueryData(recordKeys.detail(resource, created.id), created);
+      invalidate();
+    },
+  });
+}
+
+export function useUpdateRecord<T extends Versioned, Body>(resource: RecordResource, id: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidate(resource);
+  return useMutation({
+    /** `version` is the one the user edited; a stale one is answered with 409. */
+    mutationFn: ({ patch, version }: { patch: Body; version: number }) =>
+      api.patch<T>(`/api/${resource}/${encodeURIComponent(id)}`, { ...patch, version }),
+    onSuccess: (updated) => {
+      if (updated) client.setQueryData(recordKeys.detail(resource, id), updated);
+      invalidate();
+    },
+  });
+}
+
+export function useDeleteRecord(resource: RecordResource) {
+  const invalidate = useInvalidate(resource);
+  return useMutation({
+    mutationFn: (id: string) => api.delete<unknown>(`/api/${resource}/${encodeURIComponent(id)}`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRestoreRecord(resource: RecordResource) {
+  const invalidate = useInvalidate(resource);
+  return useMutation({
+    mutationFn: (id: string) => api.post<unknown>(`/api/${resource}/${encodeURIComponent(id)}/restore`),
+    onSuccess: invalidate,
+  });
+}

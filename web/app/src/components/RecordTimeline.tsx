@@ -1,0 +1,154 @@
+import { Button, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { type RecordResource, useRecordTimeline } from '../api/records';
+import { useStaffNames } from '../api/staff';
+import type { AuditAction, CustomFieldDef, FieldChange, TimelineEntry } from '../api/types';
+import { currentLanguage } from '../i18n';
+import { fieldLabel } from './field-labels';
+import { EMPTY, formatAddress, formatCustomValue } from './format';
+import { QueryError } from './QueryError';
+import { TimeStamp } from './TimeStamp';
+
+const COLORS: Record<AuditAction, string> = {
+  created: 'green',
+  updated: 'blue',
+  deleted: 'red',
+  restored: 'green',
+  purged: 'gray',
+};
+
+const MAX_TEXT = 140;
+
+interface Context {
+  t: TFunction;
+  defs: readonly CustomFieldDef[];
+  staffNames: Map<string, string>;
+  language: string;
+}
+
+function formatChangeValue(field: string, value: unknown, ctx: Context): string {
+  const { t } = ctx;
+  if (value === undefined || value === null || value === '') return EMPTY;
+  if (field.startsWith('customFields.')) {
+    const key = field.slice('customFields.'.length);
+    return formatCustomValue(
+      ctx.defs.find((def) => def.key === key),
+      value,
+      t,
+    );
+  }
+  if (field === 'ownerId' && typeof value === 'string') return ctx.staffNames.get(value) ?? value;
+  if (field === 'lifecycleStage' && typeof value === 'string') return t(`lifecycle.${value}` as 'lifecycle.lead');
+  if (field === 'tier' && typeof value === 'string') return t(`tiers.${value}` as 'tiers.gold');
+  if (field === 'address.country' && typeof value === 'string') return formatAddress({ country: value }, ctx.language);
+  if (field === 'address' && typeof value === 'object') return formatAddress(value, ctx.language) || EMPTY;
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (Array.isArray(value)) return value.length ? value.join(', ') : EMPTY;
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .map(
+        ([key, inner]) =>
+          `${fieldLabel(`${field}.${key}`, t, ctx.defs)}: ${formatChangeValue(`${field}.${key}`, inner, ctx)}`,
+      )
+      .join('; ');
+  }
+  const text = String(value);
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+function ChangeLine({ change, created, ctx }: { change: FieldChange; created: boolean; ctx: Context }) {
+  const label = fieldLabel(change.field, ctx.t, ctx.defs);
+  const after = formatChangeValue(change.field, change.after, ctx);
+  return (
+    <li data-testid="timeline-change">
+      <Typography.Text type="secondary">{label}: </Typography.Text>
+      {created ? (
+        <span>{after}</span>
+      ) : (
+        <>
+          <del className="timeline-before">{formatChangeValue(change.field, change.before, ctx)}</del>
+          <span aria-hidden="true"> → </span>
+          <span className="visually-hidden"> {ctx.t('timeline.to')} </span>
+          <ins className="timeline-after">{after}</ins>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** The company's id says nothing to a person; its name (changed alongside) does. */
+function visibleChanges(changes: FieldChange[]): FieldChange[] {
+  const hasName = changes.some((change) => change.field === 'companyName');
+  return hasName ? changes.filter((change) => change.field !== 'companyId') : changes;
+}
+
+function Entry({ entry, ctx }: { entry: TimelineEntry; ctx: Context }) {
+  const { t } = ctx;
+  const changes = visibleChanges(entry.changes);
+  return (
+    <div data-testid="timeline-entry" className="timeline-entry">
+      <Flex wrap gap={4} align="baseline">
+        <Typography.Text strong data-testid="timeline-actor">
+          {entry.actor.name || entry.actor.id}
+        </Typography.Text>
+        <span data-testid="timeline-action">{t(`timeline.actions.${entry.action}`)}</span>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <TimeStamp value={entry.at} />
+        </Typography.Text>
+      </Flex>
+      {changes.length > 0 && (
+        <ul className="timeline-changes">
+          {changes.map((change) => (
+            <ChangeLine key={change.field} change={change} created={entry.action === 'created'} ctx={ctx} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Who changed which field, when: the record's audit trail, newest first, paged by cursor. */
+export function RecordTimeline({
+  resource,
+  id,
+  defs,
+}: {
+  resource: RecordResource;
+  id: string;
+  defs: readonly CustomFieldDef[];
+}) {
+  const { t } = useTranslation();
+  const staffNames = useStaffNames();
+  const timeline = useRecordTimeline(resource, id);
+  const ctx: Context = { t, defs, staffNames, language: currentLanguage() };
+
+  if (timeline.isPending) return <Skeleton active paragraph={{ rows: 4 }} data-testid="timeline-loading" />;
+  if (timeline.isError) {
+    return <QueryError error={timeline.error} onRetry={() => timeline.refetch()} retrying={timeline.isFetching} />;
+  }
+  const entries = timeline.data.pages.flatMap((page) => page.items);
+  if (!entries.length) return <Empty description={t('timeline.empty')} />;
+
+  return (
+    <div data-testid="timeline">
+      <Timeline
+        items={entries.map((entry) => ({
+          key: entry.id,
+          color: COLORS[entry.action],
+          content: <Entry entry={entry} ctx={ctx} />,
+        }))}
+      />
+      {timeline.hasNextPage && (
+        <Button
+          block
+          data-testid="timeline-load-more"
+          loading={timeline.isFetchingNextPage}
+          onClick={() => timeline.fetchNextPage()}
+        >
+          {t('common.loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+}

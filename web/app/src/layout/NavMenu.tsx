@@ -1,0 +1,46 @@
+import { ApartmentOutlined, ContactsOutlined, SettingOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useAuth } from '../auth/auth-context';
+
+type Item = Required<MenuProps>['items'][number];
+
+/** The console's sections; what a role cannot use is not offered (the API refuses it anyway). */
+export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { pathname } = useLocation();
+  const selected = ['/contacts', '/companies', '/settings/custom-fields'].find((p) => pathname.startsWith(p));
+
+  const link = (to: string, testId: string, label: string) => (
+    <Link to={to} data-testid={testId} onClick={onNavigate}>
+      {label}
+    </Link>
+  );
+
+  const items: Item[] = [];
+  if (can('contacts:read')) {
+    items.push({
+      key: '/contacts',
+      icon: <ContactsOutlined />,
+      label: link('/contacts', 'nav-contacts', t('nav.contacts')),
+    });
+  }
+  if (can('companies:read')) {
+    items.push({
+      key: '/companies',
+      icon: <ApartmentOutlined />,
+      label: link('/companies', 'nav-companies', t('nav.companies')),
+    });
+  }
+  if (can('customFields:manage')) {
+    items.push({
+      key: '/settings/custom-fields',
+      icon: <SettingOutlined />,
+      label: link('/settings/custom-fields', 'nav-custom-fields', t('nav.customFields')),
+    });
+  }
+
+  return <Menu mode={mode} selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />;
+}

@@ -1,0 +1,20 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title={t('errors.pageNotFound')}
+      subTitle={t('errors.notFoundText')}
+      extra={
+        <Button type="primary" onClick={() => navigate('/contacts')}>
+          {t('nav.contacts')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,68 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useContacts } from '../../api/contacts';
+import { useStaffNames } from '../../api/staff';
+import { useAuth } from '../../auth/auth-context';
+import { LoadMore } from '../../components/LoadMore';
+import { QueryError } from '../../components/QueryError';
+import { useIsPhone } from '../../layout/useIsPhone';
+import { ContactCards } from '../contacts/ContactCards';
+import { ContactTable } from '../contacts/ContactTable';
+import { contactColumns } from '../contacts/contact-columns';
+
+/** The people at a company: GET /api/contacts?companyId=…. */
+export function CompanyContacts({ companyId }: { companyId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useAuth();
+  const phone = useIsPhone();
+  const staffNames = useStaffNames();
+  const list = useContacts({ companyId, sort: 'name' });
+  const addContact = () => navigate(`/contacts/new?companyId=${encodeURIComponent(companyId)}`);
+  const openTag = (tag: string) => navigate(`/contacts?tag=${encodeURIComponent(tag)}`);
+
+  if (list.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (list.isError) return <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />;
+  const contacts = list.data.pages.flatMap((page) => page.items);
+
+  const addButton = can('contacts:write') && (
+    <Button icon={<PlusOutlined />} data-testid="add-contact" onClick={addContact}>
+      {t('companies.addContact')}
+    </Button>
+  );
+  if (!contacts.length) {
+    return (
+      <Empty description={t('companies.noContacts')} data-testid="empty-state">
+        {addButton}
+      </Empty>
+    );
+  }
+  return (
+    <Flex vertical gap={12}>
+      {addButton && <Flex justify="flex-end">{addButton}</Flex>}
+      {phone ? (
+        <ContactCards contacts={contacts} staffNames={staffNames} onTag={openTag} trash={false} canRestore={false} />
+      ) : (
+        <ContactTable
+          contacts={contacts}
+          columns={contactColumns({
+            t,
+            visible: ['email', 'phone', 'title', 'lifecycleStage', 'owner'],
+            staffNames,
+            onTag: openTag,
+            trash: false,
+            canRestore: false,
+          })}
+        />
+      )}
+      <LoadMore
+        shown={contacts.length}
+        hasMore={list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onLoadMore={() => list.fetchNextPage()}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,65 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { CallbackPage } from './auth/CallbackPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { FullPageSpin } from './components/FullPageSpin';
+import { RouteError } from './components/RouteError';
+
+/*
+ * Everything behind sign-in is loaded on demand: the entry chunk holds only the providers and
+ * the sign-in / callback pages, each page arrives as its own chunk.
+ */
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const ContactsListPage = lazy(() =>
+  import('./pages/contacts/ContactsListPage').then((m) => ({ default: m.ContactsListPage })),
+);
+const ContactDetailPage = lazy(() =>
+  import('./pages/contacts/ContactDetailPage').then((m) => ({ default: m.ContactDetailPage })),
+);
+const ContactEditorPage = lazy(() =>
+  import('./pages/contacts/ContactEditorPage').then((m) => ({ default: m.ContactEditorPage })),
+);
+const CompaniesListPage = lazy(() =>
+  import('./pages/companies/CompaniesListPage').then((m) => ({ default: m.CompaniesListPage })),
+);
+const CompanyDetailPage = lazy(() =>
+  import('./pages/companies/CompanyDetailPage').then((m) => ({ default: m.CompanyDetailPage })),
+);
+const CompanyEditorPage = lazy(() =>
+  import('./pages/companies/CompanyEditorPage').then((m) => ({ default: m.CompanyEditorPage })),
+);
+const CustomFieldsPage = lazy(() =>
+  import('./pages/settings/CustomFieldsPage').then((m) => ({ default: m.CustomFieldsPage })),
+);
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+export const router = createBrowserRouter(
+  [
+    { path: '/callback', element: <CallbackPage />, errorElement: <RouteError /> },
+    {
+      path: '/',
+      errorElement: <RouteError />,
+      element: (
+        <RequireAuth>
+          <Suspense fallback={<FullPageSpin />}>
+            <AppLayout />
+          </Suspense>
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <Navigate to="/contacts" replace /> },
+        { path: 'contacts', element: <ContactsListPage /> },
+        { path: 'contacts/new', element: <ContactEditorPage /> },
+        { path: 'contacts/:id', element: <ContactDetailPage /> },
+        { path: 'contacts/:id/edit', element: <ContactEditorPage /> },
+        { path: 'companies', element: <CompaniesListPage /> },
+        { path: 'companies/new', element: <CompanyEditorPage /> },
+        { path: 'companies/:id', element: <CompanyDetailPage /> },
+        { path: 'companies/:id/edit', element: <CompanyEditorPage /> },
+        { path: 'settings/custom-fields', element: <CustomFieldsPage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);
