@@ -33,6 +33,8 @@ export interface ListQuery {
 }
 
 const PHONE_LIKE = /^\+?[\d\s().-]{3,}$/;
+/** "acme.co", not "Acme Inc." or "J.P. Morgan": no spaces, a dot between labels. */
+const DOMAIN_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]*)+$/i;
 
 /**
  * Chooses the index that serves a list: the trash, a search index for `q`, a company's
@@ -71,7 +73,7 @@ export function planList(
         forward: true,
       };
     }
-    if (q.includes('@') || (kind === 'company' && q.includes('.'))) {
+    if (q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
       return {
         source: contactPointSearchSource(kind, q),
         filters: [...filters, ...ownerFilter(), ...companyFilter(query)],

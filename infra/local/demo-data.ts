@@ -299,7 +299,7 @@ export function demoData(companyCount = 30, contactCount = 200): { companies: De
       ? ZH_COMPANIES[Math.floor(i / 2) % ZH_COMPANIES.length]!
       : EN_COMPANIES[Math.floor(i / 2) % EN_COMPANIES.length]!;
     const slug = zh ? ZH_DOMAINS[Math.floor(i / 2) % ZH_DOMAINS.length]! : name.toLowerCase().replace(/[^a-z]+/g, '-');
-    const place = zh ? PLACES[i % 3]! : PLACES[3 + (i % (PLACES.length - 3))]!;
+    const place = zh ? PLACES[Math.floor(i / 2) % 3]! : PLACES[3 + (Math.floor(i / 2) % (PLACES.length - 3))]!;
     companies.push({
       ownerEmail: OWNERS[i % OWNERS.length]!,
       body: {

@@ -30,7 +30,7 @@ export function matchRoute(method: string, path: string): MatchedRoute | undefin
   const best = candidates[0];
   if (!best) return undefined;
   const values = best.pattern.exec(path)!.slice(1);
-  const pathParameters = Object.fromEntries(best.names.map((n, i) => [n, decodeURIComponent(values[i]!)]));
+  const pathParameters = Object.fromEntries(best.names.map((n, i) => [n, decodeSegment(values[i]!)]));
   return { decl: best.decl, routeKey: routeKey(best.decl), pathParameters };
 }
 
@@ -41,4 +41,13 @@ export function servedRouteKeys(): string[] {
 
 export function isApiPath(path: string): boolean {
   return path.startsWith('/api/') || path === '/api' || path.startsWith('/portal-api/') || path.startsWith('/public/');
+}
+
+/** A malformed escape stays as sent, so the route's validation answers 400 rather than the gateway 500. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -14,16 +14,34 @@ export function nextRun(expression: string, after: Date): Date {
     return new Date(after.getTime() + Number(rate[1]) * unit);
   }
   const cron = /^cron\((.+)\)$/.exec(expression);
-  if (cron) {
-    // AWS cron has six fields (min hour day-of-month month day-of-week year) and '?' for "any".
-    const fields = cron[1]!.trim().split(/\s+/);
-    const fiveFields = fields
-      .slice(0, 5)
-      .map((f) => (f === '?' ? '*' : f))
-      .join(' ');
-    return CronExpressionParser.parse(fiveFields, { currentDate: after, tz: 'UTC' }).next().toDate();
-  }
+  if (cron) return nextCronRun(cron[1]!, after);
   throw new Error(`Unsupported schedule expression: ${expression}`);
+}
+
+/**
+ * AWS cron has six fields (minute hour day-of-month month day-of-week year), '?' for "any",
+ * and counts weekdays 1 = Sunday … 7 = Saturday; cron-parser counts 0 = Sunday and has no year.
+ */
+function nextCronRun(body: string, after: Date): Date {
+  const [minute, hour, dayOfMonth, month, dayOfWeek, year = '*'] = body.trim().split(/\s+/);
+  const any = (f: string | undefined) => (f === undefined || f === '?' ? '*' : f);
+  // Shift weekday numbers, but not the n of "6#3" (third Friday).
+  const weekday = any(dayOfWeek).replace(/(^|[^#\d])(\d+)/g, (_m, lead: string, n: string) => `${lead}${Number(n) - 1}`);
+  const fields = [minute, hour, any(dayOfMonth), any(month), weekday].join(' ');
+  const runs = CronExpressionParser.parse(fields, { currentDate: after, tz: 'UTC' });
+  for (let i = 0; i < 1000; i++) {
+    const next = runs.next().toDate();
+    if (yearMatches(year, next.getUTCFullYear())) return next;
+  }
+  throw new Error(`cron(${body}) never runs after ${after.toISOString()}`);
+}
+
+function yearMatches(field: string, year: number): boolean {
+  if (field === '*' || field === '?') return true;
+  return field.split(',').some((part) => {
+    const [from, to] = part.split('-').map(Number);
+    return to === undefined ? year === from : year >= from! && year <= to;
+  });
 }
 
 export function scheduledEvent(schedule: ScheduleDecl, at: Date) {

@@ -1,3 +1,5 @@
+import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
+
 /**
  * Every key of the single table is built here and nowhere else.
  *
@@ -26,7 +28,7 @@
  * | gsi6  | <T>#OWNER#<ownerId>        | <createdAt>#<id>   | a rep's own records, newest first               |
  * | gsi7  | COMPANY#<companyId>#CONTACT| <name>#<id>        | a company's contacts by name                    |
  * | gsi8  | CONTACT#EMAIL / COMPANY#DOMAIN | <email>/<domain> | `q` e-mail / domain prefix search             |
- * | gsi9  | CONTACT#PHONE              | <digits>           | `q` phone prefix search                         |
+ * | gsi9  | CONTACT#PHONE              | <national digits>  | `q` phone prefix search, as dialled at home     |
  *
  * A soft-deleted record drops every index key but the trash entry, so it vanishes from lists and
  * searches while staying readable by id.
@@ -79,11 +81,6 @@ export function nameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
 }
 
-/** Digits of a phone number, for prefix search whatever notation the user types. */
-export function phoneDigits(phone: string): string {
-  return phone.replace(/\D/g, '');
-}
-
 export interface IndexedRecord {
   id: string;
   name: string;
@@ -119,7 +116,7 @@ export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string
   if (kind === 'contact' && r.email) Object.assign(out, { gsi8pk: 'CONTACT#EMAIL', gsi8sk: `${r.email}#${r.id}` });
   if (kind === 'company' && r.domain) Object.assign(out, { gsi8pk: 'COMPANY#DOMAIN', gsi8sk: `${r.domain}#${r.id}` });
   if (kind === 'contact' && r.phone)
-    Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${phoneDigits(r.phone)}#${r.id}` });
+    Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${nationalDigits(r.phone)}#${r.id}` });
   return out;
 }
 
@@ -179,7 +176,7 @@ export function contactPointSearchSource(kind: RecordKind, prefix: string): List
 }
 
 export function phoneSearchSource(prefix: string): ListSource {
-  return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: phoneDigits(prefix) };
+  return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: phoneQueryDigits(prefix) };
 }
 
 export function auditSource(kind: RecordKind, id: string): ListSource {

@@ -11,6 +11,7 @@ export function fieldErrors(error: z.ZodError, prefix = ''): Record<string, stri
       continue;
     }
     const name = base || prefix || 'body';
+    // `input` is there because every parse asks for it (reportInput); it never leaves this function.
     fields[name] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'Required' : issue.message;
   }
   return fields;
@@ -18,7 +19,7 @@ export function fieldErrors(error: z.ZodError, prefix = ''): Record<string, stri
 
 /** Parses with a schema or throws a 400 naming each bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw invalid(fieldErrors(result.error, prefix));
   return result.data;
 }

@@ -129,3 +129,17 @@ describe('checkCustomFields', () => {
     ]);
   });
 });
+
+describe('dates that do not exist', () => {
+  it.each(['2026-02-30', '2026-02-31', '2026-04-31', '2025-02-29'])('rejects %s', (value) => {
+    const def = aCustomFieldDef({ key: 'renewal', type: 'date' });
+    expect(checkCustomFields([def], { renewal: value }).errors).toEqual({
+      'customFields.renewal': 'Must be a date (YYYY-MM-DD)',
+    });
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    const def = aCustomFieldDef({ key: 'renewal', type: 'date' });
+    expect(checkCustomFields([def], { renewal: '2028-02-29' }).errors).toEqual({});
+  });
+});

@@ -18,7 +18,6 @@ import {
   liveIndexKeys,
   nameKey,
   nameSearchSource,
-  phoneDigits,
   phoneSearchSource,
   type RecordKind,
   staffDirectorySource,
@@ -27,6 +26,7 @@ import {
   trashSource,
   userIndexKeys,
 } from '../../shared/db/keys.js';
+import { nationalDigits, phoneQueryDigits } from '../../shared/domain/common/phone.js';
 import { anIndexedCompany, anIndexedContact } from '../support/builders.js';
 
 describe('keys of base-table items', () => {
@@ -87,15 +87,23 @@ describe('nameKey', () => {
   });
 });
 
-describe('phoneDigits', () => {
+describe('phone search digits', () => {
   it.each([
-    ['+86 138 0013 8000', '8613800138000'],
-    ['+1 (415) 555-2671', '14155552671'],
-    ['020.7946.0018', '02079460018'],
-    ['+14155552671', '14155552671'],
+    ['+8613800138000', '13800138000'],
+    ['+14155552671', '4155552671'],
+    ['+442079460018', '2079460018'],
+  ])('indexes %j under its national number %j', (e164, digits) => {
+    expect(nationalDigits(e164)).toBe(digits);
+  });
+
+  it.each([
+    ['+86 138 0013', '1380013'],
+    ['+1 (415) 555', '415555'],
+    ['138-0013', '1380013'],
+    ['020.7946.0018', '2079460018'],
     ['no digits', ''],
-  ])('%j → %j', (phone, digits) => {
-    expect(phoneDigits(phone)).toBe(digits);
+  ])('reads the query %j as the national digits %j', (query, digits) => {
+    expect(phoneQueryDigits(query)).toBe(digits);
   });
 });
 
@@ -191,10 +199,10 @@ describe('liveIndexKeys', () => {
     expect(attrs).toMatchObject({ gsi8pk: 'COMPANY#DOMAIN', gsi8sk: 'example.com#co-1' });
   });
 
-  it('makes a contact findable by the digits of its phone', () => {
-    const attrs = liveIndexKeys('contact', anIndexedContact({ id: 'c-1', phone: '+86 138 0013 8000' }));
+  it('makes a contact findable by the national digits of its phone', () => {
+    const attrs = liveIndexKeys('contact', anIndexedContact({ id: 'c-1', phone: '+8613800138000' }));
 
-    expect(attrs).toMatchObject({ gsi9pk: 'CONTACT#PHONE', gsi9sk: '8613800138000#c-1' });
+    expect(attrs).toMatchObject({ gsi9pk: 'CONTACT#PHONE', gsi9sk: '13800138000#c-1' });
   });
 
   it('only ever sets attributes the table declares', () => {
@@ -315,7 +323,7 @@ describe('search sources', () => {
   });
 
   it('searches phones by digits whatever the notation', () => {
-    expect(phoneSearchSource('+86 (138) 0013')).toEqual({ index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: '861380013' });
+    expect(phoneSearchSource('+86 (138) 0013')).toEqual({ index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: '1380013' });
   });
 
   it('finds a live record under each search prefix it should match', () => {

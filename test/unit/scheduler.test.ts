@@ -74,3 +74,19 @@ describe('nextRun', () => {
     },
   );
 });
+
+describe('nextRun with AWS cron semantics', () => {
+  it.each([
+    ['weekday 2 is Monday in AWS cron', 'cron(0 12 ? * 2 *)', '2026-05-11T12:00:00.000Z'],
+    ['6L is the last Friday of the month', 'cron(15 10 ? * 6L *)', '2026-05-29T10:15:00.000Z'],
+    ['6#3 is the third Friday', 'cron(0 9 ? * 6#3 *)', '2026-05-15T09:00:00.000Z'],
+    ['named weekdays keep their meaning', 'cron(0 9 ? * MON-FRI *)', '2026-05-11T09:00:00.000Z'],
+    ['a year field is honoured', 'cron(0 0 1 1 ? 2028)', '2028-01-01T00:00:00.000Z'],
+  ])('%s', (_title, expression, expected) => {
+    expect(nextRun(expression, SUNDAY).toISOString()).toBe(expected);
+  });
+
+  it('refuses a cron that can never run again', () => {
+    expect(() => nextRun('cron(0 0 1 1 ? 2020)', SUNDAY)).toThrow(/never runs/);
+  });
+});

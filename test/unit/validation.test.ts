@@ -89,3 +89,28 @@ describe('parseOrThrow', () => {
     });
   });
 });
+
+describe('wrong types are not reported as missing', () => {
+  it('names a number sent for the name as a type error, not as Required', () => {
+    const error = (() => {
+      try {
+        parseOrThrow(contactCreate, { name: 123 });
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(error?.fields?.name).toBeDefined();
+    expect(error?.fields?.name).not.toBe('Required');
+  });
+
+  it('still says Required when the field is absent', () => {
+    const error = (() => {
+      try {
+        parseOrThrow(contactCreate, {});
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(error?.fields?.name).toBe('Required');
+  });
+});

@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { AsYouType, type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
  * Phone numbers are stored in E.164 (+8613800138000). A number without a country prefix is read
@@ -7,4 +7,25 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 export function toE164(input: string, country?: string): string | undefined {
   const parsed = parsePhoneNumberFromString(input, country as CountryCode | undefined);
   return parsed?.isValid() ? parsed.number : undefined;
+}
+
+/**
+ * The digits a phone search matches against: the national number, since people type numbers the
+ * way they dial them at home ("138 0013…") more often than with a country code.
+ */
+export function nationalDigits(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.nationalNumber ?? e164.replace(/\D/g, '');
+}
+
+/** A typed (possibly partial) query as national digits: "+86 139 12" → "13912", "(415) 555" → "415555". */
+export function phoneQueryDigits(query: string): string {
+  const trimmed = query.trim();
+  if (trimmed.startsWith('+')) {
+    const typed = new AsYouType();
+    typed.input(trimmed);
+    const callingCode = typed.getCallingCode();
+    const digits = trimmed.replace(/\D/g, '');
+    if (callingCode && digits.startsWith(callingCode)) return digits.slice(callingCode.length);
+  }
+  return trimmed.replace(/\D/g, '').replace(/^0+/, '');
 }

@@ -1,7 +1,16 @@
 import type { CustomFieldValues } from '../common/fields.js';
 import type { CustomFieldDef } from './custom-field.schema.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day: Date.parse would read 2026-02-30 as 2 March. */
+function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /**
  * Checks a record's custom field values against the admin's definitions. Returns the values to
@@ -42,9 +51,7 @@ function checkValue(def: CustomFieldDef, value: unknown): string | undefined {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'Must be true or false';
     case 'date':
-      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))
-        ? undefined
-        : 'Must be a date (YYYY-MM-DD)';
+      return typeof value === 'string' && isCalendarDate(value) ? undefined : 'Must be a date (YYYY-MM-DD)';
     case 'select':
       return typeof value === 'string' && def.options?.includes(value)
         ? undefined

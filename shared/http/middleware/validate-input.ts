@@ -16,7 +16,7 @@ export function validateInput(): CrmMiddleware {
       const { event } = request;
       const fields: Record<string, string> = {};
       const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
-        const result = (schema ?? NOTHING).safeParse(value);
+        const result = (schema ?? NOTHING).safeParse(value, { reportInput: true });
         if (result.success) return result.data;
         Object.assign(fields, fieldErrors(result.error, prefix));
         return undefined;
