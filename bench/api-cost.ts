@@ -1,0 +1,193 @@
+import type { Runtime } from '../infra/local/runtime.js';
+import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
+import type { ApiOperationResult, DbCost } from './types.js';
+
+/**
+ * DynamoDB requests and capacity per API operation, read from the in-process counter of
+ * shared/db/metrics.ts (the handlers run inside the runtime, in this process). Before each
+ * operation the runtime is drained, so nothing left over from earlier work is counted; after
+ * the response the runtime is drained again and what the asynchronous follow-up (outbox relay,
+ * bus consumers) cost is reported next to it, not hidden.
+ */
+
+const SALES1_ID = '6f1c2a10-0004-4000-8000-000000000004';
+
+interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  as?: string;
+}
+
+interface Response<T> {
+  status: number;
+  body: T;
+}
+
+type Rec = { id: string; version: number };
+
+function diff(after: DbCost, before: DbCost): DbCost {
+  const byCommand: Record<string, number> = {};
+  for (const [command, n] of Object.entries(after.byCommand)) {
+    const d = n - (before.byCommand[command] ?? 0);
+    if (d) byCommand[command] = d;
+  }
+  return {
+    requests: after.requests - before.requests,
+    byCommand,
+    readCapacity: round(after.readCapacity - before.readCapacity),
+    writeCapacity: round(after.writeCapacity - before.writeCapacity),
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function apiClient(runtime: Runtime) {
+  const tokens = new Map<string, string>();
+  const tokenFor = async (email: string) => {
+    let token = tokens.get(email);
+    if (!token) {
+      token = await runtime.token(email);
+      tokens.set(email, token);
+    }
+    return token;
+  };
+  return async <T>(call: Call): Promise<Response<T>> => {
+    const as = call.as ?? 'admin@cirrus.local';
+    const res = await fetch(`${runtime.baseUrl}${call.path}`, {
+      method: call.method,
+      headers: {
+        authorization: `Bearer ${await tokenFor(as)}`,
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...call.headers,
+      },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+}
+
+export interface ApiCosts {
+  operations: ApiOperationResult[];
+  scans: number;
+  error?: string;
+}
+
+export async function measureApiCosts(runtime: Runtime): Promise<ApiCosts> {
+  const operations: ApiOperationResult[] = [];
+  let error: string | undefined;
+  try {
+    await runOperations(runtime, operations);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const scans = operations.reduce(
+    (n, op) => n + (op.cost.byCommand.ScanCommand ?? 0) + (op.background.byCommand.ScanCommand ?? 0),
+    0,
+  );
+  return { operations, scans, error };
+}
+
+async function runOperations(runtime: Runtime, operations: ApiOperationResult[]): Promise<void> {
+  const send = apiClient(runtime);
+
+  /** Sends one request and records what it cost; returns the response for the next steps. */
+  const measure = async <T = Rec>(name: string, call: Call, expectedStatus = 200): Promise<T> => {
+    await runtime.drain();
+    resetDbUsage();
+    const res = await send<T>(call);
+    const cost = dbUsage();
+    await runtime.drain();
+    const background = diff(dbUsage(), cost);
+    operations.push({
+      name,
+      method: call.method,
+      path: call.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}'),
+      as: (call.as ?? 'admin@cirrus.local').split('@')[0]!,
+      status: res.status,
+      expectedStatus,
+      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
+      background,
+    });
+    return res.body;
+  };
+
+  // Fixtures (not measured): a company and a contact whose name, e-mail, phone and tag are known.
+  const fixture = async (path: string, body: unknown): Promise<Rec> => {
+    const res = await send<Rec>({ method: 'POST', path, body });
+    if (res.status !== 201) throw new Error(`Creating a bench fixture at ${path} answered ${res.status}`);
+    return res.body;
+  };
+  const company = await fixture('/api/companies', {
+    name: 'Benchmark Industries',
+    domain: 'benchmark-industries.example',
+    tags: ['bench'],
+  });
+  const probe = await fixture('/api/contacts', {
+    name: 'Bench Probe',
+    email: 'bench.probe@example.com',
+    phone: '+1 415 555 0142',
+    address: { country: 'US' },
+    companyId: company.id,
+    tags: ['bench', 'vip'],
+  });
+  await runtime.drain();
+
+  const c = '/api/contacts';
+  await measure('contacts list (default)', { method: 'GET', path: `${c}?limit=20` });
+  await measure('contacts list sorted by name', { method: 'GET', path: `${c}?sort=name&limit=20` });
+  await measure('contacts list filtered by tag', { method: 'GET', path: `${c}?tag=bench&limit=20` });
+  await measure('contacts search q (name prefix)', { method: 'GET', path: `${c}?q=Bench&limit=20` });
+  await measure('contacts search q (e-mail)', { method: 'GET', path: `${c}?q=bench.probe%40example.com` });
+  await measure('contacts search q (phone)', { method: 'GET', path: `${c}?q=%2B14155550142` });
+  await measure('contacts of a company', { method: 'GET', path: `${c}?companyId=${company.id}&limit=20` });
+  await measure('contacts list as sales (owner index)', {
+    method: 'GET',
+    path: `${c}?limit=20`,
+    as: 'sales1@cirrus.local',
+  });
+  await measure('contacts get', { method: 'GET', path: `${c}/${probe.id}` });
+
+  const created = await measure('contacts create', { method: 'POST', path: c, body: { name: 'Bench Created' } }, 201);
+  const idempotent = { name: 'Bench Idempotent', email: 'bench.idempotent@example.com' };
+  const key = { 'idempotency-key': `bench-${Date.now()}` };
+  const first = await measure(
+    'contacts create with Idempotency-Key',
+    { method: 'POST', path: c, body: idempotent, headers: key },
+    201,
+  );
+  const replayed = await measure(
+    'contacts create, Idempotency-Key replay',
+    { method: 'POST', path: c, body: idempotent, headers: key },
+    201,
+  );
+  if (replayed.id !== first.id) throw new Error('The Idempotency-Key replay created another contact');
+
+  const updated = await measure('contacts update (PATCH + version)', {
+    method: 'PATCH',
+    path: `${c}/${created.id}`,
+    body: { title: 'Benchmark lead', version: created.version },
+  });
+  await measure('contacts update, reassign owner', {
+    method: 'PATCH',
+    path: `${c}/${created.id}`,
+    body: { ownerId: SALES1_ID, version: updated.version },
+  });
+  await measure('contacts delete', { method: 'DELETE', path: `${c}/${created.id}` });
+  await measure('contacts trash list', { method: 'GET', path: `${c}?view=deleted&limit=20` });
+  await measure('contacts restore', { method: 'POST', path: `${c}/${created.id}/restore` });
+  await measure('contacts timeline', { method: 'GET', path: `${c}/${created.id}/timeline?limit=20` });
+
+  const co = '/api/companies';
+  await measure('companies list', { method: 'GET', path: `${co}?limit=20` });
+  await measure('companies search q (name prefix)', { method: 'GET', path: `${co}?q=Bench&limit=20` });
+  await measure('companies get', { method: 'GET', path: `${co}/${company.id}` });
+  await measure('companies create', { method: 'POST', path: co, body: { name: 'Bench Created Co' } }, 201);
+
+  await measure('custom-fields list', { method: 'GET', path: '/api/custom-fields' });
+  await measure('staff directory', { method: 'GET', path: '/api/staff' });
+  await measure('me', { method: 'GET', path: '/api/me' });
+  await measure('health', { method: 'GET', path: '/api/health' });
+}
