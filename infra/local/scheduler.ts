@@ -26,7 +26,10 @@ function nextCronRun(body: string, after: Date): Date {
   const [minute, hour, dayOfMonth, month, dayOfWeek, year = '*'] = body.trim().split(/\s+/);
   const any = (f: string | undefined) => (f === undefined || f === '?' ? '*' : f);
   // Shift weekday numbers, but not the n of "6#3" (third Friday).
-  const weekday = any(dayOfWeek).replace(/(^|[^#\d])(\d+)/g, (_m, lead: string, n: string) => `${lead}${Number(n) - 1}`);
+  const weekday = any(dayOfWeek).replace(
+    /(^|[^#\d])(\d+)/g,
+    (_m, lead: string, n: string) => `${lead}${Number(n) - 1}`,
+  );
   const fields = [minute, hour, any(dayOfMonth), any(month), weekday].join(' ');
   const runs = CronExpressionParser.parse(fields, { currentDate: after, tz: 'UTC' });
   for (let i = 0; i < 1000; i++) {

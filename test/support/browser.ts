@@ -41,7 +41,9 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(LOCAL_PASSWORD);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname.startsWith('/app') && !url.pathname.includes('callback'), { timeout: 30_000 });
+  await page.waitForURL((url) => url.pathname.startsWith('/app') && !url.pathname.includes('callback'), {
+    timeout: 30_000,
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
