@@ -1,31 +1,42 @@
-import { z } from 'zod';
-
 /**
- * The environment contract of every function, parsed once at cold start: a missing variable
- * fails the init, not the first request. The CDK app sets these per function (only what the
- * function's grants need); the local runtime sets them for all handlers it hosts.
+ * The environment contract of every function, read once at cold start. The CDK app sets these
+ * per function (only what the function's grants need); the local runtime sets them for all the
+ * handlers it hosts. A variable a function needs and lacks fails loudly on first use (`required`).
  *
  * Endpoints are not configured here: locally the AWS SDK reads the standard
  * AWS_ENDPOINT_URL_DYNAMODB / _SESV2 / _EVENTBRIDGE / _SQS variables.
+ *
+ * Plain code rather than a schema: every function reads it, and it should cost them nothing.
  */
-const schema = z.object({
-  TABLE_NAME: z.string().min(3).optional(),
-  EVENT_BUS_NAME: z.string().min(1).optional(),
+export interface Config {
+  TABLE_NAME?: string;
+  EVENT_BUS_NAME?: string;
   /** Queue URLs by manifest queue id, e.g. QUEUE_URL_PURGE. */
-  QUEUE_URL_PURGE: z.string().min(1).optional(),
-  MAIL_FROM: z.string().min(3).default('Cirrus CRM <no-reply@cirrus.local>'),
+  QUEUE_URL_PURGE?: string;
+  MAIL_FROM: string;
   /** Base URL of the console, for links in e-mails. */
-  APP_URL: z.string().url().default('http://localhost:3000'),
-  APP_VERSION: z.string().default('0.1.0'),
-});
-
-export type Config = z.infer<typeof schema>;
+  APP_URL: string;
+  APP_VERSION: string;
+}
 
 let cached: Config | undefined;
 
 export function config(): Config {
-  cached ??= schema.parse(process.env);
+  cached ??= readConfig(process.env);
   return cached;
+}
+
+function readConfig(env: NodeJS.ProcessEnv): Config {
+  const appUrl = env.APP_URL || 'http://localhost:3000';
+  if (!/^https?:\/\/[^/]/.test(appUrl)) throw new Error('APP_URL must be an http(s) URL');
+  return {
+    TABLE_NAME: env.TABLE_NAME || undefined,
+    EVENT_BUS_NAME: env.EVENT_BUS_NAME || undefined,
+    QUEUE_URL_PURGE: env.QUEUE_URL_PURGE || undefined,
+    MAIL_FROM: env.MAIL_FROM || 'Cirrus CRM <no-reply@cirrus.local>',
+    APP_URL: appUrl.replace(/\/$/, ''),
+    APP_VERSION: env.APP_VERSION || '0.1.0',
+  };
 }
 
 /** A value the function cannot run without. */

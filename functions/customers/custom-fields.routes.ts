@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { auditRecord } from '../../shared/db/audit.js';
 import { getCustomFieldSet, saveCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
+import * as z from '../../shared/domain/common/zod.js';
 import {
   CUSTOM_FIELD_ENTITIES,
   type CustomFieldDef,
@@ -14,11 +14,11 @@ import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
 import { created, defineRoute, noContent, ok, type RouteDef } from '../../shared/http/route.js';
 import { systemClock } from './record-commands.js';
 
-const fieldParams = z.object({ entity: customFieldEntity, key: customFieldKey }).strict();
+const fieldParams = z.strictObject({ entity: customFieldEntity, key: customFieldKey });
 
 export const customFieldRoutes: Record<string, RouteDef> = {
   'GET /api/custom-fields': defineRoute({
-    query: z.object({ entity: customFieldEntity.optional() }).strict(),
+    query: z.strictObject({ entity: z.optional(customFieldEntity) }),
     handle: async ({ query }) => {
       const entities = query.entity ? [query.entity] : CUSTOM_FIELD_ENTITIES;
       const sets = await Promise.all(entities.map(getCustomFieldSet));

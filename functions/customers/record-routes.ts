@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import { id, pageQuery } from '../../shared/domain/common/fields.js';
+import * as z from '../../shared/domain/common/zod.js';
 import { defineRoute, ok, type RouteDef } from '../../shared/http/route.js';
 import {
   createCustomerRecord,
@@ -13,8 +13,8 @@ import {
 } from './record-commands.js';
 import { type ListQuery, listCustomerRecords, recordTimeline } from './record-queries.js';
 
-const idParams = z.object({ id }).strict();
-const timelineQuery = z.object(pageQuery).strict();
+const idParams = z.strictObject({ id });
+const timelineQuery = z.strictObject(pageQuery);
 
 /**
  * The seven routes of a customer record kind (see recordRoutes in infra/manifest.ts), bound to
@@ -23,7 +23,7 @@ const timelineQuery = z.object(pageQuery).strict();
 export function customerRecordRoutes(
   kind: RecordKind,
   base: string,
-  schemas: { create: z.ZodType; patch: z.ZodType; list: z.ZodType },
+  schemas: { create: z.ZodMiniType; patch: z.ZodMiniType; list: z.ZodMiniType },
 ): Record<string, RouteDef> {
   return {
     [`GET ${base}`]: defineRoute({

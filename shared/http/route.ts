@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
+import type * as z from '../domain/common/zod.js';
 
 /** What a route's `handle` receives: validated input and the acting principal. */
 export interface RouteInput<P, Q, B> {
@@ -18,8 +18,8 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Schema = z.ZodMiniType;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteDef<
   P extends Schema | undefined = Schema | undefined,

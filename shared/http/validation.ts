@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import type * as z from '../domain/common/zod.js';
 import { invalid } from './errors.js';
 
 /** Turns zod issues into `{ "address.country": "Must be ..." }`, one message per field. */
-export function fieldErrors(error: z.ZodError, prefix = ''): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError, prefix = ''): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -18,7 +18,7 @@ export function fieldErrors(error: z.ZodError, prefix = ''): Record<string, stri
 }
 
 /** Parses with a schema or throws a 400 naming each bad field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, prefix = ''): z.output<S> {
   const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw invalid(fieldErrors(result.error, prefix));
   return result.data;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from '../../shared/domain/common/zod.js';
 import { contactCreate, contactListQuery } from '../../shared/domain/customers/contact.schema.js';
 import { AppError } from '../../shared/http/errors.js';
 import { fieldErrors, parseOrThrow } from '../../shared/http/validation.js';
 import { aContactBody } from '../support/builders.js';
 
-function errorOf(schema: z.ZodType, value: unknown): z.ZodError {
+function errorOf(schema: z.ZodMiniType, value: unknown): z.core.$ZodError {
   const result = schema.safeParse(value);
   if (result.success) throw new Error('expected the value to be rejected');
   return result.error;
@@ -44,10 +44,7 @@ describe('fieldErrors', () => {
 
   it('keeps the first message when a field fails twice', () => {
     const twice = z.object({
-      code: z
-        .string()
-        .min(3, 'Too short')
-        .regex(/^[a-z]+$/, 'Letters only'),
+      code: z.string().check(z.minLength(3, 'Too short'), z.regex(/^[a-z]+$/, 'Letters only')),
     });
 
     expect(fieldErrors(errorOf(twice, { code: '1' }))).toEqual({ code: 'Too short' });

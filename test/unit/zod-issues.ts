@@ -1,11 +1,11 @@
-import type { z } from 'zod';
+import type * as z from '../../shared/domain/common/zod.js';
 
 /**
  * The field paths a schema rejects in a value (`address.country`, or `planet` for an unknown key),
  * sorted; empty when the value parses. Lets schema tests say which field is wrong without pinning
  * zod's wording.
  */
-export function rejectedFields(schema: z.ZodType, value: unknown): string[] {
+export function rejectedFields(schema: z.ZodMiniType, value: unknown): string[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
   const paths = result.error.issues.flatMap((issue) => {

@@ -1,31 +1,45 @@
-import { z } from 'zod';
-import { address, customFieldValues, id, pageQuery, recordMeta, SORTS, tags, tier } from '../common/fields.js';
+import {
+  address,
+  clearable,
+  customFieldValues,
+  id,
+  pageQuery,
+  recordMeta,
+  SORTS,
+  tags,
+  text,
+  tier,
+  version,
+} from '../common/fields.js';
+import * as z from '../common/zod.js';
 
 /** Company: an organisation; its domain is unique across companies. */
 
 export const COMPANY_SIZES = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5000+'] as const;
 
-const domain = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((d) =>
-    d
-      .replace(/^https?:\/\//, '')
-      .replace(/^www\./, '')
-      .replace(/\/.*$/, ''),
-  )
-  .pipe(
+/** A domain as people paste it ("https://www.Example.com/about") stored as "example.com". */
+const domain = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase()),
+  z.pipe(
+    z.transform((d: string) =>
+      d
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/.*$/, ''),
+    ),
     z
       .string()
-      .max(253)
-      .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'Must be a domain such as example.com'),
-  );
+      .check(
+        z.maxLength(253),
+        z.regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'Must be a domain such as example.com'),
+      ),
+  ),
+);
 
-const companyFields = {
-  name: z.string().trim().min(1, 'Required').max(200),
+const fields = {
+  name: text(200, 1),
   domain,
-  industry: z.string().trim().max(100),
+  industry: text(100),
   size: z.enum(COMPANY_SIZES),
   address,
   tags,
@@ -34,61 +48,55 @@ const companyFields = {
   customFields: customFieldValues,
 };
 
-export const companyCreate = z
-  .object({
-    name: companyFields.name,
-    domain: companyFields.domain.optional(),
-    industry: companyFields.industry.optional(),
-    size: companyFields.size.optional(),
-    address: companyFields.address.optional(),
-    tags: companyFields.tags.optional(),
-    tier: companyFields.tier.optional(),
-    ownerId: companyFields.ownerId.optional(),
-    customFields: companyFields.customFields.optional(),
-  })
-  .strict();
+export const companyCreate = z.strictObject({
+  name: fields.name,
+  domain: z.optional(fields.domain),
+  industry: z.optional(fields.industry),
+  size: z.optional(fields.size),
+  address: z.optional(fields.address),
+  tags: z.optional(fields.tags),
+  tier: z.optional(fields.tier),
+  ownerId: z.optional(fields.ownerId),
+  customFields: z.optional(fields.customFields),
+});
 export type CompanyCreate = z.infer<typeof companyCreate>;
 
-export const companyPatch = z
-  .object({
-    name: companyFields.name.optional(),
-    domain: companyFields.domain.nullable().optional(),
-    industry: companyFields.industry.nullable().optional(),
-    size: companyFields.size.nullable().optional(),
-    address: companyFields.address.nullable().optional(),
-    tags: companyFields.tags.nullable().optional(),
-    tier: companyFields.tier.nullable().optional(),
-    ownerId: companyFields.ownerId.optional(),
-    customFields: companyFields.customFields.optional(),
-    version: z.number().int().positive().optional(),
-  })
-  .strict();
+export const companyPatch = z.strictObject({
+  name: z.optional(fields.name),
+  domain: clearable(fields.domain),
+  industry: clearable(fields.industry),
+  size: clearable(fields.size),
+  address: clearable(fields.address),
+  tags: clearable(fields.tags),
+  tier: clearable(fields.tier),
+  ownerId: z.optional(fields.ownerId),
+  customFields: z.optional(fields.customFields),
+  version: z.optional(version),
+});
 export type CompanyPatch = z.infer<typeof companyPatch>;
 
 export const company = z.object({
   ...recordMeta,
   name: z.string(),
-  domain: z.string().optional(),
-  industry: z.string().optional(),
-  size: z.enum(COMPANY_SIZES).optional(),
-  address: address.optional(),
+  domain: z.optional(z.string()),
+  industry: z.optional(z.string()),
+  size: z.optional(z.enum(COMPANY_SIZES)),
+  address: z.optional(address),
   tags: z.array(z.string()),
-  tier: tier.optional(),
+  tier: z.optional(tier),
   ownerId: z.string(),
   customFields: z.record(z.string(), z.unknown()),
 });
 export type Company = z.infer<typeof company>;
 
-export const companyListQuery = z
-  .object({
-    q: z.string().trim().min(1).max(100).optional(),
-    tag: z.string().trim().min(1).max(40).optional(),
-    ownerId: id.optional(),
-    tier: tier.optional(),
-    sort: z.enum(SORTS).default('updated'),
-    order: z.enum(['asc', 'desc']).optional(),
-    view: z.enum(['active', 'deleted']).default('active'),
-    ...pageQuery,
-  })
-  .strict();
+export const companyListQuery = z.strictObject({
+  q: z.optional(text(100, 1)),
+  tag: z.optional(text(40, 1)),
+  ownerId: z.optional(id),
+  tier: z.optional(tier),
+  sort: z._default(z.enum(SORTS), 'updated'),
+  order: z.optional(z.enum(['asc', 'desc'])),
+  view: z._default(z.enum(['active', 'deleted']), 'active'),
+  ...pageQuery,
+});
 export type CompanyListQuery = z.infer<typeof companyListQuery>;

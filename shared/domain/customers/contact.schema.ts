@@ -1,5 +1,17 @@
-import { z } from 'zod';
-import { address, customFieldValues, id, pageQuery, recordMeta, SORTS, tags, tier } from '../common/fields.js';
+import {
+  address,
+  clearable,
+  customFieldValues,
+  id,
+  pageQuery,
+  recordMeta,
+  SORTS,
+  tags,
+  text,
+  tier,
+  version,
+} from '../common/fields.js';
+import * as z from '../common/zod.js';
 
 /**
  * Contact: a person the team works with. `name` is one field so that Chinese names (张伟) and
@@ -10,117 +22,111 @@ export const LIFECYCLE_STAGES = ['subscriber', 'lead', 'qualified', 'opportunity
 export const lifecycleStage = z.enum(LIFECYCLE_STAGES);
 export type LifecycleStage = z.infer<typeof lifecycleStage>;
 
-const email = z
-  .email('Must be an e-mail address')
-  .max(254)
-  .transform((e) => e.toLowerCase());
+const email = z.pipe(
+  z.email('Must be an e-mail address').check(z.maxLength(254)),
+  z.transform((e: string) => e.toLowerCase()),
+);
 
-const contactFields = {
-  name: z.string().trim().min(1, 'Required').max(200),
-  givenName: z.string().trim().max(100),
-  familyName: z.string().trim().max(100),
+const fields = {
+  name: text(200, 1),
+  givenName: text(100),
+  familyName: text(100),
   email,
-  emails: z.array(email).max(10, 'At most 10 other addresses'),
+  emails: z.array(email).check(z.maxLength(10, 'At most 10 other addresses')),
   /** Any common notation; stored as E.164 (see phone.ts). */
-  phone: z.string().trim().max(40),
+  phone: text(40),
   companyId: id,
-  title: z.string().trim().max(200),
+  title: text(200),
   address,
   tags,
   lifecycleStage,
   tier,
   ownerId: id,
-  source: z.string().trim().max(50),
+  source: text(50),
   customFields: customFieldValues,
   marketingConsent: z.boolean(),
 };
 
 /** Body of POST /api/contacts. */
-export const contactCreate = z
-  .object({
-    name: contactFields.name,
-    givenName: contactFields.givenName.optional(),
-    familyName: contactFields.familyName.optional(),
-    email: contactFields.email.optional(),
-    emails: contactFields.emails.optional(),
-    phone: contactFields.phone.optional(),
-    companyId: contactFields.companyId.optional(),
-    title: contactFields.title.optional(),
-    address: contactFields.address.optional(),
-    tags: contactFields.tags.optional(),
-    lifecycleStage: contactFields.lifecycleStage.optional(),
-    tier: contactFields.tier.optional(),
-    ownerId: contactFields.ownerId.optional(),
-    source: contactFields.source.optional(),
-    customFields: contactFields.customFields.optional(),
-    marketingConsent: contactFields.marketingConsent.optional(),
-  })
-  .strict();
+export const contactCreate = z.strictObject({
+  name: fields.name,
+  givenName: z.optional(fields.givenName),
+  familyName: z.optional(fields.familyName),
+  email: z.optional(fields.email),
+  emails: z.optional(fields.emails),
+  phone: z.optional(fields.phone),
+  companyId: z.optional(fields.companyId),
+  title: z.optional(fields.title),
+  address: z.optional(fields.address),
+  tags: z.optional(fields.tags),
+  lifecycleStage: z.optional(fields.lifecycleStage),
+  tier: z.optional(fields.tier),
+  ownerId: z.optional(fields.ownerId),
+  source: z.optional(fields.source),
+  customFields: z.optional(fields.customFields),
+  marketingConsent: z.optional(fields.marketingConsent),
+});
 export type ContactCreate = z.infer<typeof contactCreate>;
 
 /** Body of PATCH /api/contacts/{id}: any subset; `null` clears an optional field. */
-export const contactPatch = z
-  .object({
-    name: contactFields.name.optional(),
-    givenName: contactFields.givenName.nullable().optional(),
-    familyName: contactFields.familyName.nullable().optional(),
-    email: contactFields.email.nullable().optional(),
-    emails: contactFields.emails.nullable().optional(),
-    phone: contactFields.phone.nullable().optional(),
-    companyId: contactFields.companyId.nullable().optional(),
-    title: contactFields.title.nullable().optional(),
-    address: contactFields.address.nullable().optional(),
-    tags: contactFields.tags.nullable().optional(),
-    lifecycleStage: contactFields.lifecycleStage.nullable().optional(),
-    tier: contactFields.tier.nullable().optional(),
-    ownerId: contactFields.ownerId.optional(),
-    source: contactFields.source.nullable().optional(),
-    customFields: contactFields.customFields.optional(),
-    marketingConsent: contactFields.marketingConsent.optional(),
-    /** Optimistic concurrency: the version the client last saw (or send If-Match). */
-    version: z.number().int().positive().optional(),
-  })
-  .strict();
+export const contactPatch = z.strictObject({
+  name: z.optional(fields.name),
+  givenName: clearable(fields.givenName),
+  familyName: clearable(fields.familyName),
+  email: clearable(fields.email),
+  emails: clearable(fields.emails),
+  phone: clearable(fields.phone),
+  companyId: clearable(fields.companyId),
+  title: clearable(fields.title),
+  address: clearable(fields.address),
+  tags: clearable(fields.tags),
+  lifecycleStage: clearable(fields.lifecycleStage),
+  tier: clearable(fields.tier),
+  ownerId: z.optional(fields.ownerId),
+  source: clearable(fields.source),
+  customFields: z.optional(fields.customFields),
+  marketingConsent: z.optional(fields.marketingConsent),
+  /** Optimistic concurrency: the version the client last saw (or send If-Match). */
+  version: z.optional(version),
+});
 export type ContactPatch = z.infer<typeof contactPatch>;
 
 /** A contact as the API returns it. */
 export const contact = z.object({
   ...recordMeta,
   name: z.string(),
-  givenName: z.string().optional(),
-  familyName: z.string().optional(),
-  email: z.string().optional(),
-  emails: z.array(z.string()).optional(),
-  phone: z.string().optional(),
-  companyId: z.string().optional(),
+  givenName: z.optional(z.string()),
+  familyName: z.optional(z.string()),
+  email: z.optional(z.string()),
+  emails: z.optional(z.array(z.string())),
+  phone: z.optional(z.string()),
+  companyId: z.optional(z.string()),
   /** Denormalised from the company at write time, for list columns. */
-  companyName: z.string().optional(),
-  title: z.string().optional(),
-  address: address.optional(),
+  companyName: z.optional(z.string()),
+  title: z.optional(z.string()),
+  address: z.optional(address),
   tags: z.array(z.string()),
-  lifecycleStage: lifecycleStage.optional(),
-  tier: tier.optional(),
+  lifecycleStage: z.optional(lifecycleStage),
+  tier: z.optional(tier),
   ownerId: z.string(),
-  source: z.string().optional(),
+  source: z.optional(z.string()),
   customFields: z.record(z.string(), z.unknown()),
   marketingConsent: z.boolean(),
 });
 export type Contact = z.infer<typeof contact>;
 
 /** Query of GET /api/contacts. */
-export const contactListQuery = z
-  .object({
-    q: z.string().trim().min(1).max(100).optional(),
-    tag: z.string().trim().min(1).max(40).optional(),
-    ownerId: id.optional(),
-    lifecycleStage: lifecycleStage.optional(),
-    tier: tier.optional(),
-    companyId: id.optional(),
-    sort: z.enum(SORTS).default('updated'),
-    order: z.enum(['asc', 'desc']).optional(),
-    /** `deleted` lists the trash: records restorable for 30 days. */
-    view: z.enum(['active', 'deleted']).default('active'),
-    ...pageQuery,
-  })
-  .strict();
+export const contactListQuery = z.strictObject({
+  q: z.optional(text(100, 1)),
+  tag: z.optional(text(40, 1)),
+  ownerId: z.optional(id),
+  lifecycleStage: z.optional(lifecycleStage),
+  tier: z.optional(tier),
+  companyId: z.optional(id),
+  sort: z._default(z.enum(SORTS), 'updated'),
+  order: z.optional(z.enum(['asc', 'desc'])),
+  /** `deleted` lists the trash: records restorable for 30 days. */
+  view: z._default(z.enum(['active', 'deleted']), 'active'),
+  ...pageQuery,
+});
 export type ContactListQuery = z.infer<typeof contactListQuery>;

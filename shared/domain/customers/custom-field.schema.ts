@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { text, version } from '../common/fields.js';
+import * as z from '../common/zod.js';
 
 /**
  * Custom fields: an admin defines extra fields per entity; every write of that entity is checked
@@ -13,38 +14,37 @@ export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'select', 'multisel
 
 export const customFieldKey = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'Must start with a lower-case letter; letters, digits and _ only');
+  .check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'Must start with a lower-case letter; letters, digits and _ only'));
 
-const label = z.string().trim().min(1, 'Required').max(100);
-const options = z.array(z.string().trim().min(1).max(100)).min(1, 'A select needs options').max(100);
+const label = text(100, 1);
+const options = z.array(text(100, 1)).check(z.minLength(1, 'A select needs options'), z.maxLength(100));
 
 export const customFieldCreate = z
-  .object({
+  .strictObject({
     entity: customFieldEntity,
     key: customFieldKey,
     label,
     type: z.enum(CUSTOM_FIELD_TYPES),
-    required: z.boolean().default(false),
-    options: options.optional(),
+    required: z._default(z.boolean(), false),
+    options: z.optional(options),
   })
-  .strict()
-  .superRefine((def, ctx) => {
-    const isSelect = def.type === 'select' || def.type === 'multiselect';
-    if (isSelect && !def.options)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select needs options' });
-    if (!isSelect && def.options)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: 'Only selects have options' });
-  });
+  .check(
+    z.superRefine((def, ctx) => {
+      const isSelect = def.type === 'select' || def.type === 'multiselect';
+      if (isSelect && !def.options)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'A select needs options' });
+      if (!isSelect && def.options)
+        ctx.addIssue({ code: 'custom', path: ['options'], message: 'Only selects have options' });
+    }),
+  );
 export type CustomFieldCreate = z.infer<typeof customFieldCreate>;
 
-export const customFieldPatch = z
-  .object({
-    label: label.optional(),
-    required: z.boolean().optional(),
-    options: options.optional(),
-    version: z.number().int().positive().optional(),
-  })
-  .strict();
+export const customFieldPatch = z.strictObject({
+  label: z.optional(label),
+  required: z.optional(z.boolean()),
+  options: z.optional(options),
+  version: z.optional(version),
+});
 export type CustomFieldPatch = z.infer<typeof customFieldPatch>;
 
 export const customFieldDef = z.object({
@@ -53,7 +53,7 @@ export const customFieldDef = z.object({
   label: z.string(),
   type: z.enum(CUSTOM_FIELD_TYPES),
   required: z.boolean(),
-  options: z.array(z.string()).optional(),
+  options: z.optional(z.array(z.string())),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

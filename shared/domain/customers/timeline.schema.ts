@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod.js';
 
 /** One entry of a record's history, read from the audit trail. */
 export const fieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from '../../domain/common/zod.js';
 import { invalid } from '../errors.js';
 import { fieldErrors } from '../validation.js';
 import type { CrmMiddleware } from './types.js';
 
-const NOTHING = z.object({}).strict();
+const NOTHING = z.strictObject({});
 
 /**
  * Strict zod validation of path, query and body against the route's schemas. A route without a
@@ -15,7 +15,7 @@ export function validateInput(): CrmMiddleware {
       const { def } = request.context.crm.route!;
       const { event } = request;
       const fields: Record<string, string> = {};
-      const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
+      const parse = (schema: z.ZodMiniType | undefined, value: unknown, prefix: string) => {
         const result = (schema ?? NOTHING).safeParse(value, { reportInput: true });
         if (result.success) return result.data;
         Object.assign(fields, fieldErrors(result.error, prefix));
