@@ -1,4 +1,4 @@
-import { AsYouType, type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { type CountryCode, getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
  * Phone numbers are stored in E.164 (+8613800138000). A number without a country prefix is read
@@ -20,12 +20,17 @@ export function nationalDigits(e164: string): string {
 /** A typed (possibly partial) query as national digits: "+86 139 12" → "13912", "(415) 555" → "415555". */
 export function phoneQueryDigits(query: string): string {
   const trimmed = query.trim();
+  const digits = trimmed.replace(/\D/g, '');
   if (trimmed.startsWith('+')) {
-    const typed = new AsYouType();
-    typed.input(trimmed);
-    const callingCode = typed.getCallingCode();
-    const digits = trimmed.replace(/\D/g, '');
-    if (callingCode && digits.startsWith(callingCode)) return digits.slice(callingCode.length);
+    // Calling codes are prefix-free (no code starts another), so at most one of 1–3 digits matches.
+    const code = [1, 2, 3].map((n) => digits.slice(0, n)).find((prefix) => callingCodes().has(prefix));
+    if (code) return digits.slice(code.length);
   }
-  return trimmed.replace(/\D/g, '').replace(/^0+/, '');
+  return digits.replace(/^0+/, '');
+}
+
+let codes: Set<string> | undefined;
+function callingCodes(): Set<string> {
+  codes ??= new Set(getCountries().map((country) => getCountryCallingCode(country)));
+  return codes;
 }
