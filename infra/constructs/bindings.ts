@@ -1,0 +1,95 @@
+import { Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Config } from '../../shared/config.js';
+import type { CrmFunction } from './crm-function.js';
+
+/**
+ * Binding helpers: each grants one capability AND sets the environment variable the function
+ * reads to use it, so a function can never get a permission without its configuration or the
+ * other way round. Variable names are the keys of the function config contract (shared/config.ts).
+ */
+type EnvName = Extract<keyof Config, string>;
+
+function setEnv(target: CrmFunction, name: EnvName | `QUEUE_URL_${string}`, value: string): void {
+  target.fn.addEnvironment(name, value);
+}
+
+/** The single table with the pieces a grant needs to name resources exactly. */
+export interface TableBinding {
+  readonly table: ITable;
+  readonly key: IKey;
+  readonly indexNames: readonly string[];
+}
+
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+/**
+ * There is no IAM action for TransactWriteItems: a transaction is authorised item by item, so
+ * these four cover it (ConditionCheckItem for the guard items, e.g. unique e-mail).
+ */
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'];
+const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
+const KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
+
+/** Table access, never Scan (no Scan on a request path); index ARNs are listed, not wildcarded. */
+export function bindTable(target: CrmFunction, binding: TableBinding, access: 'read' | 'write'): void {
+  const { tableArn } = binding.table;
+  target.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: TABLE_READ,
+      resources: [tableArn, ...binding.indexNames.map((name) => `${tableArn}/index/${name}`)],
+    }),
+  );
+  if (access === 'write') {
+    target.role.addToPrincipalPolicy(new PolicyStatement({ actions: TABLE_WRITE, resources: [tableArn] }));
+  }
+  // The table key may only be used through DynamoDB, not called directly.
+  target.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: access === 'write' ? [...KEY_READ, ...KEY_WRITE] : KEY_READ,
+      resources: [binding.key.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(target).region}.amazonaws.com` } },
+    }),
+  );
+  setEnv(target, 'TABLE_NAME', binding.table.tableName);
+}
+
+export function bindBus(target: CrmFunction, bus: IEventBus): void {
+  target.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['events:PutEvents'], resources: [bus.eventBusArn] }),
+  );
+  setEnv(target, 'EVENT_BUS_NAME', bus.eventBusName);
+}
+
+/** What sending mail needs: the SES identity and configuration set, the From address, link base. */
+export interface MailBinding {
+  readonly identityArn: string;
+  readonly configurationSetArn: string;
+  readonly mailFrom: string;
+  readonly appUrl: string;
+}
+
+export function bindEmail(target: CrmFunction, mail: MailBinding): void {
+  target.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['ses:SendEmail'], resources: [mail.identityArn, mail.configurationSetArn] }),
+  );
+  setEnv(target, 'MAIL_FROM', mail.mailFrom);
+  setEnv(target, 'APP_URL', mail.appUrl);
+}
+
+/** `purge` → `QUEUE_URL_PURGE`, `email-batches` → `QUEUE_URL_EMAIL_BATCHES`. */
+export function queueUrlEnvName(queueId: string): `QUEUE_URL_${string}` {
+  const snake = queueId
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+  return `QUEUE_URL_${snake}`;
+}
+
+export function bindQueueSender(target: CrmFunction, queueId: string, queue: IQueue): void {
+  target.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+  setEnv(target, queueUrlEnvName(queueId), queue.queueUrl);
+}

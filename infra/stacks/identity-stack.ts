@@ -1,0 +1,135 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolProps,
+  VerificationEmailStyle,
+} from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
+import { ROLES } from '../../shared/auth/roles.js';
+import { acknowledge } from '../constructs/nag.js';
+import { hostedUiPrefix, type OidcIssuer, SpaSignIn } from '../constructs/spa-sign-in.js';
+
+export interface IdentityStackProps extends StackProps {
+  readonly service: string;
+  /** Host the SPA is served from (context `cirrus:domainName`), for callback URLs. */
+  readonly appDomain: string;
+}
+
+/** Settings both pools share: e-mail is the user name, strong passwords, nothing is lost on delete. */
+const COMMON_POOL: UserPoolProps = {
+  signInAliases: { email: true },
+  signInCaseSensitive: false,
+  autoVerify: { email: true },
+  standardAttributes: { email: { required: true, mutable: true } },
+  passwordPolicy: {
+    minLength: 12,
+    requireLowercase: true,
+    requireUppercase: true,
+    requireDigits: true,
+    requireSymbols: true,
+    tempPasswordValidity: Duration.days(3),
+  },
+  accountRecovery: AccountRecovery.EMAIL_ONLY,
+  deletionProtection: true,
+  removalPolicy: RemovalPolicy.RETAIN,
+};
+
+/**
+ * Sign-in for the two kinds of people: staff (console, one Cognito group per role, accounts made
+ * by an admin) and customers (portal, self sign-up, each linked to one contact).
+ */
+export class IdentityStack extends Stack {
+  readonly staffPool: UserPool;
+  readonly portalPool: UserPool;
+  readonly staff: OidcIssuer;
+  readonly portal: OidcIssuer;
+
+  constructor(scope: Construct, id: string, props: IdentityStackProps) {
+    super(scope, id, props);
+
+    this.staffPool = new UserPool(this, 'StaffPool', {
+      ...COMMON_POOL,
+      userPoolName: `${props.service}-staff`,
+      // Staff accounts are created by an admin, never by sign-up.
+      selfSignUpEnabled: false,
+      // TOTP only (SMS can be hijacked). OPTIONAL for now: admins and sysadmins must enrol, and the
+      // next issue enforces that per group; Cognito can only require MFA for a whole pool.
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      // Staff see every customer: compromised-credential and risky sign-in protection pays here.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+    });
+    acknowledge(
+      this.staffPool,
+      'AwsSolutions-COG2',
+      'TOTP MFA is optional for the pool while per-group enforcement (admin, sysadmin) is built in the next issue; Cognito cannot require MFA for some groups only.',
+    );
+    ROLES.forEach((role, precedence) => {
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.staffPool.userPoolId,
+        groupName: role,
+        description: `Cirrus CRM role ${role}`,
+        // Lower wins when a user is in several groups; ROLES lists the most privileged first.
+        precedence,
+      });
+    });
+    this.staff = new SpaSignIn(this, 'StaffSignIn', {
+      userPool: this.staffPool,
+      domainPrefix: hostedUiPrefix(props.service, 'staff'),
+      appDomain: props.appDomain,
+      basePath: '/app',
+      // One working day: a stolen refresh token is useful for hours, not weeks.
+      refreshTokenValidity: Duration.hours(12),
+    }).issuer;
+
+    this.portalPool = new UserPool(this, 'PortalPool', {
+      ...COMMON_POOL,
+      userPoolName: `${props.service}-portal`,
+      selfSignUpEnabled: true,
+      userVerification: { emailStyle: VerificationEmailStyle.CODE },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      // Set by the back office when an account is linked to a contact; clients cannot write it.
+      customAttributes: { contactId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }) },
+      featurePlan: FeaturePlan.ESSENTIALS,
+    });
+    acknowledge(
+      this.portalPool,
+      'AwsSolutions-COG2',
+      'Customers may enrol TOTP but are not forced to: a portal user only sees their own tickets and preferences, and mandatory MFA would keep customers out of support.',
+    );
+    acknowledge(
+      this.portalPool,
+      'AwsSolutions-COG8',
+      'Plus tier is billed per monthly active user and the portal may have many occasional customers; the portal exposes only the records of the signed-in customer, so Essentials is the cost/risk balance. Staff pool is on Plus.',
+    );
+    this.portal = new SpaSignIn(this, 'PortalSignIn', {
+      userPool: this.portalPool,
+      domainPrefix: hostedUiPrefix(props.service, 'portal'),
+      appDomain: props.appDomain,
+      basePath: '/portal',
+      refreshTokenValidity: Duration.days(30),
+      writeAttributes: new ClientAttributes().withStandardAttributes({
+        email: true,
+        fullname: true,
+        phoneNumber: true,
+        preferredUsername: true,
+        locale: true,
+      }),
+    }).issuer;
+
+    new CfnOutput(this, 'StaffIssuer', { value: this.staff.issuerUrl });
+    new CfnOutput(this, 'StaffClientId', { value: this.staff.clientId });
+    new CfnOutput(this, 'StaffHostedUi', { value: this.staff.hostedUiUrl });
+    new CfnOutput(this, 'PortalIssuer', { value: this.portal.issuerUrl });
+    new CfnOutput(this, 'PortalClientId', { value: this.portal.clientId });
+  }
+}

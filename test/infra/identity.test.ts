@@ -1,0 +1,96 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { PLACEHOLDER_DOMAIN } from '../../infra/app-settings.js';
+import { ROLES } from '../../shared/auth/roles.js';
+import { buildVariantApp, resourcesOf, templateOf, VARIANT_DOMAIN } from './helpers/app.js';
+
+// The variant app passes a real domain through context, so the callback URLs can be checked.
+const template = templateOf(buildVariantApp().identity);
+
+function pool(name: string) {
+  const match = Object.values(resourcesOf(template, 'AWS::Cognito::UserPool')).find(
+    (p) => p.Properties.UserPoolName === name,
+  );
+  if (!match) throw new Error(`No user pool ${name}`);
+  return match;
+}
+
+describe('staff sign-in', () => {
+  const staff = pool('cirrus-crm-staff');
+
+  it('allows no self sign-up, signs in by e-mail and offers TOTP MFA', () => {
+    expect(staff.Properties).toMatchObject({
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      DeletionProtection: 'ACTIVE',
+    });
+    expect(staff.DeletionPolicy).toBe('Retain');
+  });
+
+  it('demands strong passwords', () => {
+    expect(staff.Properties.Policies).toMatchObject({
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      },
+    });
+  });
+
+  it('has one group per role', () => {
+    const groups = Object.values(resourcesOf(template, 'AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('gives the SPA a public code+PKCE client with the console callback', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: Match.arrayWith(['openid', 'email', 'profile']),
+      CallbackURLs: [`https://${VARIANT_DOMAIN}/app/callback`],
+      LogoutURLs: [`https://${VARIANT_DOMAIN}/app/`],
+      SupportedIdentityProviders: ['COGNITO'],
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      TokenValidityUnits: Match.objectLike({ AccessToken: 'minutes' }),
+    });
+  });
+
+  it('has a hosted-UI domain for each pool', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolDomain', 2);
+  });
+});
+
+describe('portal sign-in', () => {
+  const portal = pool('cirrus-crm-portal');
+
+  it('lets customers sign up and verifies their e-mail', () => {
+    expect(portal.Properties).toMatchObject({
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
+      UsernameAttributes: ['email'],
+    });
+  });
+
+  it('does not let a customer write the contact they are linked to', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: [`https://${VARIANT_DOMAIN}/portal/callback`],
+      WriteAttributes: Match.not(Match.arrayWith(['custom:contactId'])),
+    });
+  });
+});
+
+describe('defaults', () => {
+  it('uses a placeholder host when no domain is passed in', () => {
+    expect(PLACEHOLDER_DOMAIN).toMatch(/example\.com$/);
+  });
+});
