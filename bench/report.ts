@@ -48,13 +48,19 @@ export function renderReport(report: BenchReport, budgets: Budgets): string {
         f.initRunsMs.map((n) => fixed(n, 0)).join(' '),
         f.error
           ? `ERROR ${f.error}`
-          : `${mark(f.bundleKb <= budgets.functions.bundleKb)}/${mark(f.initMs <= budgets.functions.initMs)}`,
+          : `${mark(f.bundleKb <= (budgets.functionOverrides[f.id]?.bundleKb ?? budgets.functions.bundleKb))}/${mark(f.initMs <= (budgets.functionOverrides[f.id]?.initMs ?? budgets.functions.initMs))}`,
         f.topInputs.map((i) => `${i.input} ${fixed(i.kb)}`).join(', '),
       ]),
       [2, 3],
     ),
   );
   out.push(`budgets: bundle ≤ ${budgets.functions.bundleKb} KB, init ≤ ${budgets.functions.initMs} ms (KB = 1000 B)`);
+  for (const [id, own] of Object.entries(budgets.functionOverrides)) {
+    const limits = [own.bundleKb && `bundle ≤ ${own.bundleKb} KB`, own.initMs && `init ≤ ${own.initMs} ms`].filter(
+      Boolean,
+    );
+    out.push(`  except ${id}: ${limits.join(', ')} — ${own.reason}`);
+  }
 
   out.push('', 'API operations (DynamoDB cost of the request path; background = async follow-up, report-only)');
   out.push(
