@@ -74,7 +74,7 @@ export function checkBudgets(report: Measured, budgets: Budgets): BudgetCheck[] 
     add(
       'function init ms',
       fn.id,
-      fn.error ? null : fn.initMs,
+      fn.error ? null : fn.ownInitMs,
       initLimit,
       failed ?? (own?.initMs ? own.reason : undefined),
     );

@@ -69,6 +69,15 @@ function median(values: number[]): number {
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** A module that imports exactly the external AWS SDK packages the bundle imports, and nothing else. */
+function sdkBaseline(metafile: Metafile, outfile: string, root: string): string {
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(root, path) === outfile)?.[1];
+  const external = [
+    ...new Set((output?.imports ?? []).filter((i) => i.external && i.path.startsWith('@aws-sdk/')).map((i) => i.path)),
+  ];
+  return `${external.map((path) => `import '${path}';`).join('\n')}\nexport const handler = () => {};\n`;
+}
+
 /** Groups the bytes a bundle took from each input by package (or by source folder). */
 function topInputs(metafile: Metafile, outfile: string, root: string, count = 6): InputShare[] {
   const output = Object.entries(metafile.outputs).find(([path]) => resolve(root, path) === outfile)?.[1];
@@ -121,6 +130,8 @@ export async function measureFunctions(opts: {
       bundleKb: 0,
       initMs: 0,
       initRunsMs: [],
+      sdkInitMs: 0,
+      ownInitMs: 0,
       topInputs: [],
     };
     results.push(result);
@@ -129,16 +140,29 @@ export async function measureFunctions(opts: {
       const built = await build({ ...options, absWorkingDir: root, metafile: true, write: true, logLevel: 'silent' });
       result.bundleKb = round((await stat(outfile)).size / 1000);
       result.topInputs = topInputs(built.metafile, outfile, root);
-      for (let i = 0; i < runs; i++) {
-        const { stdout } = await run(node, [runner, pathToFileURL(outfile).href], {
+      const baseline = join(workDir, fn.id, 'sdk-baseline.mjs');
+      await writeFile(baseline, sdkBaseline(built.metafile, outfile, root));
+      const importMs = async (file: string) => {
+        const { stdout } = await run(node, [runner, pathToFileURL(file).href], {
           cwd: root,
           env: lambdaLikeEnv(),
           timeout: 30_000,
           signal: childProcesses.signal,
         });
-        result.initRunsMs.push(round((JSON.parse(stdout) as { ms: number }).ms));
+        return round((JSON.parse(stdout) as { ms: number }).ms);
+      };
+      // One discarded pass warms the file cache; then bundle and baseline alternate, so that
+      // whatever else the machine is doing weighs on both alike.
+      await importMs(outfile);
+      await importMs(baseline);
+      const sdkRuns: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        result.initRunsMs.push(await importMs(outfile));
+        sdkRuns.push(await importMs(baseline));
       }
       result.initMs = round(median(result.initRunsMs));
+      result.sdkInitMs = round(median(sdkRuns));
+      result.ownInitMs = round(Math.max(0, result.initMs - result.sdkInitMs));
     } catch (error) {
       const e = error as Error & { stderr?: string };
       result.error = (e.stderr?.trim().split('\n').slice(-3).join(' ') || e.message).slice(0, 300);

@@ -11,9 +11,16 @@ export interface FunctionResult {
   entry: string;
   /** Minified bundle size, KB = 1000 bytes. */
   bundleKb: number;
-  /** Median time to `await import(bundle)` in a fresh node process. */
+  /** Median time to `await import(bundle)` in a fresh node process: what a cold start costs. */
   initMs: number;
   initRunsMs: number[];
+  /**
+   * Median time to import only the AWS SDK modules the bundle leaves external (the Lambda
+   * runtime's own SDK), measured in the same interleaved runs: the part no bundle can change.
+   */
+  sdkInitMs: number;
+  /** initMs − sdkInitMs: the init cost of our own code and bundled dependencies (the budget). */
+  ownInitMs: number;
   /** The largest contributors to the bundle, for explaining a size. */
   topInputs: InputShare[];
   error?: string;
