@@ -1,32 +1,13 @@
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
-import { CHROMIUM, screenshot, signIn } from '../support/browser.js';
 
-/**
- * Shared steps of the end-to-end journeys. Sign-in and screenshots come from test/support;
- * launching is done here because test/support/browser.ts passes `--user-data-dir` to
- * `chromium.launch`, which playwright-core refuses (it wants launchPersistentContext for that).
- * Without the flag Playwright gives every launch its own throw-away profile anyway.
- */
-export async function startBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-}
+import { signIn } from '../support/browser.js';
 
-export { screenshot, signIn };
+/** Shared steps of the end-to-end journeys; launching, sign-in and screenshots come from test/support. */
+export { launchBrowser as startBrowser, screenshot, signIn } from '../support/browser.js';
 
 /** What the screen shows now (a full-page shot of a phone list is too tall to look at). */
 export async function screenshotViewport(page: Page, name: string): Promise<void> {

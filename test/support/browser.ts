@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { LOCAL_PASSWORD } from '../../infra/local/staff-users.js';
@@ -10,9 +8,9 @@ import { LOCAL_PASSWORD } from '../../infra/local/staff-users.js';
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'cirrus-chromium-'));
-  const browser = await chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  // Each launch gets a throw-away profile of its own from Playwright.
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -22,16 +20,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
-      `--user-data-dir=${profile}`,
     ],
   });
-  return {
-    browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Signs in through the console's real flow: the SPA redirects to the provider's sign-in page. */
