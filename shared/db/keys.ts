@@ -13,6 +13,7 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | custom-field definitions     | SETTINGS#CUSTOM_FIELDS       | <entity>             |
  * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
  * | staff user profile           | USER#<userId>                | PROFILE              |
+ * | portal user → contact link   | PORTAL_USER#<userId>         | PROFILE              |
  * | notification sent for event  | NOTIFICATION#<auditId>       | <kind>               |
  *
  * Overloaded GSIs (all project ALL attributes). <T> is CONTACT or COMPANY; <name> is nameKey().
@@ -68,6 +69,7 @@ export const keys = {
   customFields: (entity: RecordKind): Key => ({ pk: 'SETTINGS#CUSTOM_FIELDS', sk: entity }),
   idempotency: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
   user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  portalUser: (userId: string): Key => ({ pk: `PORTAL_USER#${userId}`, sk: 'PROFILE' }),
   /** Claim of a notification sent for a domain event: makes at-least-once delivery send once. */
   notification: (eventId: string, kind: string): Key => ({ pk: `NOTIFICATION#${eventId}`, sk: kind }),
 };
