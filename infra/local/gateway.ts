@@ -4,20 +4,24 @@ import { apiGatewayEvent } from './api-event.js';
 import { eventBridgeCall, sqsCall } from './aws-endpoints.js';
 import type { LocalBus } from './bus.js';
 import type { JwtClaims } from './jwt-authorizer.js';
-import type { LocalOidc } from './oidc.js';
+import type { LocalOidc, TokenAudience } from './oidc.js';
 import type { LocalQueues } from './queues.js';
 import { isApiPath, matchRoute } from './routes.js';
 import { serveStatic } from './static-files.js';
 
 /**
  * The local gateway: one HTTP server that plays CloudFront (the SPA and its fallback), API
- * Gateway (manifest routes, JWT authorizer, payload 2.0 events), the Cognito hosted UI (/oidc),
- * and the AWS endpoints our functions call. /local/* exists only here, never in AWS.
+ * Gateway (manifest routes, a JWT authorizer per audience, payload 2.0 events), the Cognito hosted
+ * UIs (/oidc for staff, /oidc-portal for customers), and the AWS endpoints our functions call.
+ * /local/* exists only here, never in AWS.
  */
+export type Authorizer = (authorization: string | undefined) => Promise<JwtClaims | undefined>;
+
 export interface GatewayDeps {
   webRoot: string;
   oidc: LocalOidc;
-  authorize: (authorization: string | undefined) => Promise<JwtClaims | undefined>;
+  /** The HTTP API's JWT authorizers: staff routes use the staff pool's, portal routes the portal pool's. */
+  authorizers: Record<TokenAudience, Authorizer>;
   invoke: (functionId: string, event: unknown) => Promise<unknown>;
   bus: LocalBus;
   queues: LocalQueues;
@@ -37,7 +41,7 @@ export function createGateway(deps: GatewayDeps) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     const path = url.pathname;
     try {
-      if (path === '/oidc' || path.startsWith('/oidc/')) return deps.oidc.handle(req, res);
+      if (deps.oidc.owns(path)) return deps.oidc.handle(req, res);
       const target = req.headers['x-amz-target'];
       if (req.method === 'POST' && typeof target === 'string') return await awsCall(deps, req, res, target);
       if (path.startsWith('/local/')) return await localRoute(deps, req, res, path);
@@ -61,8 +65,9 @@ async function apiRoute(deps: GatewayDeps, req: IncomingMessage, res: ServerResp
   if (!route) return sendJson(res, 404, { message: 'Not Found' });
   let claims: JwtClaims | undefined;
   if (route.decl.audience !== 'public') {
-    claims = await deps.authorize(req.headers.authorization);
-    // API Gateway's JWT authorizer answers 401 before the function runs.
+    // Only the route's own audience's authorizer: a portal token never passes on a staff route, nor
+    // a staff token on a portal route. API Gateway answers 401 before the function runs.
+    claims = await deps.authorizers[route.decl.audience](req.headers.authorization);
     if (!claims) return sendJson(res, 401, { message: 'Unauthorized' });
   }
   const body = await readBody(req);
@@ -84,8 +89,16 @@ async function awsCall(deps: GatewayDeps, req: IncomingMessage, res: ServerRespo
 async function localRoute(deps: GatewayDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
   if (req.method === 'POST' && path === '/local/token') {
-    const token = typeof body.email === 'string' ? await deps.oidc.mintToken(body.email, body) : undefined;
-    if (!token) return sendJson(res, 400, { error: 'Unknown seeded user: send {"email": "admin@cirrus.local"}' });
+    // A staff user's e-mail gets a staff token, a portal customer's a portal token. Only the lifetime
+    // may be chosen over HTTP; issuer, audience and not-before overrides stay in-process (tests).
+    const expiresInSeconds = Number.isFinite(body.expiresInSeconds) ? Number(body.expiresInSeconds) : undefined;
+    const token =
+      typeof body.email === 'string' ? await deps.oidc.mintToken(body.email, { expiresInSeconds }) : undefined;
+    if (!token) {
+      return sendJson(res, 400, {
+        error: 'Unknown seeded user: send {"email": "admin@cirrus.local"} or {"email": "customer1@example.com"}',
+      });
+    }
     return sendJson(res, 200, { access_token: token, id_token: token, token_type: 'Bearer' });
   }
   const fire = /^\/local\/schedules\/([\w-]+)\/fire$/.exec(path);

@@ -4,76 +4,208 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
-import { signInPage } from './sign-in-page.js';
+import { findPortalUser, type LocalPortalUser, PORTAL_USERS, portalLinkOf } from './portal-users.js';
+import { type SignInChoice, signInPage } from './sign-in-page.js';
 import { findLocalUser, LOCAL_PASSWORD, type LocalUser, STAFF_USERS } from './staff-users.js';
 
 /**
- * The local OpenID Connect provider: plays the Cognito staff user pool. It issues ID tokens with
- * the claims Cognito puts in them (sub, email, name, cognito:groups) to the console's public
- * client, which signs in with authorization code + PKCE.
+ * The local OpenID Connect providers: they play the two Cognito user pools. Like two pools, they
+ * are two issuers with their own signing keys and their own SPA client:
+ *  - staff  (`/oidc`, client `cirrus-console`): ID tokens with sub, email, name, cognito:groups;
+ *  - portal (`/oidc-portal`, client `cirrus-portal`): ID tokens with sub, email, name and the
+ *    linked contact in `custom:contactId`, as the portal pool's custom attribute would carry it.
+ * A staff token therefore fails the portal authorizer three ways (issuer, audience, signature),
+ * and a portal token the staff one. Both sign in with authorization code + PKCE.
  */
 export const CONSOLE_CLIENT_ID = 'cirrus-console';
+export const PORTAL_CLIENT_ID = 'cirrus-portal';
 export const SCOPE = 'openid email profile';
 
-export interface LocalOidc {
+export type TokenAudience = 'staff' | 'portal';
+
+/** What an authorizer (and the SPA's config) needs to know of one pool. */
+export interface LocalIssuer {
   issuer: string;
   jwksUri: string;
   clientId: string;
-  /** Handles a request under /oidc. */
+}
+
+export interface MintOptions {
+  /** Lifetime from now; negative mints an already expired token. */
+  expiresInSeconds?: number;
+  /** `nbf` this many seconds from now (a token not yet valid). */
+  notBeforeSeconds?: number;
+  /** In-process tests only (never reachable over HTTP): a wrong `aud` or `iss`, signed with the genuine key. */
+  audience?: string;
+  issuer?: string;
+}
+
+export interface LocalOidc {
+  staff: LocalIssuer;
+  portal: LocalIssuer;
+  /** Whether a request path belongs to one of the providers (/oidc/*, /oidc-portal/*). */
+  owns(path: string): boolean;
   handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Mints an ID token for a seeded user, as the hosted UI would after sign-in (scripts and tests only). */
-  mintToken(email: string, options?: { expiresInSeconds?: number }): Promise<string | undefined>;
+  /**
+   * Mints an ID token for a seeded user, as the hosted UI would after sign-in (scripts and tests
+   * only): a staff user gets a staff-pool token, a portal customer a portal-pool token.
+   */
+  mintToken(email: string, options?: MintOptions): Promise<string | undefined>;
 }
 
 export interface OidcOptions {
   baseUrl: string;
-  /** Where the signing key is kept across restarts; undefined = a fresh key each start. */
-  keyFile?: string;
+  /** Where the signing keys are kept across restarts (`<dir>/oidc-*-signing-key.json`); undefined = fresh keys each start. */
+  keyDir?: string;
   idTokenSeconds?: number;
 }
 
-export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
-  const issuer = `${options.baseUrl}/oidc`;
-  const jwk = await signingKey(options.keyFile);
-  const idTokenTtl = options.idTokenSeconds ?? 3600;
+/** One local user pool: its issuer, client, sign-in page and accounts. */
+interface Pool extends LocalIssuer {
+  mount: string;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  mint(accountId: string, options?: MintOptions): Promise<string | undefined>;
+}
 
-  const claimsOf = (u: LocalUser) => ({
+interface PoolSpec {
+  baseUrl: string;
+  /** `/oidc` or `/oidc-portal`. */
+  mount: string;
+  clientId: string;
+  /** Where the SPA lives: `/app` or `/portal`. */
+  appPath: string;
+  subtitle: string;
+  choices: readonly SignInChoice[];
+  /** Account id of a seeded user of this pool (never of the other pool). */
+  accountOf(email: string): string | undefined;
+  claimsOf(accountId: string): Promise<Record<string, unknown> | undefined>;
+  /** Which claims each scope releases. */
+  scopeClaims: Record<string, string[]>;
+  cookiePrefix: string;
+  keyFile?: string;
+  idTokenSeconds: number;
+}
+
+export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
+  const idTokenSeconds = options.idTokenSeconds ?? 3600;
+  const keyFile = (name: string) => (options.keyDir ? `${options.keyDir}/${name}` : undefined);
+
+  const staffClaims = (u: LocalUser) => ({
     sub: u.id,
     email: u.email,
     email_verified: true,
     name: u.name,
     'cognito:groups': u.roles,
   });
+  const portalClaims = async (u: LocalPortalUser) => {
+    const link = await portalLinkOf(u.id);
+    return {
+      sub: u.id,
+      email: u.email,
+      email_verified: true,
+      name: u.name,
+      // The portal pool's only custom attribute; the company is the contact's, looked up server-side.
+      ...(link ? { 'custom:contactId': link.contactId } : {}),
+    };
+  };
+
+  const staff = await startPool({
+    baseUrl: options.baseUrl,
+    mount: '/oidc',
+    clientId: CONSOLE_CLIENT_ID,
+    appPath: '/app',
+    subtitle: 'Sign in · 登录',
+    choices: STAFF_USERS.map((u) => ({ email: u.email, label: u.roles.join(', ') })),
+    accountOf: (email) => findLocalUser(email)?.id,
+    claimsOf: async (id) => {
+      const user = STAFF_USERS.find((u) => u.id === id);
+      return user && staffClaims(user);
+    },
+    scopeClaims: { openid: ['sub', 'cognito:groups'], email: ['email', 'email_verified'], profile: ['name'] },
+    cookiePrefix: '_staff',
+    keyFile: keyFile('oidc-signing-key.json'),
+    idTokenSeconds,
+  });
+  const portal = await startPool({
+    baseUrl: options.baseUrl,
+    mount: '/oidc-portal',
+    clientId: PORTAL_CLIENT_ID,
+    appPath: '/portal',
+    subtitle: 'Customer portal · 客户门户',
+    choices: PORTAL_USERS.map((u) => ({ email: u.email, label: 'customer' })),
+    accountOf: (email) => findPortalUser(email)?.id,
+    claimsOf: async (id) => {
+      const user = PORTAL_USERS.find((u) => u.id === id);
+      return user && portalClaims(user);
+    },
+    scopeClaims: { openid: ['sub', 'custom:contactId'], email: ['email', 'email_verified'], profile: ['name'] },
+    cookiePrefix: '_portal',
+    keyFile: keyFile('oidc-portal-signing-key.json'),
+    idTokenSeconds,
+  });
+
+  const poolOf = (path: string) => [portal, staff].find((p) => path === p.mount || path.startsWith(`${p.mount}/`));
+  const issuerOf = ({ issuer, jwksUri, clientId }: Pool): LocalIssuer => ({ issuer, jwksUri, clientId });
+  return {
+    staff: issuerOf(staff),
+    portal: issuerOf(portal),
+    owns: (path) => poolOf(path) !== undefined,
+    handle(req, res) {
+      const pool = poolOf(new URL(req.url ?? '/', 'http://local').pathname);
+      if (pool) pool.handle(req, res);
+      else send(res, 404, '<p>Not Found</p>');
+    },
+    async mintToken(email, opts) {
+      const staffId = findLocalUser(email)?.id;
+      if (staffId) return staff.mint(staffId, opts);
+      const portalId = findPortalUser(email)?.id;
+      return portalId ? portal.mint(portalId, opts) : undefined;
+    },
+  };
+}
+
+async function startPool(spec: PoolSpec): Promise<Pool> {
+  const issuer = `${spec.baseUrl}${spec.mount}`;
+  const jwk = await signingKey(spec.keyFile);
+  const interactionPath = `${spec.mount}/interaction/`;
 
   const configuration: Configuration = {
     clients: [
       {
-        client_id: CONSOLE_CLIENT_ID,
+        client_id: spec.clientId,
         token_endpoint_auth_method: 'none',
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [`${options.baseUrl}/app/callback`],
-        post_logout_redirect_uris: [`${options.baseUrl}/app/`],
+        redirect_uris: [`${spec.baseUrl}${spec.appPath}/callback`],
+        post_logout_redirect_uris: [`${spec.baseUrl}${spec.appPath}/`],
       },
     ],
     jwks: { keys: [jwk] },
-    cookies: { keys: [randomBytes(32).toString('hex')] },
-    claims: { openid: ['sub', 'cognito:groups'], email: ['email', 'email_verified'], profile: ['name'] },
+    cookies: {
+      keys: [randomBytes(32).toString('hex')],
+      // Both pools live on one host: their cookies must not overwrite each other.
+      names: {
+        session: `${spec.cookiePrefix}_session`,
+        interaction: `${spec.cookiePrefix}_interaction`,
+        resume: `${spec.cookiePrefix}_interaction_resume`,
+      },
+    },
+    claims: spec.scopeClaims,
     // Put the profile claims into the ID token itself, as Cognito does.
     conformIdTokenClaims: false,
     findAccount: async (_ctx, id) => {
-      const user = STAFF_USERS.find((u) => u.id === id);
-      return user ? { accountId: user.id, claims: async () => claimsOf(user) } : undefined;
+      const claims = await spec.claimsOf(id);
+      return claims ? { accountId: id, claims: async () => ({ ...claims, sub: id }) } : undefined;
     },
-    interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${interactionPath}${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
-        // The console's own "Sign out" button is the confirmation: submit the provider's form at once.
+        // The SPA's own "Sign out" button is the confirmation: submit the provider's form at once.
         logoutSource: async (ctx, form) => {
-          // logout=yes ends the provider session too, not just the console's.
+          // logout=yes ends the provider session too, not just the SPA's.
           const confirmed = form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>');
           ctx.body = `<!doctype html><html><head><meta charset="utf-8"><title>Signing out…</title></head><body>${confirmed}<script>document.forms[0].submit()</script></body></html>`;
         },
@@ -81,8 +213,8 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     },
     pkce: { required: () => true },
     ttl: {
-      IdToken: idTokenTtl,
-      AccessToken: idTokenTtl,
+      IdToken: spec.idTokenSeconds,
+      AccessToken: spec.idTokenSeconds,
       Interaction: 600,
       Session: 8 * 3600,
       Grant: 8 * 3600,
@@ -90,76 +222,75 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = `<!doctype html><html><body><h1>Sign-in error</h1><p>${String(out.error_description ?? out.error).replace(/[<>&]/g, '')}</p><p><a href="/app/">Back to Cirrus CRM</a></p></body></html>`;
+      ctx.body = `<!doctype html><html><body><h1>Sign-in error</h1><p>${String(out.error_description ?? out.error).replace(/[<>&]/g, '')}</p><p><a href="${spec.appPath}/">Back to Cirrus CRM</a></p></body></html>`;
     },
   };
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
 
+  const page = (uid: string, extra: { error?: boolean; email?: string } = {}) =>
+    signInPage({ action: `${interactionPath}${uid}`, users: spec.choices, subtitle: spec.subtitle, ...extra });
+
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) throw new Error('interaction mismatch');
     if (req.method === 'GET') {
-      send(res, 200, signInPage({ action: `/oidc/interaction/${uid}`, users: STAFF_USERS }));
+      send(res, 200, page(uid));
       return;
     }
     const form = new URLSearchParams(await readBody(req));
-    const user = findLocalUser(form.get('email') ?? '');
-    if (!user || form.get('password') !== LOCAL_PASSWORD) {
-      send(
-        res,
-        401,
-        signInPage({
-          action: `/oidc/interaction/${uid}`,
-          users: STAFF_USERS,
-          error: true,
-          email: form.get('email') ?? '',
-        }),
-      );
+    // Only this pool's users: a staff e-mail cannot sign in to the portal, nor a customer to the console.
+    const accountId = spec.accountOf(form.get('email') ?? '');
+    if (!accountId || form.get('password') !== LOCAL_PASSWORD) {
+      send(res, 401, page(uid, { error: true, email: form.get('email') ?? '' }));
       return;
     }
-    const grant = new provider.Grant({ accountId: user.id, clientId: String(details.params.client_id) });
+    const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
     grant.addOIDCScope(SCOPE);
     const grantId = await grant.save();
     await provider.interactionFinished(
       req,
       res,
-      { login: { accountId: user.id }, consent: { grantId } },
+      { login: { accountId }, consent: { grantId } },
       { mergeWithLastSubmission: false },
     );
   }
 
   const privateKey = await importJWK(jwk, 'RS256');
   return {
+    mount: spec.mount,
     issuer,
     jwksUri: `${issuer}/jwks`,
-    clientId: CONSOLE_CLIENT_ID,
+    clientId: spec.clientId,
     handle(req, res) {
       const original = req.url ?? '/';
-      const match = /^\/oidc\/interaction\/([\w-]+)/.exec(original);
-      if (match) {
-        interaction(req, res, match[1]!).catch((error: Error) =>
-          send(res, 400, `<p>Sign-in failed: ${error.name}. <a href="/app/">Start again</a></p>`),
+      const uid = original.startsWith(interactionPath)
+        ? /^([\w-]+)/.exec(original.slice(interactionPath.length))?.[1]
+        : undefined;
+      if (uid) {
+        interaction(req, res, uid).catch((error: Error) =>
+          send(res, 400, `<p>Sign-in failed: ${error.name}. <a href="${spec.appPath}/">Start again</a></p>`),
         );
         return;
       }
-      // Mount under /oidc: the provider derives its mount path from originalUrl vs url.
+      // Mount under spec.mount: the provider derives its mount path from originalUrl vs url.
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = original;
-      req.url = original.slice('/oidc'.length) || '/';
+      req.url = original.slice(spec.mount.length) || '/';
       callback(req, res);
     },
-    async mintToken(email, opts) {
-      const user = findLocalUser(email);
-      if (!user) return undefined;
+    async mint(accountId, opts) {
+      const claims = await spec.claimsOf(accountId);
+      if (!claims) return undefined;
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ ...claimsOf(user), token_use: 'id', auth_time: now })
+      const jwt = new SignJWT({ ...claims, token_use: 'id', auth_time: now })
         .setProtectedHeader({ alg: 'RS256', kid: jwk.kid, typ: 'JWT' })
-        .setIssuer(issuer)
-        .setAudience(CONSOLE_CLIENT_ID)
-        .setSubject(user.id)
+        .setIssuer(opts?.issuer ?? issuer)
+        .setAudience(opts?.audience ?? spec.clientId)
+        .setSubject(accountId)
         .setIssuedAt(now)
-        .setExpirationTime(now + (opts?.expiresInSeconds ?? idTokenTtl))
-        .sign(privateKey);
+        .setExpirationTime(now + (opts?.expiresInSeconds ?? spec.idTokenSeconds));
+      if (opts?.notBeforeSeconds !== undefined) jwt.setNotBefore(now + opts.notBeforeSeconds);
+      return jwt.sign(privateKey);
     },
   };
 }

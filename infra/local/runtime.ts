@@ -8,7 +8,8 @@ import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { lambdaContext, loadFunctions } from './functions.js';
 import { createGateway } from './gateway.js';
 import { jwtAuthorizer } from './jwt-authorizer.js';
-import { startLocalOidc } from './oidc.js';
+import { type MintOptions, startLocalOidc } from './oidc.js';
+import { linkPortalUsers } from './portal-users.js';
 import { LocalQueues } from './queues.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
@@ -41,7 +42,8 @@ export interface Runtime {
   dynamoEndpoint: string;
   tableName: string;
   seeded?: { companies: number; contacts: number };
-  token(email: string, options?: { expiresInSeconds?: number }): Promise<string>;
+  /** An ID token for a seeded user: staff pool for staff, portal pool for a portal customer. */
+  token(email: string, options?: MintOptions): Promise<string>;
   fireSchedule(id: string, at: Date): Promise<unknown>;
   /** Waits until the stream, the bus and the queues have nothing left to do. */
   drain(): Promise<void>;
@@ -68,8 +70,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function statusOf(bus: LocalBus, queues: LocalQueues, stream: StreamPoller, scheduler: LocalScheduler) {
+function statusOf(
+  bus: LocalBus,
+  queues: LocalQueues,
+  stream: StreamPoller,
+  scheduler: LocalScheduler,
+  invocations: Record<string, number>,
+) {
   return {
+    /** How many times each function ran (tests prove a refused request never reached one). */
+    invocations: { ...invocations },
     bus: { delivered: bus.deliveries.length, deadLetters: bus.deadLetters },
     queues: queues.stats(),
     stream: { failedRecords: stream.failedRecords },
@@ -112,7 +122,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const streamArn = await ensureTable(dynamo.endpoint, tableName, manifest.table);
 
     const functions = await loadFunctions();
-    const invoke = (id: string, event: unknown) => functions[id as keyof typeof functions](event, lambdaContext(id));
+    const invocations: Record<string, number> = {};
+    const invoke = (id: string, event: unknown) => {
+      invocations[id] = (invocations[id] ?? 0) + 1;
+      return functions[id as keyof typeof functions](event, lambdaContext(id));
+    };
     const bus = new LocalBus(manifest.rules, invoke);
     const queues = new LocalQueues(manifest.queues, baseUrl, invoke, options.visibilityScale ?? 1);
     const streamDecl = manifest.streams[0];
@@ -121,7 +135,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
     const oidc = await startLocalOidc({
       baseUrl,
-      keyFile: options.dataDir && join(options.dataDir, 'oidc-signing-key.json'),
+      keyDir: options.dataDir,
       idTokenSeconds: options.idTokenSeconds,
     });
     const drain = async () => {
@@ -139,19 +153,23 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       createGateway({
         webRoot: options.webRoot ?? join(ROOT, 'dist/web'),
         oidc,
-        authorize: jwtAuthorizer({ issuer: oidc.issuer, jwksUri: oidc.jwksUri, audience: oidc.clientId }),
+        // One JWT authorizer per audience, as the HTTP API has: each trusts only its own pool.
+        authorizers: {
+          staff: jwtAuthorizer({ ...oidc.staff, audience: oidc.staff.clientId }),
+          portal: jwtAuthorizer({ ...oidc.portal, audience: oidc.portal.clientId }),
+        },
         invoke,
         bus,
         queues,
         publicConfig: () => ({
-          oidc: { authority: oidc.issuer, clientId: oidc.clientId, scope: 'openid email profile' },
+          oidc: { authority: oidc.staff.issuer, clientId: oidc.staff.clientId, scope: 'openid email profile' },
           version: process.env.APP_VERSION ?? '0.1.0',
           mailboxUrl: `http://localhost:${sesPort}/`,
         }),
         local: {
           fireSchedule: (id, at) => scheduler.fire(id, at),
           drain,
-          status: () => statusOf(bus, queues, stream, scheduler),
+          status: () => statusOf(bus, queues, stream, scheduler, invocations),
         },
       }),
     );
@@ -172,7 +190,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     }
 
     await seedStaff();
-    const token = async (email: string, o?: { expiresInSeconds?: number }) => {
+    const token = async (email: string, o?: MintOptions) => {
       const t = await oidc.mintToken(email, o);
       if (!t) throw new Error(`${email} is not a seeded user`);
       return t;
@@ -181,6 +199,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.seed) {
       seeded = await seedDemoData(baseUrl, token, options.seed === true ? undefined : options.seed);
       await drain();
+      await linkPortalUsers();
     }
 
     return {
@@ -192,7 +211,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       token,
       fireSchedule: (id, at) => scheduler.fire(id, at),
       drain,
-      status: () => statusOf(bus, queues, stream, scheduler),
+      status: () => statusOf(bus, queues, stream, scheduler, invocations),
       stop,
     };
   } catch (error) {

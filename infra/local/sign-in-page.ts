@@ -1,21 +1,28 @@
-import type { LocalUser } from './staff-users.js';
-
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A seeded sign-in listed on the page: its e-mail and what it is (roles, or "customer"). */
+export interface SignInChoice {
+  email: string;
+  label: string;
+}
+
 /**
- * The local provider's sign-in page (Cognito's hosted UI plays this part in AWS). It lists the
- * seeded sign-ins, since they exist only on a developer's machine.
+ * The local provider's sign-in page (Cognito's hosted UI plays this part in AWS), one per pool:
+ * the staff console's and the customer portal's. It lists the pool's seeded sign-ins, since they
+ * exist only on a developer's machine.
  */
 export function signInPage(opts: {
   action: string;
-  users: readonly LocalUser[];
+  users: readonly SignInChoice[];
+  /** Shown under the brand: which sign-in this is. */
+  subtitle?: string;
   error?: boolean;
   email?: string;
 }): string {
   const rows = opts.users
     .map(
       (u) =>
-        `<li><button type="button" class="pick" data-email="${escapeHtml(u.email)}">${escapeHtml(u.email)}</button> <span>${escapeHtml(u.roles.join(', '))}</span></li>`,
+        `<li><button type="button" class="pick" data-email="${escapeHtml(u.email)}">${escapeHtml(u.email)}</button> <span>${escapeHtml(u.label)}</span></li>`,
     )
     .join('');
   return `<!doctype html>
@@ -31,7 +38,7 @@ button[type=submit]{margin-top:20px;width:100%;padding:11px;border:0;border-radi
 details{margin-top:20px;font-size:13px;color:#555}ul{padding-left:0;list-style:none}li{margin:4px 0}
 .pick{background:none;border:0;color:#1677ff;cursor:pointer;padding:0;font-size:13px}
 </style></head><body><main>
-<h1>Cirrus CRM</h1><p class="sub">Sign in · 登录</p>
+<h1>Cirrus CRM</h1><p class="sub">${escapeHtml(opts.subtitle ?? 'Sign in · 登录')}</p>
 ${opts.error ? '<p class="error" role="alert">Wrong e-mail or password · 邮箱或密码错误</p>' : ''}
 <form method="post" action="${escapeHtml(opts.action)}" autocomplete="on">
 <label for="email">E-mail · 邮箱</label><input id="email" name="email" type="email" required autofocus value="${escapeHtml(opts.email ?? '')}">

@@ -1,4 +1,3 @@
-import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { aContact } from '../support/fixtures.js';
@@ -25,41 +24,9 @@ describe('authentication at the gateway, as the JWT authorizer does', () => {
     expect(typeof res.body.version).toBe('string');
   });
 
+  // Expired, forged, unsigned, tampered and misdirected tokens: see tokens.test.ts.
   it('answers 401 without a token', async () => {
     expect((await apiAs(runtime, null).get('/api/contacts')).status).toBe(401);
-  });
-
-  it('answers 401 for a token that is not a JWT', async () => {
-    expect((await apiAs(runtime, { token: 'not-a-jwt' }).get('/api/contacts')).status).toBe(401);
-  });
-
-  it('answers 401 for an expired token', async () => {
-    const token = await runtime.token('admin@cirrus.local', { expiresInSeconds: -60 });
-    expect((await apiAs(runtime, { token }).get('/api/contacts')).status).toBe(401);
-  });
-
-  it('answers 401 for a token signed by another key, even with the right claims and key id', async () => {
-    const genuine = await runtime.token('admin@cirrus.local');
-    const header = JSON.parse(Buffer.from(genuine.split('.')[0]!, 'base64url').toString('utf8'));
-    const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(decodePayload(genuine))
-      .setProtectedHeader({ alg: 'RS256', kid: header.kid })
-      .sign(privateKey);
-    expect((await apiAs(runtime, { token: forged }).get('/api/contacts')).status).toBe(401);
-  });
-
-  it('answers 401 for an unsigned (alg none) token', async () => {
-    const genuine = await runtime.token('admin@cirrus.local');
-    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${genuine.split('.')[1]}.`;
-    expect((await apiAs(runtime, { token: none }).get('/api/contacts')).status).toBe(401);
-  });
-
-  it('answers 401 for a tampered payload', async () => {
-    const genuine = await runtime.token('sales1@cirrus.local');
-    const [h, , s] = genuine.split('.');
-    const payload = { ...decodePayload(genuine), 'cognito:groups': ['admin'] };
-    const tampered = `${h}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.${s}`;
-    expect((await apiAs(runtime, { token: tampered }).get('/api/contacts')).status).toBe(401);
   });
 
   it('issues tokens with the claims Cognito puts in an ID token', async () => {
