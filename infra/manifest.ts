@@ -21,6 +21,13 @@ const FUNCTIONS = {
     timeoutSeconds: 5,
     grants: { table: 'read' },
   },
+  audit: {
+    entry: 'functions/audit/handler.ts',
+    description: 'The audit log: who changed what and when, with CSV export',
+    memoryMb: 512,
+    timeoutSeconds: 15,
+    grants: { table: 'read' },
+  },
   outboxRelay: {
     entry: 'functions/jobs/outbox-relay.ts',
     description: 'Publishes audit/outbox records from the table stream as domain events',
@@ -96,6 +103,8 @@ export const manifest = {
     staff('POST', '/api/custom-fields', 'customers', 'customFields:manage'),
     staff('PATCH', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
     staff('DELETE', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
+    staff('GET', '/api/audit', 'audit', 'audit:read'),
+    staff('GET', '/api/audit/export', 'audit', 'audit:read'),
   ],
   schedules: [
     {

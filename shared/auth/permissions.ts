@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'customFields:read',
   'customFields:manage',
   'staff:read',
+  'audit:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +34,7 @@ const WRITE_CUSTOMERS: Permission[] = [
 export const PERMISSION_MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   // Sysadmins run the system (users, security, audit); they read customers but make no business edits.
-  sysadmin: new Set(READ_CUSTOMERS),
+  sysadmin: new Set([...READ_CUSTOMERS, 'audit:read']),
   manager: new Set(WRITE_CUSTOMERS),
   sales: new Set(WRITE_CUSTOMERS),
   support: new Set(READ_CUSTOMERS),

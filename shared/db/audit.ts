@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 import type { AuditAction, FieldChange } from '../domain/customers/timeline.schema.js';
 import { tableName } from './client.js';
-import { type AuditedEntity, keys } from './keys.js';
+import { type AuditedEntity, type AuditIndexKeys, auditIndexKeys, keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 
 /**
  * The audit record of a mutation. It is written in the same transaction as the change, never
  * overwritten (conditional put), and doubles as the outbox entry: the table stream carries it
- * to the outbox relay, which publishes `events` on the event bus.
+ * to the outbox relay, which publishes `events` on the event bus. Its index keys place it in
+ * the audit log (all, by entity type, by actor; see keys.ts).
  */
-export interface AuditRecord {
+export interface AuditRecord extends AuditIndexKeys {
   type: 'Audit';
   pk: string;
   sk: string;
@@ -45,6 +46,7 @@ export function auditRecord(input: AuditInput): AuditRecord {
   return {
     type: 'Audit',
     ...keys.audit(input.kind, input.entityId, input.at, id),
+    ...auditIndexKeys({ entity: input.kind, actorId: input.actor.userId, at: input.at, id }),
     id,
     entity: input.kind,
     entityId: input.entityId,

@@ -1,5 +1,5 @@
 import { invalid } from '../http/errors.js';
-import { keyAttributes, type ListSource } from './keys.js';
+import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
 
 /**
  * Opaque pagination cursors: base64url of the last key read. A cursor is only accepted for the
@@ -30,6 +30,15 @@ export function decodeCursor(source: ListSource, cursor: string | undefined): St
   if (entries.length === 0 || entries.length > 4) throw bad();
   if (!entries.every(([name, value]) => KEY_ATTR.test(name) && typeof value === 'string')) throw bad();
   const key = k as StartKey;
-  if (key[keyAttributes(source).pk] !== source.pk) throw bad();
+  const { pk, sk } = keyAttributes(source);
+  if (key[pk] !== source.pk) throw bad();
+  // DynamoDB refuses a start key outside the key condition; a cursor kept across a change of
+  // time range is the client's mistake (400), not ours (500).
+  if (source.skRange && !withinRange(key[sk], source.skRange)) throw bad();
   return key;
+}
+
+function withinRange(value: string | undefined, range: SortKeyRange): boolean {
+  if (value === undefined) return false;
+  return (range.from === undefined || value >= range.from) && (range.to === undefined || value <= range.to);
 }

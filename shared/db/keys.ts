@@ -10,6 +10,7 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | unique e-mail guard          | CONTACT_EMAIL#<email>        | GUARD                |
  * | unique domain guard          | COMPANY_DOMAIN#<domain>      | GUARD                |
  * | audit record (also outbox)   | AUDIT#<KIND>#<id>            | <at>#<auditId>       |
+ *   (one partition per record: its timeline, and the audit log filtered by record)
  * | custom-field definitions     | SETTINGS#CUSTOM_FIELDS       | <entity>             |
  * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
  * | staff user profile           | USER#<userId>                | PROFILE              |
@@ -30,6 +31,18 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | gsi7  | COMPANY#<companyId>#CONTACT| <name>#<id>        | a company's contacts by name                    |
  * | gsi8  | CONTACT#EMAIL / COMPANY#DOMAIN | <email>/<domain> | `q` e-mail / domain prefix search             |
  * | gsi9  | CONTACT#PHONE              | <national digits>  | `q` phone prefix search, as dialled at home     |
+ *
+ * Audit records (immutable) are indexed for the audit log; every audit pk starts with AUDIT, so
+ * they never meet a record's index entry. <KIND> is CONTACT, COMPANY or CUSTOM_FIELD.
+ * | index | pk                         | sk                 | access pattern                                  |
+ * |-------|----------------------------|--------------------|-------------------------------------------------|
+ * | table | AUDIT#<KIND>#<id>          | <at>#<auditId>     | audit log of one record, newest first           |
+ * | gsi1  | AUDIT                      | <at>#<auditId>     | audit log of everything, newest first           |
+ * | gsi3  | AUDIT#ENTITY#<KIND>        | <at>#<auditId>     | audit log of one entity type                    |
+ * | gsi4  | AUDIT#ACTOR#<actorId>      | <at>#<auditId>     | audit log of one person's changes               |
+ * A time range is a sort-key BETWEEN on any of them (ISO times sort as they read); the action is
+ * a FilterExpression. The single AUDIT partition takes every change's index write: a GSI
+ * partition absorbs ~1,000 writes a second, far beyond a CRM team's edit rate.
  *
  * A soft-deleted record drops every index key but the trash entry, so it vanishes from lists and
  * searches while staying readable by id.
@@ -64,7 +77,7 @@ export const keys = {
   domainGuard: (domain: string): Key => ({ pk: `COMPANY_DOMAIN#${domain.toLowerCase()}`, sk: 'GUARD' }),
   audit: (kind: AuditedEntity, id: string, at: string, auditId: string): Key => ({
     pk: auditPartition(kind, id),
-    sk: `${at}#${auditId}`,
+    sk: auditSortKey(at, auditId),
   }),
   customFields: (entity: RecordKind): Key => ({ pk: 'SETTINGS#CUSTOM_FIELDS', sk: entity }),
   idempotency: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
@@ -76,6 +89,11 @@ export const keys = {
 
 export function auditPartition(kind: AuditedEntity, id: string): string {
   return `AUDIT#${TYPE[kind]}#${id}`;
+}
+
+/** Every audit key sorts by time, then by id (two changes in the same millisecond stay apart). */
+function auditSortKey(at: string, auditId: string): string {
+  return `${at}#${auditId}`;
 }
 
 /** Sort/search form of a name: case- and width-folded, single-spaced. Works for 张伟 and Ann Lee. */
@@ -138,6 +156,13 @@ export interface ListSource {
   skPrefix?: string;
   /** Sort key strictly below this value, for "due before" sweeps. */
   skBelow?: string;
+  /** Sort key between these values (inclusive; either end may be open), for time ranges. */
+  skRange?: SortKeyRange;
+}
+
+export interface SortKeyRange {
+  from?: string;
+  to?: string;
 }
 
 export type ListSort = 'updated' | 'created' | 'name';
@@ -181,8 +206,57 @@ export function phoneSearchSource(prefix: string): ListSource {
   return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: phoneQueryDigits(prefix) };
 }
 
-export function auditSource(kind: RecordKind, id: string): ListSource {
+/** The audit trail of one record (or custom field), in its own partition. */
+export function auditSource(kind: AuditedEntity, id: string): ListSource {
   return { index: 'table', pk: auditPartition(kind, id) };
+}
+
+const AUDIT_LOG = 'AUDIT';
+const auditEntityPartition = (kind: AuditedEntity) => `AUDIT#ENTITY#${TYPE[kind]}`;
+const auditActorPartition = (actorId: string) => `AUDIT#ACTOR#${actorId}`;
+
+/** The audit log of everything (gsi1 AUDIT). */
+export const auditLogSource: ListSource = { index: 'gsi1', pk: AUDIT_LOG };
+
+/** The audit log of one entity type (gsi3). */
+export function auditEntitySource(kind: AuditedEntity): ListSource {
+  return { index: 'gsi3', pk: auditEntityPartition(kind) };
+}
+
+/** The audit log of one person's changes (gsi4, the owner-style index). */
+export function auditActorSource(actorId: string): ListSource {
+  return { index: 'gsi4', pk: auditActorPartition(actorId) };
+}
+
+export interface AuditIndexKeys {
+  gsi1pk: string;
+  gsi1sk: string;
+  gsi3pk: string;
+  gsi3sk: string;
+  gsi4pk: string;
+  gsi4sk: string;
+}
+
+/** The GSI attributes of an audit record: one entry in each audit log index. */
+export function auditIndexKeys(a: { entity: AuditedEntity; actorId: string; at: string; id: string }): AuditIndexKeys {
+  const sk = auditSortKey(a.at, a.id);
+  return {
+    gsi1pk: AUDIT_LOG,
+    gsi1sk: sk,
+    gsi3pk: auditEntityPartition(a.entity),
+    gsi3sk: sk,
+    gsi4pk: auditActorPartition(a.actorId),
+    gsi4sk: sk,
+  };
+}
+
+/**
+ * Audit sort-key bounds of the changes made between two instants (ISO, both inclusive). `to`
+ * is widened past every audit id made in its millisecond; '~' sorts after the id's characters.
+ */
+export function auditTimeRange(from: string | undefined, to: string | undefined): SortKeyRange | undefined {
+  if (!from && !to) return undefined;
+  return { ...(from ? { from } : {}), ...(to ? { to: `${to}#~` } : {}) };
 }
 
 /** Attribute names of a source's partition and sort key. */

@@ -2,10 +2,11 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/common/fields.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, type StartKey } from './cursor.js';
-import { keyAttributes, type ListSource } from './keys.js';
+import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
 
 /** A condition on a non-key attribute, applied by DynamoDB as a FilterExpression. */
 export interface Filter {
+  /** An attribute name, or a dotted path into a map (`actor.id`). */
   attribute: string;
   op: 'eq' | 'contains';
   value: string | number | boolean;
@@ -73,11 +74,20 @@ function buildQuery(source: ListSource, forward: boolean, filters: readonly Filt
     names['#sk'] = skName;
     values[':below'] = source.skBelow;
     keyCondition += ' AND #sk < :below';
+  } else if (source.skRange) {
+    keyCondition += rangeCondition(source.skRange, skName, names, values);
   }
   const conditions = filters.map((f, i) => {
-    names[`#f${i}`] = f.attribute;
+    const path = f.attribute
+      .split('.')
+      .map((part, j) => {
+        const name = j === 0 ? `#f${i}` : `#f${i}_${j}`;
+        names[name] = part;
+        return name;
+      })
+      .join('.');
     values[`:f${i}`] = f.value;
-    return f.op === 'eq' ? `#f${i} = :f${i}` : `contains(#f${i}, :f${i})`;
+    return f.op === 'eq' ? `${path} = :f${i}` : `contains(${path}, :f${i})`;
   });
   return {
     TableName: tableName(),
@@ -88,6 +98,21 @@ function buildQuery(source: ListSource, forward: boolean, filters: readonly Filt
     ExpressionAttributeValues: values,
     ScanIndexForward: forward,
   };
+}
+
+/** A sort-key range as a key condition: BETWEEN when closed, >= or <= when open at one end. */
+function rangeCondition(
+  range: SortKeyRange,
+  skName: string,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): string {
+  if (range.from === undefined && range.to === undefined) return '';
+  names['#sk'] = skName;
+  if (range.from !== undefined) values[':from'] = range.from;
+  if (range.to !== undefined) values[':to'] = range.to;
+  if (range.from !== undefined && range.to !== undefined) return ' AND #sk BETWEEN :from AND :to';
+  return range.from !== undefined ? ' AND #sk >= :from' : ' AND #sk <= :to';
 }
 
 /** The LastEvaluatedKey DynamoDB would give after this item: base key plus the index key. */

@@ -8,3 +8,17 @@ export function json(status: number, body: unknown, headers: Record<string, stri
     body: body === undefined ? '' : JSON.stringify(body),
   };
 }
+
+/** A response that is not JSON (CSV, plain text), likewise never cached. */
+export function text(
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': contentType, 'cache-control': 'no-store', ...headers },
+    body,
+  };
+}

@@ -14,7 +14,10 @@ export interface RouteInput<P, Q, B> {
 
 export interface RouteResult {
   status?: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is instead of `body`, for what is not JSON (a CSV download). */
+  raw?: { contentType: string; text: string };
   headers?: Record<string, string>;
 }
 
@@ -47,3 +50,15 @@ export function defineRoute<
 export const ok = (body: unknown): RouteResult => ({ status: 200, body });
 export const created = (body: unknown): RouteResult => ({ status: 201, body });
 export const noContent = (): RouteResult => ({ status: 204 });
+
+/** A file the browser saves rather than shows (`filename` is ours, never user input). */
+export const download = (
+  filename: string,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): RouteResult => ({
+  status: 200,
+  raw: { contentType, text },
+  headers: { 'content-disposition': `attachment; filename="${filename}"`, ...headers },
+});

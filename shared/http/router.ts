@@ -9,7 +9,7 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestLogging } from './middleware/request-logging.js';
 import type { CrmContext, CrmMiddleware, HttpEvent, HttpResult } from './middleware/types.js';
 import { validateInput } from './middleware/validate-input.js';
-import { json } from './response.js';
+import { json, text } from './response.js';
 import type { RouteDef } from './route.js';
 
 /**
@@ -38,7 +38,9 @@ export function createHandler(functionId: FunctionId, routes: Record<string, Rou
       headers: lowerCaseHeaders(event.headers),
       requestId: event.requestContext?.requestId ?? 'unknown',
     });
-    return json(result.status ?? 200, result.body, result.headers);
+    const status = result.status ?? 200;
+    if (result.raw) return text(status, result.raw.contentType, result.raw.text, result.headers);
+    return json(status, result.body, result.headers);
   };
 
   const handler = middy<HttpEvent, HttpResult, Error, CrmContext>()

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, type StartKey } from '../../shared/db/cursor.js';
-import { type ListSource, listSource, liveIndexKeys, nameSearchSource, trashSource } from '../../shared/db/keys.js';
+import {
+  auditLogSource,
+  type ListSource,
+  listSource,
+  liveIndexKeys,
+  nameSearchSource,
+  trashSource,
+} from '../../shared/db/keys.js';
 import { AppError } from '../../shared/http/errors.js';
 import { anIndexedContact } from '../support/builders.js';
 
@@ -117,6 +124,15 @@ describe('decodeCursor', () => {
     expect((error as AppError).kind).toBe('bad_request');
     expect((error as AppError).status).toBe(400);
     expect((error as AppError).fields?.cursor).toEqual(expect.any(String));
+  });
+
+  it('rejects a cursor from outside the time range it is used with', () => {
+    const march: ListSource = { ...auditLogSource, skRange: { from: '2026-03-01', to: '2026-03-31~' } };
+    const key = (at: string) => ({ pk: 'AUDIT#CONTACT#c-1', sk: `${at}#a-1`, gsi1pk: 'AUDIT', gsi1sk: `${at}#a-1` });
+
+    expect(decodeCursor(march, encodeCursor(march, key('2026-03-15'))!)).toEqual(key('2026-03-15'));
+    expect(rejectionOf(march, encodeCursor(auditLogSource, key('2026-04-02'))!)).toBeInstanceOf(AppError);
+    expect(rejectionOf(march, encodeCursor(auditLogSource, key('2026-02-27'))!)).toBeInstanceOf(AppError);
   });
 
   it("does not let a cursor of a rep's own list page through the list of all contacts", () => {

@@ -1,14 +1,16 @@
+import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../infra/manifest.js';
 import { routeKey } from '../../infra/manifest.types.js';
-import { defineRoute, ok, type RouteDef } from '../../shared/http/route.js';
-import { routeTable } from '../../shared/http/router.js';
+import type { HttpEvent } from '../../shared/http/middleware/types.js';
+import { defineRoute, download, ok, type RouteDef } from '../../shared/http/route.js';
+import { createHandler, routeTable } from '../../shared/http/router.js';
 
 const aRoute = (): RouteDef => defineRoute({ handle: async () => ok({}) });
 
 /** A handler for every manifest route of `fn`, plus or minus the given keys. */
 function routesOf(
-  fn: 'platform' | 'customers',
+  fn: 'platform' | 'customers' | 'audit',
   { without = [], plus = [] }: { without?: string[]; plus?: string[] } = {},
 ) {
   const keys = manifest.routes
@@ -76,10 +78,58 @@ describe('the real handlers', () => {
     );
   });
 
+  it('audit serves exactly its manifest routes', async () => {
+    await expect(import('../../functions/audit/handler.js')).resolves.toHaveProperty('handler', expect.any(Function));
+  });
+
   it('platform serves exactly its manifest routes', async () => {
     await expect(import('../../functions/platform/handler.js')).resolves.toHaveProperty(
       'handler',
       expect.any(Function),
     );
+  });
+});
+
+/** An API Gateway event for a signed-in admin, as the JWT authorizer hands it over. */
+function anAdminEvent(key: string): HttpEvent {
+  return {
+    routeKey: key,
+    headers: {},
+    requestContext: {
+      requestId: 'req-1',
+      authorizer: { jwt: { claims: { sub: 'u-1', name: 'Avery Chen', 'cognito:groups': '[admin]' }, scopes: [] } },
+    },
+  } as unknown as HttpEvent;
+}
+
+describe('responses', () => {
+  const csv = '\uFEFFName\r\nAnn\r\n';
+  const handler = createHandler('audit', {
+    ...routesOf('audit'),
+    'GET /api/audit': defineRoute({ handle: async () => ok({ items: [] }) }),
+    'GET /api/audit/export': defineRoute({
+      handle: async () => download('audit.csv', 'text/csv; charset=utf-8', csv, { 'x-export-rows': '1' }),
+    }),
+  });
+  const call = (key: string) => handler(anAdminEvent(key), {} as Context);
+
+  it('sends a raw result as is, with its content type, as a download that is never cached', async () => {
+    const res = await call('GET /api/audit/export');
+
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(csv);
+    expect(res.headers).toMatchObject({
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="audit.csv"',
+      'cache-control': 'no-store',
+      'x-export-rows': '1',
+    });
+  });
+
+  it('sends a body as JSON', async () => {
+    const res = await call('GET /api/audit');
+
+    expect(res.headers?.['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(String(res.body))).toEqual({ items: [] });
   });
 });

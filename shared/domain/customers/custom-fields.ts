@@ -1,16 +1,6 @@
+import { isCalendarDate } from '../common/dates.js';
 import type { CustomFieldValues } from '../common/fields.js';
 import type { CustomFieldDef } from './custom-field.schema.js';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day: Date.parse would read 2026-02-30 as 2 March. */
-function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /**
  * Checks a record's custom field values against the admin's definitions. Returns the values to

@@ -1,0 +1,56 @@
+import type { AuditFilters } from '../../shared/domain/audit/audit.schema.js';
+import { AUDIT_CSV_HEADER, auditCsvLines } from '../../shared/domain/audit/audit-csv.js';
+import { UTF8_BOM } from '../../shared/domain/common/csv.js';
+import { listAuditLog } from './audit-log.js';
+
+/**
+ * The audit log as a CSV download. An export is bounded like any request: at most
+ * EXPORT_MAX_ROWS rows, EXPORT_MAX_BYTES bytes (a Lambda answer holds 6 MB) and EXPORT_MAX_PAGES
+ * page reads (each at most two Queries). It is built page by page, newest first; when a bound
+ * stops it early, `truncated` says so and the user narrows the filters.
+ */
+export const EXPORT_MAX_ROWS = 5000;
+export const EXPORT_MAX_BYTES = 5_000_000;
+export const EXPORT_MAX_PAGES = 20;
+const PAGE_SIZE = 500;
+
+export interface AuditExport {
+  filename: string;
+  csv: string;
+  rows: number;
+  truncated: boolean;
+}
+
+export async function exportAuditLog(
+  filters: AuditFilters,
+  now: Date = new Date(),
+  limits = { rows: EXPORT_MAX_ROWS, bytes: EXPORT_MAX_BYTES, pages: EXPORT_MAX_PAGES },
+): Promise<AuditExport> {
+  const parts = [UTF8_BOM, AUDIT_CSV_HEADER];
+  let bytes = Buffer.byteLength(AUDIT_CSV_HEADER);
+  let rows = 0;
+  let cursor: string | undefined;
+  let truncated = false;
+  for (let page = 0; ; page++) {
+    if (page === limits.pages) {
+      truncated = cursor !== undefined;
+      break;
+    }
+    const { items, nextCursor } = await listAuditLog(filters, { cursor, limit: PAGE_SIZE });
+    const lines = items.flatMap(auditCsvLines);
+    for (const line of lines) {
+      const size = Buffer.byteLength(line);
+      if (rows === limits.rows || bytes + size > limits.bytes) {
+        truncated = true;
+        break;
+      }
+      parts.push(line);
+      rows += 1;
+      bytes += size;
+    }
+    if (truncated || !nextCursor) break;
+    cursor = nextCursor;
+  }
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  return { filename: `cirrus-audit-log-${stamp}.csv`, csv: parts.join(''), rows, truncated };
+}

@@ -1,0 +1,23 @@
+import { auditExportQuery, auditListQuery } from '../../shared/domain/audit/audit.schema.js';
+import { defineRoute, download, ok } from '../../shared/http/route.js';
+import { createHandler } from '../../shared/http/router.js';
+import { exportAuditLog } from './audit-export.js';
+import { listAuditLog } from './audit-log.js';
+
+/** Lambda entry of the audit log: read and export only; no route changes an audit record. */
+export const handler = createHandler('audit', {
+  'GET /api/audit': defineRoute({
+    query: auditListQuery,
+    handle: async ({ query: { cursor, limit, ...filters } }) => ok(await listAuditLog(filters, { cursor, limit })),
+  }),
+  'GET /api/audit/export': defineRoute({
+    query: auditExportQuery,
+    handle: async ({ query }) => {
+      const out = await exportAuditLog(query);
+      return download(out.filename, 'text/csv; charset=utf-8', out.csv, {
+        'x-export-rows': String(out.rows),
+        'x-export-truncated': String(out.truncated),
+      });
+    },
+  }),
+});
