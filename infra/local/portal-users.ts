@@ -7,7 +7,7 @@ import { queryPage } from '../../shared/db/query.js';
  * The seeded customer sign-ins of the local runtime: they play users of the Cognito portal pool.
  * Each is linked to one seeded contact (and so to its company), as the back office links a portal
  * account in AWS by setting the pool's `custom:contactId` attribute. Locally the link is a
- * `PORTAL_USER#<sub>` item, read by the local provider whenever it issues a token.
+ * portal-user item (`keys.portalUser`), read by the local provider whenever it issues a token.
  */
 export interface LocalPortalUser {
   id: string;
