@@ -31,6 +31,7 @@ const CompanyEditorPage = lazy(() =>
 const CustomFieldsPage = lazy(() =>
   import('./pages/settings/CustomFieldsPage').then((m) => ({ default: m.CustomFieldsPage })),
 );
+const AuditLogPage = lazy(() => import('./pages/settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -57,6 +58,7 @@ export const router = createBrowserRouter(
         { path: 'companies/:id', element: <CompanyDetailPage /> },
         { path: 'companies/:id/edit', element: <CompanyEditorPage /> },
         { path: 'settings/custom-fields', element: <CustomFieldsPage /> },
+        { path: 'settings/audit', element: <AuditLogPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

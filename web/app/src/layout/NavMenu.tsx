@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ContactsOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, SettingOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -11,7 +11,9 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
   const { t } = useTranslation();
   const { can } = useAuth();
   const { pathname } = useLocation();
-  const selected = ['/contacts', '/companies', '/settings/custom-fields'].find((p) => pathname.startsWith(p));
+  const selected = ['/contacts', '/companies', '/settings/custom-fields', '/settings/audit'].find((p) =>
+    pathname.startsWith(p),
+  );
 
   const link = (to: string, testId: string, label: string) => (
     <Link to={to} data-testid={testId} onClick={onNavigate}>
@@ -39,6 +41,15 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/custom-fields',
       icon: <SettingOutlined />,
       label: link('/settings/custom-fields', 'nav-custom-fields', t('nav.customFields')),
+    });
+  }
+
+  // Sysadmins see this one even though they edit no customers: reading the log is their job.
+  if (can('audit:read')) {
+    items.push({
+      key: '/settings/audit',
+      icon: <AuditOutlined />,
+      label: link('/settings/audit', 'nav-audit', t('nav.audit')),
     });
   }
 
