@@ -186,6 +186,17 @@ async function runOperations(runtime: Runtime, operations: ApiOperationResult[])
   await measure('companies get', { method: 'GET', path: `${co}/${company.id}` });
   await measure('companies create', { method: 'POST', path: co, body: { name: 'Bench Created Co' } }, 201);
 
+  await measure('audit log (newest first)', { method: 'GET', path: '/api/audit?limit=20' });
+  await measure('audit log of a record, filtered by action', {
+    method: 'GET',
+    path: `/api/audit?entity=contact&entityId=${created.id}&action=updated&limit=20`,
+  });
+  await measure('audit log as sysadmin, by actor', {
+    method: 'GET',
+    path: `/api/audit?actorId=${SALES1_ID}&limit=20`,
+    as: 'sysadmin@cirrus.local',
+  });
+
   await measure('custom-fields list', { method: 'GET', path: '/api/custom-fields' });
   await measure('staff directory', { method: 'GET', path: '/api/staff' });
   await measure('me', { method: 'GET', path: '/api/me' });
