@@ -1,4 +1,5 @@
 import { manifest } from '../manifest.js';
+import { PORTAL_USERS } from './portal-users.js';
 import { startRuntime } from './runtime.js';
 import { LOCAL_PASSWORD, STAFF_USERS } from './staff-users.js';
 
@@ -41,5 +42,6 @@ Cirrus CRM is running (${((Date.now() - started) / 1000).toFixed(1)} s)${runtime
 
 Sign in with any of these (password: ${LOCAL_PASSWORD}):
 ${STAFF_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.roles.join(', ')}`).join('\n')}
+${PORTAL_USERS.map((u) => `  ${u.email.padEnd(width)}  portal customer`).join('\n')}
 
 Press Ctrl-C to stop.`);
