@@ -1,12 +1,21 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from './client';
-import type { Page, TimelineEntry } from './types';
+import type { CustomFieldEntity, Page, TimelineEntry } from './types';
 
 /**
  * Contacts and companies share the same routes (list, create, read, edit, delete, restore,
- * timeline), so they share these hooks; contacts.ts and companies.ts bind the types.
+ * timeline), so they share these hooks; contacts.ts and companies.ts bind the types with recordsApi.
  */
 export type RecordResource = 'contacts' | 'companies';
+
+/**
+ * Which kind of record: `resource` names its routes (/api/contacts, /app/contacts), its texts
+ * (contacts.*) and permissions (contacts:write); `entity` its custom fields and test ids (contact-row).
+ */
+export interface RecordKind {
+  resource: RecordResource;
+  entity: CustomFieldEntity;
+}
 
 export const PAGE_SIZE = 25;
 
@@ -105,4 +114,32 @@ export function useRestoreRecord(resource: RecordResource) {
     mutationFn: (id: string) => api.post<unknown>(`/api/${resource}/${encodeURIComponent(id)}/restore`),
     onSuccess: invalidate,
   });
+}
+
+/** The hooks of one kind of record, bound to its types. */
+export interface RecordsApi<T extends Versioned, Create, Patch, Filters> extends RecordKind {
+  useList(filters: Filters, enabled?: boolean): ReturnType<typeof useRecordList<T>>;
+  useOne(id: string | undefined): ReturnType<typeof useRecord<T>>;
+  useTimeline(id: string): ReturnType<typeof useRecordTimeline>;
+  useCreate(): ReturnType<typeof useCreateRecord<T, Create>>;
+  useUpdate(id: string): ReturnType<typeof useUpdateRecord<T, Patch>>;
+  useDelete(): ReturnType<typeof useDeleteRecord>;
+  useRestore(): ReturnType<typeof useRestoreRecord>;
+}
+
+export function recordsApi<T extends Versioned, Create, Patch, Filters extends object>(
+  resource: RecordResource,
+  entity: CustomFieldEntity,
+): RecordsApi<T, Create, Patch, Filters> {
+  return {
+    resource,
+    entity,
+    useList: (filters, enabled = true) => useRecordList<T>(resource, filters as Record<string, QueryValue>, enabled),
+    useOne: (id) => useRecord<T>(resource, id),
+    useTimeline: (id) => useRecordTimeline(resource, id),
+    useCreate: () => useCreateRecord<T, Create>(resource),
+    useUpdate: (id) => useUpdateRecord<T, Patch>(resource, id),
+    useDelete: () => useDeleteRecord(resource),
+    useRestore: () => useRestoreRecord(resource),
+  };
 }

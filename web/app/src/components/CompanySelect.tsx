@@ -1,7 +1,7 @@
 import { Select, type SelectProps, Spin } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCompany, useCompanySearch } from '../api/companies';
+import { companiesApi, useCompanySearch } from '../api/companies';
 import { useDebouncedValue } from './useDebouncedValue';
 
 interface Props extends Omit<SelectProps<string>, 'options' | 'showSearch' | 'loading'> {
@@ -23,7 +23,7 @@ export function CompanySelect({ known, value, ...props }: Props) {
 
   const knownName = value && known?.id === value ? known.name : undefined;
   const needsLookup = Boolean(value) && !knownName && !seen.current.has(value ?? '');
-  const looked = useCompany(needsLookup ? (value ?? undefined) : undefined);
+  const looked = companiesApi.useOne(needsLookup ? (value ?? undefined) : undefined);
 
   const options = useMemo(() => {
     const list = (results.data?.items ?? []).map((company) => ({ value: company.id, label: company.name }));

@@ -1,178 +1,32 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Flex, Skeleton } from 'antd';
-import { type ReactNode, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import type { CompanyFilters as Filters } from '../../api/companies';
-import { useCompanies } from '../../api/companies';
-import { SORTS, TIERS } from '../../api/domain';
-import { useStaffNames } from '../../api/staff';
-import { useAuth } from '../../auth/auth-context';
-import { ActiveTag } from '../../components/ActiveTag';
-import { ColumnChooser } from '../../components/ColumnChooser';
-import { ListEmpty } from '../../components/ListEmpty';
-import { LoadMore } from '../../components/LoadMore';
-import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { SearchBox } from '../../components/SearchBox';
-import { SortControl } from '../../components/SortControl';
-import { oneOf, useListParams } from '../../components/useListParams';
-import { useStoredColumns } from '../../components/useStoredColumns';
-import { ViewToggle } from '../../components/ViewToggle';
-import { useIsPhone } from '../../layout/useIsPhone';
+import { type CompanyFilters as CompanyQuery, companiesApi } from '../../api/companies';
+import { TIERS } from '../../api/domain';
+import type { Company } from '../../api/types';
+import { oneOf } from '../../components/useListParams';
+import { type RecordListConfig, RecordListPage } from '../records/RecordListPage';
 import { CompanyCards } from './CompanyCards';
 import { COMPANY_FILTER_KEYS, CompanyFilters } from './CompanyFilters';
-import { CompanyTable } from './CompanyTable';
-import { COMPANY_COLUMNS, companyColumns, DEFAULT_COMPANY_COLUMNS } from './company-columns';
+import { COMPANY_COLUMNS, type CompanyColumn, companyColumns, DEFAULT_COMPANY_COLUMNS } from './company-columns';
 
-const PARAM_KEYS = ['q', ...COMPANY_FILTER_KEYS, 'sort', 'order', 'view'] as const;
-const ORDERS = ['asc', 'desc'] as const;
-const VIEWS = ['active', 'deleted'] as const;
-
-/** /app/companies: search, filter, sort and page through companies; the trash is a view of it. */
-export function CompaniesListPage() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const { can } = useAuth();
-  const phone = useIsPhone();
-  const staffNames = useStaffNames();
-  const { values, update, clear } = useListParams(PARAM_KEYS);
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [visible, setVisible] = useStoredColumns('cirrus.companies.columns', COMPANY_COLUMNS, DEFAULT_COMPANY_COLUMNS);
-
-  const sort = oneOf(values.sort, SORTS) ?? 'updated';
-  const order = oneOf(values.order, ORDERS);
-  const view = oneOf(values.view, VIEWS) ?? 'active';
-  const trash = view === 'deleted';
-  const filters: Filters = {
-    q: values.q,
-    tag: values.tag,
-    ownerId: values.ownerId,
+const config: RecordListConfig<Company, CompanyQuery, CompanyColumn, (typeof COMPANY_FILTER_KEYS)[number]> = {
+  api: companiesApi,
+  columns: COMPANY_COLUMNS,
+  defaultColumns: DEFAULT_COMPANY_COLUMNS,
+  buildColumns: companyColumns,
+  filterKeys: COMPANY_FILTER_KEYS,
+  query: (values, { q, tag, ownerId, sort, order, view }) => ({
+    q,
+    tag,
+    ownerId,
     tier: oneOf(values.tier, TIERS),
     sort,
     order,
     view,
-  };
-  const activeFilters = COMPANY_FILTER_KEYS.filter((key) => values[key]).length;
-  const filtered = activeFilters > 0 || Boolean(values.q);
+  }),
+  Filters: CompanyFilters,
+  Cards: CompanyCards,
+};
 
-  const list = useCompanies(filters);
-  const companies = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const onTag = (tag: string) => update({ tag: tag === values.tag ? undefined : tag });
-  const canWrite = can('companies:write');
-  const canRestore = can('companies:delete');
-
-  const newButton = canWrite && (
-    <Button type="primary" icon={<PlusOutlined />} data-testid="new-company" onClick={() => navigate('/companies/new')}>
-      {t('companies.new')}
-    </Button>
-  );
-
-  let body: ReactNode;
-  if (list.isPending) {
-    body = <Skeleton active paragraph={{ rows: 8 }} data-testid="list-loading" />;
-  } else if (list.isError) {
-    body = <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />;
-  } else if (companies.length === 0) {
-    body = (
-      <ListEmpty
-        trash={trash}
-        filtered={filtered}
-        texts={{ empty: t('companies.empty'), noMatch: t('companies.noMatch'), trashEmpty: t('list.trashEmpty') }}
-        onClearFilters={() => clear(['view', 'sort', 'order'])}
-        createAction={newButton}
-      />
-    );
-  } else {
-    body = (
-      <>
-        {phone ? (
-          <CompanyCards
-            companies={companies}
-            staffNames={staffNames}
-            activeTag={values.tag}
-            onTag={onTag}
-            trash={trash}
-            canRestore={canRestore}
-          />
-        ) : (
-          <CompanyTable
-            companies={companies}
-            columns={companyColumns({
-              t,
-              visible,
-              staffNames,
-              activeTag: values.tag,
-              onTag,
-              trash,
-              canRestore,
-            })}
-          />
-        )}
-        <LoadMore
-          shown={companies.length}
-          hasMore={list.hasNextPage}
-          loading={list.isFetchingNextPage}
-          onLoadMore={() => list.fetchNextPage()}
-        />
-      </>
-    );
-  }
-
-  return (
-    <Flex vertical gap={16}>
-      <PageHeader title={t('companies.title')} extra={newButton} />
-      <Card size="small">
-        <Flex vertical gap={12}>
-          <Flex gap={8} wrap align="center">
-            <div style={{ flex: '1 1 220px', maxWidth: 360 }}>
-              <SearchBox
-                testId="company-search"
-                placeholder={t('companies.search')}
-                value={values.q}
-                onSearch={(q) => update({ q })}
-              />
-            </div>
-            {phone && (
-              <Badge count={activeFilters} size="small">
-                <Button
-                  icon={<FilterOutlined />}
-                  data-testid="toggle-filters"
-                  aria-expanded={filtersOpen}
-                  onClick={() => setFiltersOpen((open) => !open)}
-                >
-                  {t('list.filters')}
-                </Button>
-              </Badge>
-            )}
-            <ViewToggle value={view} onChange={(next) => update({ view: next === 'active' ? undefined : next })} />
-            <SortControl
-              sort={sort}
-              order={order}
-              onChange={(nextSort, nextOrder) =>
-                update({ sort: nextSort === 'updated' ? undefined : nextSort, order: nextOrder })
-              }
-            />
-            {!phone && (
-              <ColumnChooser
-                columns={COMPANY_COLUMNS.map((key) => ({ key, label: t(`fields.${key}`) }))}
-                visible={visible}
-                onChange={setVisible}
-              />
-            )}
-          </Flex>
-          {(!phone || filtersOpen) && <CompanyFilters values={values} onChange={update} />}
-          {values.tag && (
-            <div>
-              <ActiveTag tag={values.tag} onClear={() => update({ tag: undefined })} />
-            </div>
-          )}
-          {trash && <Alert type="info" showIcon title={t('list.trashNote')} />}
-        </Flex>
-      </Card>
-      <Card size="small" styles={{ body: { padding: phone ? 8 : 12 } }}>
-        {body}
-      </Card>
-    </Flex>
-  );
+/** /app/companies: search, filter, sort and page through companies; the trash is a view of it. */
+export function CompaniesListPage() {
+  return <RecordListPage config={config} />;
 }

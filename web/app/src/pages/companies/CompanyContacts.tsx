@@ -2,15 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useContacts } from '../../api/contacts';
+import { contactsApi } from '../../api/contacts';
 import { useStaffNames } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { ContactCards } from '../contacts/ContactCards';
-import { ContactTable } from '../contacts/ContactTable';
 import { contactColumns } from '../contacts/contact-columns';
+import { RecordTable } from '../records/RecordTable';
 
 /** The people at a company: GET /api/contacts?companyId=…. */
 export function CompanyContacts({ companyId }: { companyId: string }) {
@@ -19,7 +19,7 @@ export function CompanyContacts({ companyId }: { companyId: string }) {
   const { can } = useAuth();
   const phone = useIsPhone();
   const staffNames = useStaffNames();
-  const list = useContacts({ companyId, sort: 'name' });
+  const list = contactsApi.useList({ companyId, sort: 'name' });
   const addContact = () => navigate(`/contacts/new?companyId=${encodeURIComponent(companyId)}`);
   const openTag = (tag: string) => navigate(`/contacts?tag=${encodeURIComponent(tag)}`);
 
@@ -43,10 +43,11 @@ export function CompanyContacts({ companyId }: { companyId: string }) {
     <Flex vertical gap={12}>
       {addButton && <Flex justify="flex-end">{addButton}</Flex>}
       {phone ? (
-        <ContactCards contacts={contacts} staffNames={staffNames} onTag={openTag} trash={false} canRestore={false} />
+        <ContactCards records={contacts} staffNames={staffNames} onTag={openTag} trash={false} canRestore={false} />
       ) : (
-        <ContactTable
-          contacts={contacts}
+        <RecordTable
+          kind={contactsApi}
+          records={contacts}
           columns={contactColumns({
             t,
             visible: ['email', 'phone', 'title', 'lifecycleStage', 'owner'],

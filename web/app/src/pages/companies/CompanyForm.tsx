@@ -1,11 +1,17 @@
-import { Card, Col, Form, Input, Row, Select } from 'antd';
+import { Card, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COMPANY_SIZES, TIERS } from '../../api/domain';
+import { COMPANY_SIZES } from '../../api/domain';
 import type { CustomFieldDef } from '../../api/types';
-import { AddressFields } from '../../components/AddressFields';
-import { CustomFieldInputs } from '../../components/CustomFieldInputs';
-import { OwnerSelect } from '../../components/OwnerSelect';
-import { TagsInput, tagsValidator } from '../../components/TagsInput';
+import {
+  AddressCard,
+  ChoiceField,
+  CustomFieldsCard,
+  NameField,
+  OwnerField,
+  TagsField,
+  TextField,
+  TierField,
+} from '../records/RecordFormFields';
 
 /** Every field of companyCreate; names match the API so server field errors land here. */
 export function CompanyForm({ defs }: { defs: readonly CustomFieldDef[] }) {
@@ -14,67 +20,29 @@ export function CompanyForm({ defs }: { defs: readonly CustomFieldDef[] }) {
     <>
       <Card size="small" title={t('companies.sections.company')}>
         <Row gutter={16}>
-          <Col xs={24}>
-            <Form.Item
-              name="name"
-              label={t('fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 200 }]}
-            >
-              <Input data-testid="field-name" maxLength={200} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="domain" label={t('fields.domain')} extra={t('form.domainHelp')} rules={[{ max: 253 }]}>
-              <Input data-testid="field-domain" placeholder="example.com" maxLength={253} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="industry" label={t('fields.industry')} rules={[{ max: 100 }]}>
-              <Input data-testid="field-industry" maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="size" label={t('fields.size')}>
-              <Select
-                data-testid="field-size"
-                allowClear
-                placeholder={t('form.selectPlaceholder')}
-                options={COMPANY_SIZES.map((size) => ({ value: size, label: t('form.employees', { size }) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="tier" label={t('fields.tier')}>
-              <Select
-                data-testid="field-tier"
-                allowClear
-                placeholder={t('form.selectPlaceholder')}
-                options={TIERS.map((tier) => ({ value: tier, label: t(`tiers.${tier}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="ownerId" label={t('fields.owner')} extra={t('form.ownerHelp')}>
-              <OwnerSelect data-testid="field-ownerId" allowClear={false} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="tags" label={t('fields.tags')} rules={[tagsValidator(t('form.invalidTag'))]}>
-              <TagsInput data-testid="field-tags" />
-            </Form.Item>
-          </Col>
+          <NameField />
+          <TextField
+            name="domain"
+            max={253}
+            extra={t('form.domainHelp')}
+            placeholder="example.com"
+            autoComplete="off"
+          />
+          <TextField name="industry" max={100} />
+          <ChoiceField
+            name="size"
+            label={t('fields.size')}
+            options={COMPANY_SIZES.map((size) => ({ value: size, label: t('form.employees', { size }) }))}
+          />
+          <TierField />
+          <OwnerField />
+          <TagsField />
         </Row>
       </Card>
 
-      <Card size="small" title={t('fields.address')}>
-        <AddressFields />
-      </Card>
+      <AddressCard />
 
-      {defs.length > 0 && (
-        <Card size="small" title={t('fields.customFields')}>
-          <CustomFieldInputs defs={defs} />
-        </Card>
-      )}
+      <CustomFieldsCard defs={defs} />
     </>
   );
 }

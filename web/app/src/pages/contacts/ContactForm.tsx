@@ -1,12 +1,19 @@
-import { Card, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { Card, Col, Form, Row, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LIFECYCLE_STAGES, TIERS } from '../../api/domain';
 import type { CustomFieldDef } from '../../api/types';
-import { AddressFields } from '../../components/AddressFields';
 import { CompanySelect } from '../../components/CompanySelect';
-import { CustomFieldInputs } from '../../components/CustomFieldInputs';
-import { OwnerSelect } from '../../components/OwnerSelect';
-import { TagsInput, tagsValidator } from '../../components/TagsInput';
+import { TagsInput } from '../../components/TagsInput';
+import {
+  AddressCard,
+  ChoiceField,
+  CustomFieldsCard,
+  NameField,
+  OwnerField,
+  TagsField,
+  TextField,
+  TierField,
+} from '../records/RecordFormFields';
+import { lifecycleOptions } from './lifecycle';
 
 interface Props {
   defs: readonly CustomFieldDef[];
@@ -22,35 +29,11 @@ export function ContactForm({ defs, knownCompany }: Props) {
     <>
       <Card size="small" title={t('contacts.sections.person')}>
         <Row gutter={16}>
-          <Col xs={24}>
-            <Form.Item
-              name="name"
-              label={t('fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('form.required') }, { max: 200 }]}
-            >
-              <Input data-testid="field-name" maxLength={200} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="givenName" label={t('fields.givenName')} rules={[{ max: 100 }]}>
-              <Input data-testid="field-givenName" maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="familyName" label={t('fields.familyName')} rules={[{ max: 100 }]}>
-              <Input data-testid="field-familyName" maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="email" label={t('fields.email')} rules={[emailRule, { max: 254 }]}>
-              <Input data-testid="field-email" type="email" inputMode="email" autoComplete="off" maxLength={254} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label={t('fields.phone')} rules={[{ max: 40 }]}>
-              <Input data-testid="field-phone" type="tel" inputMode="tel" maxLength={40} />
-            </Form.Item>
-          </Col>
+          <NameField />
+          <TextField name="givenName" max={100} />
+          <TextField name="familyName" max={100} />
+          <TextField name="email" max={254} rules={[emailRule]} type="email" inputMode="email" autoComplete="off" />
+          <TextField name="phone" max={40} type="tel" inputMode="tel" />
           <Col xs={24}>
             <Form.Item
               name="emails"
@@ -78,55 +61,19 @@ export function ContactForm({ defs, knownCompany }: Props) {
               <CompanySelect data-testid="field-companyId" known={knownCompany} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="title" label={t('fields.title')} rules={[{ max: 200 }]}>
-              <Input data-testid="field-title" maxLength={200} />
-            </Form.Item>
-          </Col>
+          <TextField name="title" max={200} />
         </Row>
       </Card>
 
-      <Card size="small" title={t('fields.address')}>
-        <AddressFields />
-      </Card>
+      <AddressCard />
 
       <Card size="small" title={t('contacts.sections.sales')}>
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="lifecycleStage" label={t('fields.lifecycleStage')}>
-              <Select
-                data-testid="field-lifecycleStage"
-                allowClear
-                placeholder={t('form.selectPlaceholder')}
-                options={LIFECYCLE_STAGES.map((stage) => ({ value: stage, label: t(`lifecycle.${stage}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="tier" label={t('fields.tier')}>
-              <Select
-                data-testid="field-tier"
-                allowClear
-                placeholder={t('form.selectPlaceholder')}
-                options={TIERS.map((tier) => ({ value: tier, label: t(`tiers.${tier}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="ownerId" label={t('fields.owner')} extra={t('form.ownerHelp')}>
-              <OwnerSelect data-testid="field-ownerId" allowClear={false} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="source" label={t('fields.source')} rules={[{ max: 50 }]}>
-              <Input data-testid="field-source" maxLength={50} placeholder={t('form.sourcePlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="tags" label={t('fields.tags')} rules={[tagsValidator(t('form.invalidTag'))]}>
-              <TagsInput data-testid="field-tags" />
-            </Form.Item>
-          </Col>
+          <ChoiceField name="lifecycleStage" label={t('fields.lifecycleStage')} options={lifecycleOptions(t)} />
+          <TierField />
+          <OwnerField />
+          <TextField name="source" max={50} placeholder={t('form.sourcePlaceholder')} />
+          <TagsField />
           <Col xs={24}>
             <Form.Item
               name="marketingConsent"
@@ -140,11 +87,7 @@ export function ContactForm({ defs, knownCompany }: Props) {
         </Row>
       </Card>
 
-      {defs.length > 0 && (
-        <Card size="small" title={t('fields.customFields')}>
-          <CustomFieldInputs defs={defs} />
-        </Card>
-      )}
+      <CustomFieldsCard defs={defs} />
     </>
   );
 }
