@@ -12,7 +12,7 @@ import { listAuditLog } from './audit-log.js';
 export const EXPORT_MAX_ROWS = 5000;
 export const EXPORT_MAX_BYTES = 5_000_000;
 export const EXPORT_MAX_PAGES = 20;
-const PAGE_SIZE = 500;
+const EXPORT_PAGE_SIZE = 500;
 
 export interface AuditExport {
   filename: string;
@@ -24,33 +24,28 @@ export interface AuditExport {
 export async function exportAuditLog(
   filters: AuditFilters,
   now: Date = new Date(),
-  limits = { rows: EXPORT_MAX_ROWS, bytes: EXPORT_MAX_BYTES, pages: EXPORT_MAX_PAGES },
+  limits = { rows: EXPORT_MAX_ROWS, bytes: EXPORT_MAX_BYTES, pages: EXPORT_MAX_PAGES, pageSize: EXPORT_PAGE_SIZE },
 ): Promise<AuditExport> {
   const parts = [UTF8_BOM, AUDIT_CSV_HEADER];
   let bytes = Buffer.byteLength(AUDIT_CSV_HEADER);
   let rows = 0;
   let cursor: string | undefined;
   let truncated = false;
-  for (let page = 0; ; page++) {
-    if (page === limits.pages) {
-      truncated = cursor !== undefined;
-      break;
-    }
-    const { items, nextCursor } = await listAuditLog(filters, { cursor, limit: PAGE_SIZE });
-    const lines = items.flatMap(auditCsvLines);
-    for (const line of lines) {
+  for (let page = 0; page < limits.pages && rows < limits.rows && !truncated; page++) {
+    const { items, nextCursor } = await listAuditLog(filters, { cursor, limit: limits.pageSize });
+    for (const line of items.flatMap(auditCsvLines)) {
       const size = Buffer.byteLength(line);
-      if (rows === limits.rows || bytes + size > limits.bytes) {
-        truncated = true;
-        break;
-      }
+      truncated = rows === limits.rows || bytes + size > limits.bytes;
+      if (truncated) break;
       parts.push(line);
       rows += 1;
       bytes += size;
     }
-    if (truncated || !nextCursor) break;
-    cursor = nextCursor;
+    cursor = nextCursor ?? undefined;
+    if (!cursor) break;
   }
+  // Stopped by a bound with more left to read: cut short as well.
+  truncated ||= cursor !== undefined;
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
   return { filename: `cirrus-audit-log-${stamp}.csv`, csv: parts.join(''), rows, truncated };
 }

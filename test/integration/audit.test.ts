@@ -307,7 +307,7 @@ describe('the audit log: CSV export', () => {
   });
 
   it('stops at its row bound and says the export was cut short', async () => {
-    const out = await exportAuditLog({}, new Date(), { rows: 3, bytes: 5_000_000, pages: 20 });
+    const out = await exportAuditLog({}, new Date(), { rows: 3, bytes: 5_000_000, pages: 20, pageSize: 500 });
 
     expect(out.rows).toBe(3);
     expect(out.truncated).toBe(true);
@@ -315,10 +315,19 @@ describe('the audit log: CSV export', () => {
   });
 
   it('stops at its byte bound too', async () => {
-    const out = await exportAuditLog({}, new Date(), { rows: 5000, bytes: 400, pages: 20 });
+    const out = await exportAuditLog({}, new Date(), { rows: 5000, bytes: 400, pages: 20, pageSize: 500 });
 
     expect(out.truncated).toBe(true);
     expect(Buffer.byteLength(out.csv)).toBeLessThanOrEqual(400 + 3);
+  });
+
+  it('stops at its page bound, reading no more than it may', async () => {
+    await runtime.drain();
+    resetDbUsage();
+    const out = await exportAuditLog({}, new Date(), { rows: 5000, bytes: 5_000_000, pages: 2, pageSize: 1 });
+
+    expect(out.truncated).toBe(true);
+    expect(dbUsage().requests).toBeLessThanOrEqual(2 * 2);
   });
 
   it('is not cut short when everything fits', async () => {

@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { manifest } from '../../infra/manifest.js';
 import { routeKey } from '../../infra/manifest.types.js';
+import { logger } from '../../shared/http/logger.js';
 import type { HttpEvent } from '../../shared/http/middleware/types.js';
 import { defineRoute, download, ok, type RouteDef } from '../../shared/http/route.js';
 import { createHandler, routeTable } from '../../shared/http/router.js';
@@ -103,6 +104,8 @@ function anAdminEvent(key: string): HttpEvent {
 }
 
 describe('responses', () => {
+  // The access line of each request is for CloudWatch, not for the test output.
+  beforeAll(() => logger.setLogLevel('WARN'));
   const csv = '\uFEFFName\r\nAnn\r\n';
   const handler = createHandler('audit', {
     ...routesOf('audit'),
