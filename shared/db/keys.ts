@@ -10,7 +10,6 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | unique e-mail guard          | CONTACT_EMAIL#<email>        | GUARD                |
  * | unique domain guard          | COMPANY_DOMAIN#<domain>      | GUARD                |
  * | audit record (also outbox)   | AUDIT#<KIND>#<id>            | <at>#<auditId>       |
- *   (one partition per record: its timeline, and the audit log filtered by record)
  * | custom-field definitions     | SETTINGS#CUSTOM_FIELDS       | <entity>             |
  * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
  * | staff user profile           | USER#<userId>                | PROFILE              |
