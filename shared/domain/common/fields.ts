@@ -72,6 +72,19 @@ export const pageQuery = {
 /** An optional field that a PATCH may clear by sending `null`. */
 export const clearable = <S extends z.ZodMiniType>(schema: S) => z.optional(z.nullable(schema));
 
+/** Query fields every customer-record list accepts (contacts add their own filters). */
+export const recordListQueryFields = {
+  q: z.optional(text(100, 1)),
+  tag: z.optional(text(40, 1)),
+  ownerId: z.optional(id),
+  tier: z.optional(tier),
+  sort: z._default(z.enum(SORTS), 'updated'),
+  order: z.optional(z.enum(['asc', 'desc'])),
+  /** `deleted` lists the trash: records restorable for 30 days. */
+  view: z._default(z.enum(['active', 'deleted']), 'active'),
+  ...pageQuery,
+};
+
 /** The version a client sends back on edit (optimistic concurrency). */
 export const version = z.int().check(z.positive());
 

@@ -3,9 +3,8 @@ import {
   clearable,
   customFieldValues,
   id,
-  pageQuery,
+  recordListQueryFields,
   recordMeta,
-  SORTS,
   tags,
   text,
   tier,
@@ -89,14 +88,5 @@ export const company = z.object({
 });
 export type Company = z.infer<typeof company>;
 
-export const companyListQuery = z.strictObject({
-  q: z.optional(text(100, 1)),
-  tag: z.optional(text(40, 1)),
-  ownerId: z.optional(id),
-  tier: z.optional(tier),
-  sort: z._default(z.enum(SORTS), 'updated'),
-  order: z.optional(z.enum(['asc', 'desc'])),
-  view: z._default(z.enum(['active', 'deleted']), 'active'),
-  ...pageQuery,
-});
+export const companyListQuery = z.strictObject(recordListQueryFields);
 export type CompanyListQuery = z.infer<typeof companyListQuery>;

@@ -3,9 +3,8 @@ import {
   clearable,
   customFieldValues,
   id,
-  pageQuery,
+  recordListQueryFields,
   recordMeta,
-  SORTS,
   tags,
   text,
   tier,
@@ -117,16 +116,8 @@ export type Contact = z.infer<typeof contact>;
 
 /** Query of GET /api/contacts. */
 export const contactListQuery = z.strictObject({
-  q: z.optional(text(100, 1)),
-  tag: z.optional(text(40, 1)),
-  ownerId: z.optional(id),
+  ...recordListQueryFields,
   lifecycleStage: z.optional(lifecycleStage),
-  tier: z.optional(tier),
   companyId: z.optional(id),
-  sort: z._default(z.enum(SORTS), 'updated'),
-  order: z.optional(z.enum(['asc', 'desc'])),
-  /** `deleted` lists the trash: records restorable for 30 days. */
-  view: z._default(z.enum(['active', 'deleted']), 'active'),
-  ...pageQuery,
 });
 export type ContactListQuery = z.infer<typeof contactListQuery>;
