@@ -43,7 +43,7 @@ function pascal(name: string): string {
 
 /**
  * The whole AWS realisation of the manifest. Dependencies run one way only:
- * data, messaging → functions → api → web, and identity → api, web.
+ * data, messaging, identity → functions → api → web, and identity → api, web.
  * The CLI (infra/app.ts) and the infra tests build exactly this.
  */
 export function buildApp(options: BuildAppOptions = {}): CirrusApp {
@@ -86,6 +86,7 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
       mailFrom: settings.mailFrom,
       appUrl: `https://${settings.domainName}`,
     },
+    staffPool: identity.staffPool,
   });
   const api = new ApiStack(app, `${prefix}Api`, {
     env,

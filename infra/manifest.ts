@@ -28,6 +28,13 @@ const FUNCTIONS = {
     timeoutSeconds: 15,
     grants: { table: 'read' },
   },
+  users: {
+    entry: 'functions/users/handler.ts',
+    description: 'User administration: staff list, invitations, roles, disable and enable',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'write', userDirectory: true },
+  },
   outboxRelay: {
     entry: 'functions/jobs/outbox-relay.ts',
     description: 'Publishes audit/outbox records from the table stream as domain events',
@@ -105,6 +112,9 @@ export const manifest = {
     staff('DELETE', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
     staff('GET', '/api/audit', 'audit', 'audit:read'),
     staff('GET', '/api/audit/export', 'audit', 'audit:read'),
+    staff('GET', '/api/users', 'users', 'users:read'),
+    staff('POST', '/api/users', 'users', 'users:manage'),
+    staff('PATCH', '/api/users/{id}', 'users', 'users:manage'),
   ],
   schedules: [
     {

@@ -11,6 +11,8 @@ export interface FunctionGrants {
   email?: boolean;
   /** Put events on the CRM event bus. */
   bus?: boolean;
+  /** Administer staff accounts in the staff user pool (Cognito admin API; local store locally). */
+  userDirectory?: boolean;
   /** Send messages to these queues. */
   sendTo?: readonly string[];
 }

@@ -17,6 +17,10 @@ export interface Config {
   /** Base URL of the console, for links in e-mails. */
   APP_URL: string;
   APP_VERSION: string;
+  /** Who keeps staff accounts: Cognito in AWS, the local provider's store locally. */
+  USER_DIRECTORY?: 'cognito' | 'local';
+  /** The staff user pool, for the Cognito admin API. */
+  USER_POOL_ID?: string;
 }
 
 let cached: Config | undefined;
@@ -36,7 +40,15 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     MAIL_FROM: env.MAIL_FROM || 'Cirrus CRM <no-reply@cirrus.local>',
     APP_URL: appUrl.replace(/\/$/, ''),
     APP_VERSION: env.APP_VERSION || '0.1.0',
+    USER_DIRECTORY: userDirectory(env.USER_DIRECTORY),
+    USER_POOL_ID: env.USER_POOL_ID || undefined,
   };
+}
+
+function userDirectory(value: string | undefined): Config['USER_DIRECTORY'] {
+  if (value === undefined || value === '') return undefined;
+  if (value !== 'cognito' && value !== 'local') throw new Error('USER_DIRECTORY must be cognito or local');
+  return value;
 }
 
 /** A value the function cannot run without. */

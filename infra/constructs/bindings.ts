@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -92,4 +93,22 @@ export function queueUrlEnvName(queueId: string): `QUEUE_URL_${string}` {
 export function bindQueueSender(target: CrmFunction, queueId: string, queue: IQueue): void {
   target.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
   setEnv(target, queueUrlEnvName(queueId), queue.queueUrl);
+}
+
+/** What user administration calls (shared/identity/cognito-user-directory.ts), nothing more. */
+const USER_ADMIN = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
+
+/** The Cognito admin API on the staff pool only (never the portal pool), and which directory to use. */
+export function bindUserDirectory(target: CrmFunction, pool: IUserPool): void {
+  target.role.addToPrincipalPolicy(new PolicyStatement({ actions: USER_ADMIN, resources: [pool.userPoolArn] }));
+  setEnv(target, 'USER_DIRECTORY', 'cognito');
+  setEnv(target, 'USER_POOL_ID', pool.userPoolId);
 }

@@ -4,9 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
+import { getStaffProfile, type StaffProfile, staffIdByEmail } from '../../shared/db/users.repository.js';
+import { authenticateStaff, canSignIn, recordSignIn } from '../../shared/identity/local-user-store.js';
 import { findPortalUser, type LocalPortalUser, PORTAL_USERS, portalLinkOf } from './portal-users.js';
+import { setPasswordRoute } from './set-password-page.js';
 import { type SignInChoice, signInPage } from './sign-in-page.js';
-import { findLocalUser, LOCAL_PASSWORD, type LocalUser, STAFF_USERS } from './staff-users.js';
+import { LOCAL_PASSWORD, STAFF_USERS } from './staff-users.js';
 
 /**
  * The local OpenID Connect providers: they play the two Cognito user pools. Like two pools, they
@@ -22,6 +25,9 @@ export const PORTAL_CLIENT_ID = 'cirrus-portal';
 export const SCOPE = 'openid email profile';
 
 export type TokenAudience = 'staff' | 'portal';
+
+/** Where the local invitation e-mail sends an invitee to choose a password. */
+export const SET_PASSWORD_PATH = '/oidc/set-password';
 
 /** What an authorizer (and the SPA's config) needs to know of one pool. */
 export interface LocalIssuer {
@@ -76,8 +82,8 @@ interface PoolSpec {
   appPath: string;
   subtitle: string;
   choices: readonly SignInChoice[];
-  /** Account id of a seeded user of this pool (never of the other pool). */
-  accountOf(email: string): string | undefined;
+  /** The account of these credentials, when they are right and the account may sign in. */
+  authenticate(email: string, password: string): Promise<string | undefined>;
   claimsOf(accountId: string): Promise<Record<string, unknown> | undefined>;
   /** Which claims each scope releases. */
   scopeClaims: Record<string, string[]>;
@@ -90,7 +96,8 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
   const idTokenSeconds = options.idTokenSeconds ?? 3600;
   const keyFile = (name: string) => (options.keyDir ? `${options.keyDir}/${name}` : undefined);
 
-  const staffClaims = (u: LocalUser) => ({
+  // The profile in the table is the local account: current roles, and no token once disabled.
+  const staffClaims = (u: StaffProfile) => ({
     sub: u.id,
     email: u.email,
     email_verified: true,
@@ -116,12 +123,22 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     appPath: '/app',
     subtitle: 'Sign in · 登录',
     choices: STAFF_USERS.map((u) => ({ email: u.email, label: u.roles.join(', ') })),
-    accountOf: (email) => findLocalUser(email)?.id,
-    claimsOf: async (id) => {
-      const user = STAFF_USERS.find((u) => u.id === id);
-      return user && staffClaims(user);
+    authenticate: async (email, password) => {
+      const profile = await authenticateStaff(email, password);
+      if (!profile) return undefined;
+      // What a post-authentication trigger records in AWS.
+      await recordSignIn(profile.id, new Date());
+      return profile.id;
     },
-    scopeClaims: { openid: ['sub', 'cognito:groups'], email: ['email', 'email_verified'], profile: ['name'] },
+    claimsOf: async (id) => {
+      const profile = await getStaffProfile(id);
+      return profile && canSignIn(profile) ? staffClaims(profile) : undefined;
+    },
+    scopeClaims: {
+      openid: ['sub', 'cognito:groups'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+    },
     cookiePrefix: '_staff',
     keyFile: keyFile('oidc-signing-key.json'),
     idTokenSeconds,
@@ -133,7 +150,7 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     appPath: '/portal',
     subtitle: 'Customer portal · 客户门户',
     choices: PORTAL_USERS.map((u) => ({ email: u.email, label: 'customer' })),
-    accountOf: (email) => findPortalUser(email)?.id,
+    authenticate: async (email, password) => (password === LOCAL_PASSWORD ? findPortalUser(email)?.id : undefined),
     claimsOf: async (id) => {
       const user = PORTAL_USERS.find((u) => u.id === id);
       return user && portalClaims(user);
@@ -151,12 +168,17 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     portal: issuerOf(portal),
     owns: (path) => poolOf(path) !== undefined,
     handle(req, res) {
-      const pool = poolOf(new URL(req.url ?? '/', 'http://local').pathname);
+      const path = new URL(req.url ?? '/', 'http://local').pathname;
+      if (path === SET_PASSWORD_PATH) {
+        setPasswordRoute(req, res).catch((error: Error) => send(res, 500, `<p>Failed: ${error.name}</p>`));
+        return;
+      }
+      const pool = poolOf(path);
       if (pool) pool.handle(req, res);
       else send(res, 404, '<p>Not Found</p>');
     },
     async mintToken(email, opts) {
-      const staffId = findLocalUser(email)?.id;
+      const staffId = await staffIdByEmail(email);
       if (staffId) return staff.mint(staffId, opts);
       const portalId = findPortalUser(email)?.id;
       return portalId ? portal.mint(portalId, opts) : undefined;
@@ -240,8 +262,8 @@ async function startPool(spec: PoolSpec): Promise<Pool> {
     }
     const form = new URLSearchParams(await readBody(req));
     // Only this pool's users: a staff e-mail cannot sign in to the portal, nor a customer to the console.
-    const accountId = spec.accountOf(form.get('email') ?? '');
-    if (!accountId || form.get('password') !== LOCAL_PASSWORD) {
+    const accountId = await spec.authenticate(form.get('email') ?? '', form.get('password') ?? '');
+    if (!accountId) {
       send(res, 401, page(uid, { error: true, email: form.get('email') ?? '' }));
       return;
     }

@@ -114,6 +114,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       AWS_ENDPOINT_URL_EVENTBRIDGE: `${baseUrl}/local/aws/events`,
       AWS_ENDPOINT_URL_SQS: `${baseUrl}/local/aws/sqs`,
       TABLE_NAME: tableName,
+      // Staff accounts live in the local provider's store (the table), as they do in Cognito in AWS.
+      USER_DIRECTORY: 'local',
       EVENT_BUS_NAME: `${manifest.service}-bus`,
       QUEUE_URL_PURGE: `${baseUrl}/local/queues/purge`,
       APP_URL: baseUrl,

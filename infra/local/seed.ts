@@ -1,13 +1,32 @@
 import { listSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
-import { putStaffProfile } from '../../shared/db/users.repository.js';
+import { seedStaffProfile } from '../../shared/db/users.repository.js';
 import { toE164 } from '../../shared/domain/common/phone.js';
+import { seedCredential } from '../../shared/identity/local-user-store.js';
 import { demoData } from './demo-data.js';
-import { STAFF_USERS } from './staff-users.js';
+import { LOCAL_PASSWORD, STAFF_USERS } from './staff-users.js';
 
-/** Staff profiles of the seeded sign-ins (Cognito user admin creates them in AWS). */
+/**
+ * Staff accounts of the seeded sign-ins (user administration creates them in AWS): profile, e-mail
+ * guard and password, each written once, so what an admin changes later survives a restart.
+ */
 export async function seedStaff(): Promise<void> {
-  for (const u of STAFF_USERS) await putStaffProfile({ id: u.id, name: u.name, email: u.email, roles: u.roles });
+  const at = new Date().toISOString();
+  await Promise.all(
+    STAFF_USERS.map(async (u) => {
+      await seedStaffProfile({
+        id: u.id,
+        name: u.name,
+        email: u.email,
+        roles: u.roles,
+        status: 'active',
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await seedCredential(u.id, LOCAL_PASSWORD);
+    }),
+  );
 }
 
 /**

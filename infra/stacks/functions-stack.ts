@@ -1,4 +1,5 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -8,6 +9,7 @@ import {
   bindEmail,
   bindQueueSender,
   bindTable,
+  bindUserDirectory,
   type MailBinding,
   type TableBinding,
 } from '../constructs/bindings.js';
@@ -22,6 +24,8 @@ export interface FunctionsStackProps extends StackProps {
   readonly bus: IEventBus;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly mail: MailBinding;
+  /** The staff pool, for functions that administer staff accounts. */
+  readonly staffPool: IUserPool;
 }
 
 /**
@@ -50,6 +54,7 @@ export class FunctionsStack extends Stack {
       if (grants.table) bindTable(fn, props.table, grants.table);
       if (grants.bus) bindBus(fn, props.bus);
       if (grants.email) bindEmail(fn, props.mail);
+      if (grants.userDirectory) bindUserDirectory(fn, props.staffPool);
       for (const queueId of grants.sendTo ?? []) bindQueueSender(fn, queueId, lookup(props.queues, queueId, 'queue'));
       functions.set(functionId, fn);
     }

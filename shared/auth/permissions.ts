@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'customFields:manage',
   'staff:read',
   'audit:read',
+  'users:read',
+  'users:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +36,7 @@ const WRITE_CUSTOMERS: Permission[] = [
 export const PERMISSION_MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   // Sysadmins run the system (users, security, audit); they read customers but make no business edits.
-  sysadmin: new Set([...READ_CUSTOMERS, 'audit:read']),
+  sysadmin: new Set([...READ_CUSTOMERS, 'audit:read', 'users:read', 'users:manage']),
   manager: new Set(WRITE_CUSTOMERS),
   sales: new Set(WRITE_CUSTOMERS),
   support: new Set(READ_CUSTOMERS),

@@ -13,6 +13,9 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | custom-field definitions     | SETTINGS#CUSTOM_FIELDS       | <entity>             |
  * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
  * | staff user profile           | USER#<userId>                | PROFILE              |
+ * | local sign-in credential     | USER#<userId>                | CREDENTIAL           |
+ * | staff e-mail → user (unique) | USER_EMAIL#<email>           | GUARD                |
+ * | local invitation (TTL)       | INVITATION#<sha256(token)>   | INVITATION           |
  * | portal user → contact link   | PORTAL_USER#<userId>         | PROFILE              |
  * | notification sent for event  | NOTIFICATION#<auditId>       | <kind>               |
  *
@@ -32,7 +35,7 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | gsi9  | CONTACT#PHONE              | <national digits>  | `q` phone prefix search, as dialled at home     |
  *
  * Audit records (immutable) are indexed for the audit log; every audit pk starts with AUDIT, so
- * they never meet a record's index entry. <KIND> is CONTACT, COMPANY or CUSTOM_FIELD.
+ * they never meet a record's index entry. <KIND> is CONTACT, COMPANY, CUSTOM_FIELD or USER.
  * | index | pk                         | sk                 | access pattern                                  |
  * |-------|----------------------------|--------------------|-------------------------------------------------|
  * | table | AUDIT#<KIND>#<id>          | <at>#<auditId>     | audit log of one record, newest first           |
@@ -48,9 +51,14 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  */
 
 export type RecordKind = 'contact' | 'company';
-/** Everything that has an audit trail: the records, and configuration such as custom fields. */
-export type AuditedEntity = RecordKind | 'customField';
-const TYPE: Record<AuditedEntity, string> = { contact: 'CONTACT', company: 'COMPANY', customField: 'CUSTOM_FIELD' };
+/** Everything that has an audit trail: the records, configuration such as custom fields, and staff users. */
+export type AuditedEntity = RecordKind | 'customField' | 'user';
+const TYPE: Record<AuditedEntity, string> = {
+  contact: 'CONTACT',
+  company: 'COMPANY',
+  customField: 'CUSTOM_FIELD',
+  user: 'USER',
+};
 
 export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5' | 'gsi6' | 'gsi7' | 'gsi8' | 'gsi9';
 export const INDEX_NAMES: readonly IndexName[] = [
@@ -82,6 +90,12 @@ export const keys = {
   idempotency: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
   user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   portalUser: (userId: string): Key => ({ pk: `PORTAL_USER#${userId}`, sk: 'PROFILE' }),
+  /** Local provider only: a staff user's scrypt password hash (Cognito keeps it in AWS). */
+  localCredential: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'CREDENTIAL' }),
+  /** One staff account per e-mail; also how the local provider finds a user at sign-in. */
+  userEmailGuard: (email: string): Key => ({ pk: `USER_EMAIL#${email.trim().toLowerCase()}`, sk: 'GUARD' }),
+  /** Local provider only: a pending invitation, by the hash of its single-use token. */
+  invitation: (tokenHash: string): Key => ({ pk: `INVITATION#${tokenHash}`, sk: 'INVITATION' }),
   /** Claim of a notification sent for a domain event: makes at-least-once delivery send once. */
   notification: (eventId: string, kind: string): Key => ({ pk: `NOTIFICATION#${eventId}`, sk: kind }),
 };

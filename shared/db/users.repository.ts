@@ -1,36 +1,161 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../auth/roles.js';
+import type { UserStatus } from '../domain/users/user.schema.js';
+import { AppError, staleVersion } from '../http/errors.js';
+import type { AuditRecord } from './audit.js';
+import { putAudit } from './audit.js';
 import { db, tableName } from './client.js';
+import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { keys, staffDirectorySource, userIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
+import { type TransactItem, transactWrite } from './transact.js';
 
 /**
  * Staff user profiles: who can own records. The identity provider (Cognito, or the local OIDC
- * provider) is the source of sign-in; the profile is what the CRM shows and assigns to.
+ * provider) is the source of sign-in; the profile is what the CRM shows and assigns to, and what
+ * the Users page lists (role, teams, status, last sign-in).
  */
 export interface StaffProfile {
   id: string;
   name: string;
   email: string;
   roles: Role[];
+  teamIds?: string[];
+  /** Absent on profiles written before user administration: read as active. */
+  status?: UserStatus;
+  lastSignInAt?: string;
+  version?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+function toProfile(i: Record<string, unknown>): StaffProfile {
+  const { pk, sk, type, gsi2pk, gsi2sk, ...rest } = i;
+  return { ...(rest as unknown as StaffProfile), roles: (i.roles as Role[]) ?? [] };
 }
 
 /** The staff directory by name (one Query of gsi2 USER); a team's staff fits in one page. */
 export async function listStaff(limit = 200): Promise<StaffProfile[]> {
   const page = await queryPage<Record<string, unknown>>(staffDirectorySource, { limit, forward: true });
-  return page.items.map((i) => ({
-    id: String(i.id),
-    name: String(i.name),
-    email: String(i.email),
-    roles: i.roles as Role[],
-  }));
+  return page.items.map(toProfile);
 }
 
-export async function putStaffProfile(profile: StaffProfile): Promise<void> {
-  await db().send(
-    new PutCommand({
+/** One profile by id (GetItem of keys.user), strongly consistent: writes check its version. */
+export async function getStaffProfile(userId: string): Promise<StaffProfile | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.user(userId), ConsistentRead: true }),
+  );
+  return Item ? toProfile(Item) : undefined;
+}
+
+/** The user id an e-mail belongs to (GetItem of its guard). */
+export async function staffIdByEmail(email: string): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.userEmailGuard(email) }));
+  return typeof Item?.userId === 'string' ? Item.userId : undefined;
+}
+
+export async function getIdempotency(request: IdempotencyRequest): Promise<IdempotencyRecord | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({
       TableName: tableName(),
-      Item: { ...keys.user(profile.id), type: 'User', ...profile, ...userIndexKeys(profile) },
+      Key: keys.idempotency(request.userId, request.key),
+      ConsistentRead: true,
     }),
   );
+  return Item as IdempotencyRecord | undefined;
+}
+
+function profileItem(profile: StaffProfile): Record<string, unknown> {
+  return { ...keys.user(profile.id), type: 'User', ...profile, ...userIndexKeys(profile) };
+}
+
+/** A seeded profile (local runtime): written once, so changes an admin makes survive a restart. */
+export async function seedStaffProfile(profile: StaffProfile): Promise<void> {
+  await transactWrite(
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: profileItem(profile),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.userEmailGuard(profile.email), type: 'UserEmail', userId: profile.id },
+        },
+      },
+    ],
+    () => new AppError('conflict', 'user.exists', 'Already seeded'),
+  ).catch((error: unknown) => {
+    if (!(error instanceof AppError && error.code === 'user.exists')) throw error;
+  });
+}
+
+/** Kept for the tests and scripts that write a profile directly. */
+export async function putStaffProfile(profile: StaffProfile): Promise<void> {
+  await db().send(new PutCommand({ TableName: tableName(), Item: profileItem(profile) }));
+}
+
+/** A new (invited) user: the profile, its unique e-mail guard, the audit record, the idempotent answer. */
+export async function createStaffProfile(
+  profile: StaffProfile,
+  audit: AuditRecord,
+  idempotency?: { request: IdempotencyRequest; status: number; nowMs: number },
+): Promise<void> {
+  const items: TransactItem[] = [
+    { Put: { TableName: tableName(), Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.userEmailGuard(profile.email), type: 'UserEmail', userId: profile.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    putAudit(audit),
+  ];
+  if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, profile, idempotency.nowMs));
+  await transactWrite(items, (failed) =>
+    failed.some((f) => f.index === 1)
+      ? new AppError('conflict', 'user.email_taken', 'A staff user with this e-mail already exists', {
+          email: 'Already a staff user',
+        })
+      : new AppError('conflict', 'idempotency.in_progress', 'This request is already being processed'),
+  );
+}
+
+/**
+ * Changes what this module owns of a profile (role and status), if nobody changed the profile since
+ * `before` was read (version check), with its audit record. An update, not a put: teams and the
+ * last sign-in, written elsewhere, are left as they are.
+ */
+export async function updateStaffAccess(
+  before: StaffProfile,
+  change: { roles: Role[]; status: UserStatus; version: number; updatedAt: string },
+  audit: AuditRecord,
+): Promise<void> {
+  const versioned = before.version !== undefined;
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.user(before.id),
+        UpdateExpression: 'SET #roles = :roles, #status = :status, #version = :next, updatedAt = :at',
+        ConditionExpression: versioned
+          ? '#version = :version'
+          : 'attribute_exists(pk) AND attribute_not_exists(#version)',
+        ExpressionAttributeNames: { '#roles': 'roles', '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':roles': change.roles,
+          ':status': change.status,
+          ':next': change.version,
+          ':at': change.updatedAt,
+          ...(versioned ? { ':version': before.version } : {}),
+        },
+      },
+    },
+    putAudit(audit),
+  ];
+  await transactWrite(items, () => staleVersion('user'));
 }

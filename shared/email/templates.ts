@@ -40,3 +40,16 @@ export const ASSIGNMENT_EMAIL: EmailTemplate = {
 Open it in Cirrus CRM: {{ link }}
 `,
 };
+
+/** Local provider only: in AWS, Cognito sends the invitation with a temporary password. */
+export const INVITATION_EMAIL: EmailTemplate = {
+  subject: 'You are invited to Cirrus CRM',
+  html: `<p>Hello {{ name }},</p>
+<p>You are invited to Cirrus CRM as <strong>{{ role }}</strong>.</p>
+<p><a href="{{ link }}">Set your password</a> (the link works once, for {{ days }} days).</p>`,
+  text: `Hello {{ name }},
+
+You are invited to Cirrus CRM as {{ role }}.
+Set your password (the link works once, for {{ days }} days): {{ link }}
+`,
+};

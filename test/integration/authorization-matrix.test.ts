@@ -93,6 +93,8 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/companies/{id}/restore': { body: {} },
   'POST /api/custom-fields': { body: {} },
   'PATCH /api/custom-fields/{entity}/{key}': { body: {} },
+  'POST /api/users': { body: {} },
+  'PATCH /api/users/{id}': { body: {} },
 };
 
 function requestFor(route: RouteDecl): { path: string; body?: unknown } {
@@ -137,6 +139,7 @@ async function trace(): Promise<string> {
     await read('/api/contacts?limit=100'),
     await read('/api/companies?limit=100'),
     await read('/api/custom-fields'),
+    await read('/api/users'),
   ]);
 }
 

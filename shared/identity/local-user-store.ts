@@ -1,0 +1,184 @@
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { auditRecord, putAudit } from '../db/audit.js';
+import { db, tableName } from '../db/client.js';
+import { keys } from '../db/keys.js';
+import { transactWrite } from '../db/transact.js';
+import { getStaffProfile, type StaffProfile, staffIdByEmail } from '../db/users.repository.js';
+import { AppError } from '../http/errors.js';
+
+/**
+ * The local provider's user store, in the table: the staff profile (roles, status) is the account,
+ * a credential item holds an scrypt hash of the password, and an invitation item holds the SHA-256
+ * of a single-use set-password token (never the token). Cognito plays all three parts in AWS.
+ */
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
+export const INVITATION_DAYS = 3;
+
+function derive(password: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((done, fail) =>
+    scrypt(password, salt, SCRYPT.keyLength, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, (error, key) =>
+      error ? fail(error) : done(key),
+    ),
+  );
+}
+
+/** `scrypt$<salt b64>$<hash b64>`: the parameters are fixed above. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return `scrypt$${salt.toString('base64')}$${(await derive(password, salt)).toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await derive(password, Buffer.from(salt, 'base64'));
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Writes a credential once (seeding): a password changed since is kept. */
+export async function seedCredential(userId: string, password: string): Promise<void> {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.localCredential(userId) }));
+  if (Item) return;
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.localCredential(userId), type: 'LocalCredential', hash: await hashPassword(password) },
+    }),
+  );
+}
+
+/** Whether a profile may sign in: not disabled (profiles older than user administration are active). */
+export function canSignIn(profile: StaffProfile): boolean {
+  return profile.status !== 'disabled';
+}
+
+/** The staff account with this e-mail and password, if it exists, has a password and is enabled. */
+export async function authenticateStaff(email: string, password: string): Promise<StaffProfile | undefined> {
+  const userId = await staffIdByEmail(email);
+  if (!userId) return undefined;
+  const [profile, credential] = await Promise.all([
+    getStaffProfile(userId),
+    db().send(new GetCommand({ TableName: tableName(), Key: keys.localCredential(userId) })),
+  ]);
+  const hash = credential.Item?.hash;
+  if (!profile || typeof hash !== 'string' || !(await verifyPassword(password, hash))) return undefined;
+  return canSignIn(profile) ? profile : undefined;
+}
+
+/** What a post-authentication trigger records in AWS: when the user last signed in. */
+export async function recordSignIn(userId: string, at: Date): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.user(userId),
+      UpdateExpression: 'SET lastSignInAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
+    }),
+  );
+}
+
+/** A new single-use invitation for a user; answers the token (only its hash is stored). */
+export async function createInvitation(userId: string, email: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expires = now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000;
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.invitation(tokenHash(token)),
+        type: 'Invitation',
+        userId,
+        email,
+        expiresAtMs: expires,
+        // TTL removes it eventually; the check below does not wait for TTL (which may lag by days).
+        expiresAt: Math.ceil(expires / 1000),
+      },
+    }),
+  );
+  return token;
+}
+
+export const invitationInvalid = () =>
+  new AppError('bad_request', 'invitation.invalid', 'This link has expired or was already used', {
+    token: 'Expired or already used',
+  });
+
+/** The e-mail an unused, unexpired invitation is for (to show on the form). */
+export async function invitationEmail(token: string, now: Date): Promise<string | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.invitation(tokenHash(token)), ConsistentRead: true }),
+  );
+  if (!Item || Number(Item.expiresAtMs) <= now.getTime()) return undefined;
+  return String(Item.email);
+}
+
+/**
+ * Sets the password of an invited user and uses the invitation up, all or nothing: the invitation
+ * is deleted on condition it still exists and has not expired, so a token works once.
+ */
+export async function acceptInvitation(token: string, password: string, now: Date): Promise<StaffProfile> {
+  const key = keys.invitation(tokenHash(token));
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  if (!Item || Number(Item.expiresAtMs) <= now.getTime()) throw invitationInvalid();
+  const profile = await getStaffProfile(String(Item.userId));
+  if (!profile || !canSignIn(profile)) throw invitationInvalid();
+  const at = now.toISOString();
+  const activating = profile.status === 'invited';
+  const version = (profile.version ?? 0) + 1;
+  await transactWrite(
+    [
+      {
+        Delete: {
+          TableName: tableName(),
+          Key: key,
+          ConditionExpression: 'attribute_exists(pk) AND expiresAtMs > :now',
+          ExpressionAttributeValues: { ':now': now.getTime() },
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.localCredential(profile.id), type: 'LocalCredential', hash: await hashPassword(password) },
+        },
+      },
+      ...(activating
+        ? [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: keys.user(profile.id),
+                UpdateExpression: 'SET #status = :active, #version = :next, updatedAt = :at',
+                ConditionExpression: '#status = :invited',
+                ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+                ExpressionAttributeValues: { ':active': 'active', ':invited': 'invited', ':next': version, ':at': at },
+              },
+            },
+            putAudit(
+              auditRecord({
+                kind: 'user',
+                entityId: profile.id,
+                entityName: profile.name,
+                action: 'updated',
+                actor: { userId: profile.id, name: profile.name },
+                changes: [{ field: 'status', before: 'invited', after: 'active' }],
+                at,
+              }),
+            ),
+          ]
+        : []),
+    ],
+    () => invitationInvalid(),
+  );
+  return { ...profile, ...(activating ? { status: 'active' as const, version, updatedAt: at } : {}) };
+}
+
+/** Removes an invitation (tests). */
+export async function deleteInvitation(token: string): Promise<void> {
+  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.invitation(tokenHash(token)) }));
+}
