@@ -20,7 +20,8 @@ describe('user administration in AWS: the Cognito admin API on the staff pool on
     const fn = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).find(
       (f) => f.Properties.Description === manifest.functions.users.description,
     );
-    const env = (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    if (!fn) throw new Error('No Lambda for the users function');
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(env.USER_DIRECTORY).toBe('cognito');
     expect(JSON.stringify(env.USER_POOL_ID)).toMatch(/StaffPool/);
   });

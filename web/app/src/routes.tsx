@@ -32,6 +32,7 @@ const CustomFieldsPage = lazy(() =>
   import('./pages/settings/CustomFieldsPage').then((m) => ({ default: m.CustomFieldsPage })),
 );
 const AuditLogPage = lazy(() => import('./pages/settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const UsersPage = lazy(() => import('./pages/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -59,6 +60,7 @@ export const router = createBrowserRouter(
         { path: 'companies/:id/edit', element: <CompanyEditorPage /> },
         { path: 'settings/custom-fields', element: <CustomFieldsPage /> },
         { path: 'settings/audit', element: <AuditLogPage /> },
+        { path: 'settings/users', element: <UsersPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ContactsOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -11,8 +11,8 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
   const { t } = useTranslation();
   const { can } = useAuth();
   const { pathname } = useLocation();
-  const selected = ['/contacts', '/companies', '/settings/custom-fields', '/settings/audit'].find((p) =>
-    pathname.startsWith(p),
+  const selected = ['/contacts', '/companies', '/settings/custom-fields', '/settings/audit', '/settings/users'].find(
+    (p) => pathname.startsWith(p),
   );
 
   const link = (to: string, testId: string, label: string) => (
@@ -50,6 +50,14 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/audit',
       icon: <AuditOutlined />,
       label: link('/settings/audit', 'nav-audit', t('nav.audit')),
+    });
+  }
+
+  if (can('users:read')) {
+    items.push({
+      key: '/settings/users',
+      icon: <UserOutlined />,
+      label: link('/settings/users', 'nav-users', t('nav.users')),
     });
   }
 
