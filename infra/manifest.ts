@@ -35,6 +35,19 @@ const FUNCTIONS = {
     timeoutSeconds: 10,
     grants: { table: 'write', userDirectory: true },
   },
+  teams: {
+    entry: 'functions/teams/handler.ts',
+    description: 'Teams and their members, and bulk reassignment of record ownership',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'write', sendTo: ['reassign'] },
+  },
+  reassignWorker: {
+    entry: 'functions/jobs/reassign-worker.ts',
+    description: 'Moves one page of a bulk reassignment: each record with its audit record',
+    timeoutSeconds: 60,
+    grants: { table: 'write', sendTo: ['reassign'] },
+  },
   outboxRelay: {
     entry: 'functions/jobs/outbox-relay.ts',
     description: 'Publishes audit/outbox records from the table stream as domain events',
@@ -91,7 +104,7 @@ export const manifest = {
     partitionKey: 'pk',
     sortKey: 'sk',
     // Overloaded GSIs; what each serves is written down in shared/db/keys.ts.
-    indexes: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({
+    indexes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((n) => ({
       name: `gsi${n}`,
       partitionKey: `gsi${n}pk`,
       sortKey: `gsi${n}sk`,
@@ -110,6 +123,12 @@ export const manifest = {
     staff('POST', '/api/custom-fields', 'customers', 'customFields:manage'),
     staff('PATCH', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
     staff('DELETE', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
+    staff('GET', '/api/teams', 'teams', 'staff:read'),
+    staff('POST', '/api/teams', 'teams', 'teams:manage'),
+    staff('PATCH', '/api/teams/{id}', 'teams', 'teams:manage'),
+    staff('DELETE', '/api/teams/{id}', 'teams', 'teams:manage'),
+    staff('POST', '/api/reassignments', 'teams', 'records:reassign'),
+    staff('GET', '/api/reassignments/{id}', 'teams', 'records:reassign'),
     staff('GET', '/api/audit', 'audit', 'audit:read'),
     staff('GET', '/api/audit/export', 'audit', 'audit:read'),
     staff('GET', '/api/users', 'users', 'users:read'),
@@ -140,6 +159,15 @@ export const manifest = {
       maxConcurrency: 2,
       visibilityTimeoutSeconds: 60,
       maxReceiveCount: 3,
+    },
+    {
+      // One message is one page of a bulk reassignment; pages of a job follow one another.
+      id: 'reassign',
+      consumer: 'reassignWorker',
+      batchSize: 1,
+      maxConcurrency: 2,
+      visibilityTimeoutSeconds: 120,
+      maxReceiveCount: 5,
     },
   ],
   streams: [{ function: 'outboxRelay', itemType: 'Audit', batchSize: 100 }],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import {
   createRecord,
@@ -12,6 +12,7 @@ import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js'
 import type { RecordKind } from '../../shared/db/keys.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import { finalizeRecord, mergePatch } from '../../shared/domain/customers/records.js';
+import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
 import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
 
 /**
@@ -26,9 +27,9 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
-function visibleTo(principal: Principal, record: StoredRecord): boolean {
-  const scope = recordScopeOf(principal);
-  return scope.kind === 'all' || record.ownerId === scope.ownerId;
+/** Admins see all; a manager their teams' records (by `teamId`); a sales rep their own. */
+export function visibleTo(principal: Principal, record: StoredRecord): boolean {
+  return inScope(recordScopeOf(principal), record);
 }
 
 /** Reads a record the principal may see, or throws 404. */
@@ -36,6 +37,28 @@ export async function readRecordOrThrow(kind: RecordKind, id: string, principal:
   const record = await getRecord(kind, id);
   if (!record || !visibleTo(principal, record)) throw notFound(kind);
   return record;
+}
+
+/**
+ * The team a record joins with its owner (see assignedTeam). A manager may only assign records
+ * into one of their own teams: to a member of their teams, never out of their sight.
+ */
+function teamOnAssignment(
+  principal: Principal,
+  owner: { teamIds: string[] } | undefined,
+  currentTeamId: string | undefined,
+): string | undefined {
+  const teamId = assignedTeam(owner?.teamIds ?? [], [currentTeamId, ...principal.teamIds]);
+  const scope = recordScopeOf(principal);
+  if (scope.kind === 'team' && (teamId === undefined || !scope.teamIds.includes(teamId))) {
+    throw new AppError(
+      'forbidden',
+      'record.assign_forbidden',
+      'Managers can only assign records to members of their teams',
+      { ownerId: 'Not a member of your teams' },
+    );
+  }
+  return teamId;
 }
 
 /** Sales reps keep what they create and cannot hand records to someone else. */
@@ -82,6 +105,7 @@ export async function createCustomerRecord(
   const deps = await loadWriteDependencies({ kind, companyId: input.companyId, ownerId, idempotency });
   if (idempotency && deps.idempotent) return replay(idempotency, deps.idempotent);
   const extra = checkReferences(deps, { ownerId, companyId: input.companyId }, principal);
+  const teamId = teamOnAssignment(principal, deps.owner, undefined);
   const now = clock.now().toISOString();
   const record = finalizeRecord(
     {
@@ -92,6 +116,7 @@ export async function createCustomerRecord(
       ...extra,
       id: randomUUID(),
       ownerId,
+      ...(teamId ? { teamId } : {}),
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -147,8 +172,14 @@ export async function updateCustomerRecord(
   if (!before || !visibleTo(principal, before)) throw notFound(kind);
   if (before.deletedAt) throw new AppError('conflict', `${kind}.deleted`, `This ${kind} is deleted; restore it first`);
   if (before.version !== version) throw staleVersion(kind);
-  if (patch.ownerId && patch.ownerId !== before.ownerId) checkAssignment(principal, patch.ownerId);
+  const reassigned = patch.ownerId !== undefined && patch.ownerId !== before.ownerId;
+  if (reassigned) checkAssignment(principal, patch.ownerId!);
   const extra = checkReferences(deps, { ownerId: patch.ownerId, companyId: patch.companyId ?? undefined }, principal);
+  // A new owner brings the record into their team; otherwise the record keeps the team it has.
+  if (reassigned) {
+    const teamId = teamOnAssignment(principal, deps.owner, before.teamId);
+    if (teamId) extra.teamId = teamId;
+  }
   const now = clock.now().toISOString();
   // Values of fields an admin has since removed are dropped, not rejected: the user did not send them.
   const known = new Set(deps.defs.map((d) => d.key));
@@ -158,6 +189,7 @@ export async function updateCustomerRecord(
   };
   const merged = mergePatch(current, patch);
   if (patch.companyId === null) delete merged.companyName;
+  if (reassigned && !extra.teamId) delete merged.teamId;
   const after = finalizeRecord(
     { ...merged, ...extra, updatedAt: now, version: before.version + 1 },
     { now, defs: deps.defs },

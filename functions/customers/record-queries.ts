@@ -11,6 +11,8 @@ import {
   nameSearchSource,
   phoneSearchSource,
   type RecordKind,
+  teamListSource,
+  teamNameSearchSource,
   trashSource,
 } from '../../shared/db/keys.js';
 import { type Filter, queryPage } from '../../shared/db/query.js';
@@ -22,6 +24,7 @@ export interface ListQuery {
   q?: string;
   tag?: string;
   ownerId?: string;
+  teamId?: string;
   lifecycleStage?: string;
   tier?: string;
   companyId?: string;
@@ -47,6 +50,7 @@ export function planList(
   principal: Principal,
 ): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
   const scope = recordScopeOf(principal);
+  if (scope.kind === 'team') return planTeamList(kind, query, scope.teamIds);
   if (scope.kind === 'owner' && query.ownerId && query.ownerId !== scope.ownerId) return 'empty';
   const ownerId = scope.kind === 'owner' ? scope.ownerId : query.ownerId;
   const filters: Filter[] = [];
@@ -90,6 +94,49 @@ export function planList(
     return { source: companyContactsSource(query.companyId), filters: [...filters, ...ownerFilter()], forward: true };
   }
   return { source: listSource(kind, query.sort, ownerId), filters, forward };
+}
+
+/**
+ * A manager's list: one team at a time (`?teamId=` among theirs, default the first), read from
+ * the team index (gsi10 recently updated, gsi11 by name and name search). "Newest first" is
+ * served as recently updated (no third team index). Searches by e-mail or phone, the trash and a
+ * company's contacts read their own index with the team as a filter, as a rep's owner filter does.
+ */
+function planTeamList(
+  kind: RecordKind,
+  query: ListQuery,
+  teamIds: readonly string[],
+): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
+  const teamId = query.teamId ?? teamIds[0];
+  if (!teamId || !teamIds.includes(teamId)) return 'empty';
+  const filters: Filter[] = [];
+  if (query.tag) filters.push({ attribute: 'tags', op: 'contains', value: query.tag });
+  if (query.lifecycleStage) filters.push({ attribute: 'lifecycleStage', op: 'eq', value: query.lifecycleStage });
+  if (query.tier) filters.push({ attribute: 'tier', op: 'eq', value: query.tier });
+  if (query.ownerId) filters.push({ attribute: 'ownerId', op: 'eq', value: query.ownerId });
+  const inTeam: Filter = { attribute: 'teamId', op: 'eq', value: teamId };
+  const sort = query.sort === 'name' ? 'name' : 'updated';
+  const forward = query.order ? query.order === 'asc' : sort === 'name';
+  if (query.view === 'deleted') {
+    return { source: trashSource(kind), filters: [...filters, inTeam, ...companyFilter(query)], forward: false };
+  }
+  if (query.q) {
+    const q = query.q;
+    const byPhone = kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q);
+    if (byPhone || q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
+      const source = byPhone ? phoneSearchSource(q) : contactPointSearchSource(kind, q);
+      return { source, filters: [...filters, inTeam, ...companyFilter(query)], forward: true };
+    }
+    return {
+      source: teamNameSearchSource(kind, q, teamId),
+      filters: [...filters, ...companyFilter(query)],
+      forward: true,
+    };
+  }
+  if (kind === 'contact' && query.companyId) {
+    return { source: companyContactsSource(query.companyId), filters: [...filters, inTeam], forward: true };
+  }
+  return { source: teamListSource(kind, sort, teamId), filters, forward };
 }
 
 function companyFilter(query: ListQuery): Filter[] {

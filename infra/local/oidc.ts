@@ -103,6 +103,8 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     email_verified: true,
     name: u.name,
     'cognito:groups': u.roles,
+    // What the pre-token-generation trigger adds in AWS: the user's teams, from the profile.
+    ...(u.teamIds?.length ? { 'custom:teams': u.teamIds.join(',') } : {}),
   });
   const portalClaims = async (u: LocalPortalUser) => {
     const link = await portalLinkOf(u.id);
@@ -135,7 +137,7 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
       return profile && canSignIn(profile) ? staffClaims(profile) : undefined;
     },
     scopeClaims: {
-      openid: ['sub', 'cognito:groups'],
+      openid: ['sub', 'cognito:groups', 'custom:teams'],
       email: ['email', 'email_verified'],
       profile: ['name'],
     },

@@ -13,6 +13,7 @@ import { linkPortalUsers } from './portal-users.js';
 import { LocalQueues } from './queues.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
+import { seedTeams } from './seed-teams.js';
 import { StreamPoller } from './stream.js';
 
 /**
@@ -118,6 +119,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       USER_DIRECTORY: 'local',
       EVENT_BUS_NAME: `${manifest.service}-bus`,
       QUEUE_URL_PURGE: `${baseUrl}/local/queues/purge`,
+      QUEUE_URL_REASSIGN: `${baseUrl}/local/queues/reassign`,
       APP_URL: baseUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
@@ -192,6 +194,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     }
 
     await seedStaff();
+    await seedTeams();
     const token = async (email: string, o?: MintOptions) => {
       const t = await oidc.mintToken(email, o);
       if (!t) throw new Error(`${email} is not a seeded user`);

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'customFields:manage',
   'staff:read',
   'audit:read',
+  'teams:manage',
+  'records:reassign',
   'users:read',
   'users:manage',
 ] as const;
@@ -36,8 +38,9 @@ const WRITE_CUSTOMERS: Permission[] = [
 export const PERMISSION_MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   // Sysadmins run the system (users, security, audit); they read customers but make no business edits.
-  sysadmin: new Set([...READ_CUSTOMERS, 'audit:read', 'users:read', 'users:manage']),
-  manager: new Set(WRITE_CUSTOMERS),
+  sysadmin: new Set([...READ_CUSTOMERS, 'audit:read', 'users:read', 'users:manage', 'teams:manage']),
+  // Managers reassign within their teams (bulk reassignment is scoped to the manager's teams).
+  manager: new Set([...WRITE_CUSTOMERS, 'records:reassign']),
   sales: new Set(WRITE_CUSTOMERS),
   support: new Set(READ_CUSTOMERS),
   marketing: new Set(READ_CUSTOMERS),

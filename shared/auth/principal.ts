@@ -5,18 +5,54 @@ export interface Principal {
   readonly userId: string;
   readonly name: string;
   readonly roles: readonly Role[];
+  /** Teams the user belongs to, from the `custom:teams` claim (a pre-token-generation trigger adds it). */
+  readonly teamIds: readonly string[];
 }
 
-/** Which records of a kind the principal may see: all of them, or only those they own. */
-export type RecordScope = { kind: 'all' } | { kind: 'owner'; ownerId: string };
+/** Which records of a kind the principal may see: all of them, their teams', or only those they own. */
+export type RecordScope =
+  | { kind: 'all' }
+  | { kind: 'team'; teamIds: readonly string[] }
+  | { kind: 'owner'; ownerId: string };
+
+/** Roles that see every customer: admins, and the readers whose work spans all customers. */
+const SEES_ALL: ReadonlySet<Role> = new Set(['admin', 'sysadmin', 'support', 'marketing', 'finance']);
 
 /**
- * Sales reps work on the customers they own; every other role with read access sees all.
- * (Team scoping for managers arrives with teams.)
+ * The widest scope any of the principal's roles grants: admin and the all-customer readers see
+ * all; a manager sees the records of their teams (and only those: a record belongs to the team
+ * of its owner when it was assigned, `record.teamId`); a sales rep (or a user with no role) sees
+ * the records they own.
  */
 export function recordScopeOf(principal: Principal): RecordScope {
-  const seesAll = principal.roles.some((r) => r !== 'sales');
-  return seesAll ? { kind: 'all' } : { kind: 'owner', ownerId: principal.userId };
+  if (principal.roles.some((r) => SEES_ALL.has(r))) return { kind: 'all' };
+  if (principal.roles.includes('manager')) return { kind: 'team', teamIds: principal.teamIds };
+  return { kind: 'owner', ownerId: principal.userId };
+}
+
+/** Whether a record (its owner and team) lies within the principal's scope. */
+export function inScope(scope: RecordScope, record: { ownerId: string; teamId?: string }): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'team':
+      return record.teamId !== undefined && scope.teamIds.includes(record.teamId);
+    case 'owner':
+      return record.ownerId === scope.ownerId;
+  }
+}
+
+/** `custom:teams` is a comma-separated list of team ids, as a pre-token-generation trigger writes it. */
+export function parseTeamsClaim(raw: unknown): string[] {
+  if (typeof raw !== 'string') return [];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => /^[\w-]{1,64}$/.test(t)),
+    ),
+  ];
 }
 
 /**
@@ -34,5 +70,10 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const sub = claims.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
   const name = typeof claims.name === 'string' ? claims.name : typeof claims.email === 'string' ? claims.email : sub;
-  return { userId: sub, name, roles: parseGroupsClaim(claims['cognito:groups']) };
+  return {
+    userId: sub,
+    name,
+    roles: parseGroupsClaim(claims['cognito:groups']),
+    teamIds: parseTeamsClaim(claims['custom:teams']),
+  };
 }

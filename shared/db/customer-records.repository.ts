@@ -27,6 +27,8 @@ export type StoredRecord = Record<string, unknown> & {
   phone?: string;
   companyId?: string;
   domain?: string;
+  /** The owner's team when the record was assigned; what a manager's scope matches. */
+  teamId?: string;
 };
 
 /** Soft-deleted records are purged by the sweep after this; TTL is the backstop a day later. */
@@ -70,14 +72,14 @@ export interface WriteDependencies {
   record?: StoredRecord;
   defs: CustomFieldDef[];
   company?: StoredRecord;
-  owner?: { id: string; name: string; email: string };
+  owner?: { id: string; name: string; email: string; teamIds: string[] };
   idempotent?: IdempotencyRecord;
 }
 
 /**
  * Everything a write needs to know, in one BatchGetItem: the record itself, the custom field
- * definitions, the company it points at, the owner it is assigned to, and an earlier answer to
- * the same Idempotency-Key.
+ * definitions, the company it points at, the owner it is assigned to (whose teams decide the
+ * record's team), and an earlier answer to the same Idempotency-Key.
  */
 export async function loadWriteDependencies(req: {
   kind: RecordKind;
@@ -113,7 +115,12 @@ export async function loadWriteDependencies(req: {
     if (w.name === 'defs') deps.defs = (item.fields as CustomFieldDef[]) ?? [];
     else if (w.name === 'record' || w.name === 'company') deps[w.name] = toApi(item);
     else if (w.name === 'owner')
-      deps.owner = { id: String(item.id), name: String(item.name), email: String(item.email) };
+      deps.owner = {
+        id: String(item.id),
+        name: String(item.name),
+        email: String(item.email),
+        teamIds: Array.isArray(item.teamIds) ? item.teamIds.map(String) : [],
+      };
     else deps.idempotent = item as unknown as IdempotencyRecord;
   }
   return deps;
@@ -231,8 +238,15 @@ export async function replaceRecord(
   before: StoredRecord,
   after: StoredRecord,
   audit: AuditRecord,
+  /** More items of the same transaction (e.g. a bulk job's progress counter). */
+  extra: TransactItem[] = [],
 ): Promise<void> {
-  const items = [putRecord(kind, after, before.version), ...guardChanges(kind, before, after), putAudit(audit)];
+  const items = [
+    putRecord(kind, after, before.version),
+    ...guardChanges(kind, before, after),
+    putAudit(audit),
+    ...extra,
+  ];
   await transactWrite(items, failureMapper(kind, items));
 }
 

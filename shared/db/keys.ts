@@ -18,6 +18,8 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | local invitation (TTL)       | INVITATION#<sha256(token)>   | INVITATION           |
  * | portal user → contact link   | PORTAL_USER#<userId>         | PROFILE              |
  * | notification sent for event  | NOTIFICATION#<auditId>       | <kind>               |
+ * | team                         | TEAM#<teamId>                | TEAM                 |
+ * | bulk reassignment job        | REASSIGNMENT#<jobId>         | JOB                  |
  *
  * Overloaded GSIs (all project ALL attributes). <T> is CONTACT or COMPANY; <name> is nameKey().
  * | index | pk                         | sk                 | access pattern                                  |
@@ -33,9 +35,15 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | gsi7  | COMPANY#<companyId>#CONTACT| <name>#<id>        | a company's contacts by name                    |
  * | gsi8  | CONTACT#EMAIL / COMPANY#DOMAIN | <email>/<domain> | `q` e-mail / domain prefix search             |
  * | gsi9  | CONTACT#PHONE              | <national digits>  | `q` phone prefix search, as dialled at home     |
+ * | gsi10 | <T>#TEAM#<teamId>          | <updatedAt>#<id>   | a team's records, recently updated first        |
+ * | gsi11 | <T>#TEAM#<teamId>          | <name>#<id>        | a team's records by name; name-prefix search    |
+ * | gsi2  | TEAM                       | <name>#<teamId>    | teams by name                                   |
+ * A record's team (`teamId`) is its owner's team when it was assigned (see record-commands.ts);
+ * a record whose owner has no team has no team index entry. A manager's "newest first" list is
+ * served by gsi10 (recently updated first): a team's lists stay one Query without a third index.
  *
  * Audit records (immutable) are indexed for the audit log; every audit pk starts with AUDIT, so
- * they never meet a record's index entry. <KIND> is CONTACT, COMPANY, CUSTOM_FIELD or USER.
+ * they never meet a record's index entry. <KIND> is CONTACT, COMPANY, CUSTOM_FIELD, USER or TEAM.
  * | index | pk                         | sk                 | access pattern                                  |
  * |-------|----------------------------|--------------------|-------------------------------------------------|
  * | table | AUDIT#<KIND>#<id>          | <at>#<auditId>     | audit log of one record, newest first           |
@@ -52,15 +60,27 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
 
 export type RecordKind = 'contact' | 'company';
 /** Everything that has an audit trail: the records, configuration such as custom fields, and staff users. */
-export type AuditedEntity = RecordKind | 'customField' | 'user';
+export type AuditedEntity = RecordKind | 'customField' | 'user' | 'team';
 const TYPE: Record<AuditedEntity, string> = {
   contact: 'CONTACT',
   company: 'COMPANY',
   customField: 'CUSTOM_FIELD',
   user: 'USER',
+  team: 'TEAM',
 };
 
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5' | 'gsi6' | 'gsi7' | 'gsi8' | 'gsi9';
+export type IndexName =
+  | 'gsi1'
+  | 'gsi2'
+  | 'gsi3'
+  | 'gsi4'
+  | 'gsi5'
+  | 'gsi6'
+  | 'gsi7'
+  | 'gsi8'
+  | 'gsi9'
+  | 'gsi10'
+  | 'gsi11';
 export const INDEX_NAMES: readonly IndexName[] = [
   'gsi1',
   'gsi2',
@@ -71,6 +91,8 @@ export const INDEX_NAMES: readonly IndexName[] = [
   'gsi7',
   'gsi8',
   'gsi9',
+  'gsi10',
+  'gsi11',
 ];
 
 export interface Key {
@@ -98,6 +120,8 @@ export const keys = {
   invitation: (tokenHash: string): Key => ({ pk: `INVITATION#${tokenHash}`, sk: 'INVITATION' }),
   /** Claim of a notification sent for a domain event: makes at-least-once delivery send once. */
   notification: (eventId: string, kind: string): Key => ({ pk: `NOTIFICATION#${eventId}`, sk: kind }),
+  team: (teamId: string): Key => ({ pk: `TEAM#${teamId}`, sk: 'TEAM' }),
+  reassignment: (jobId: string): Key => ({ pk: `REASSIGNMENT#${jobId}`, sk: 'JOB' }),
 };
 
 export function auditPartition(kind: AuditedEntity, id: string): string {
@@ -124,6 +148,7 @@ export interface IndexedRecord {
   phone?: string;
   companyId?: string;
   domain?: string;
+  teamId?: string;
 }
 
 /** The GSI attributes a live record carries. */
@@ -145,6 +170,10 @@ export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string
     gsi6pk: owner,
     gsi6sk: `${r.createdAt}#${r.id}`,
   };
+  if (r.teamId) {
+    const team = teamPartition(kind, r.teamId);
+    Object.assign(out, { gsi10pk: team, gsi10sk: `${r.updatedAt}#${r.id}`, gsi11pk: team, gsi11sk: name });
+  }
   if (kind === 'contact' && r.companyId) Object.assign(out, { gsi7pk: `COMPANY#${r.companyId}#CONTACT`, gsi7sk: name });
   if (kind === 'contact' && r.email) Object.assign(out, { gsi8pk: 'CONTACT#EMAIL', gsi8sk: `${r.email}#${r.id}` });
   if (kind === 'company' && r.domain) Object.assign(out, { gsi8pk: 'COMPANY#DOMAIN', gsi8sk: `${r.domain}#${r.id}` });
@@ -190,6 +219,25 @@ export function listSource(kind: RecordKind, sort: ListSort, ownerId?: string): 
   };
   const [all, owned] = index[sort];
   return ownerId ? { index: owned, pk: `${t}#OWNER#${ownerId}` } : { index: all, pk: t };
+}
+
+const teamPartition = (kind: RecordKind, teamId: string) => `${TYPE[kind]}#TEAM#${teamId}`;
+
+/**
+ * A team's list (a manager's scope): by name on gsi11, otherwise recently updated first on
+ * gsi10 ("newest first" falls back to it; see the table above).
+ */
+export function teamListSource(kind: RecordKind, sort: ListSort, teamId: string): ListSource {
+  return { index: sort === 'name' ? 'gsi11' : 'gsi10', pk: teamPartition(kind, teamId) };
+}
+
+export function teamNameSearchSource(kind: RecordKind, prefix: string, teamId: string): ListSource {
+  return { ...teamListSource(kind, 'name', teamId), skPrefix: nameKey(prefix) };
+}
+
+/** A rep's records, oldest update first: what a bulk reassignment walks page by page (gsi4). */
+export function ownerRecordsSource(kind: RecordKind, ownerId: string): ListSource {
+  return listSource(kind, 'updated', ownerId);
 }
 
 export function trashSource(kind: RecordKind): ListSource {
@@ -278,6 +326,10 @@ export function keyAttributes(source: ListSource): { pk: string; sk: string } {
 }
 
 export const staffDirectorySource: ListSource = { index: 'gsi2', pk: 'USER' };
+export const teamDirectorySource: ListSource = { index: 'gsi2', pk: 'TEAM' };
+export function teamIndexKeys(t: { id: string; name: string }): Record<string, string> {
+  return { gsi2pk: 'TEAM', gsi2sk: `${nameKey(t.name)}#${t.id}` };
+}
 export function userIndexKeys(u: { id: string; name: string }): Record<string, string> {
   return { gsi2pk: 'USER', gsi2sk: `${nameKey(u.name)}#${u.id}` };
 }

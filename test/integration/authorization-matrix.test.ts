@@ -93,6 +93,9 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/companies/{id}/restore': { body: {} },
   'POST /api/custom-fields': { body: {} },
   'PATCH /api/custom-fields/{entity}/{key}': { body: {} },
+  'POST /api/teams': { body: {} },
+  'PATCH /api/teams/{id}': { body: {} },
+  'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },
   'PATCH /api/users/{id}': { body: {} },
 };

@@ -17,7 +17,7 @@ export const ADMIN_ID = 'user-admin';
 export const MANAGER_ID = 'user-manager';
 
 export function aPrincipal(overrides: Partial<Principal> = {}): Principal {
-  return { userId: ADMIN_ID, name: 'Avery Chen', roles: ['admin'], ...overrides };
+  return { userId: ADMIN_ID, name: 'Avery Chen', roles: ['admin'], teamIds: [], ...overrides };
 }
 
 export function aPrincipalWithRoles(...roles: Role[]): Principal {
@@ -32,8 +32,11 @@ export function anAdmin(): Principal {
   return aPrincipal({ userId: ADMIN_ID, roles: ['admin'] });
 }
 
-export function aManager(): Principal {
-  return aPrincipal({ userId: MANAGER_ID, name: 'Morgan Li', roles: ['manager'] });
+export const TEAM_EAST = 'team-east';
+export const TEAM_WEST = 'team-west';
+
+export function aManager(teamIds: string[] = [TEAM_EAST]): Principal {
+  return aPrincipal({ userId: MANAGER_ID, name: 'Morgan Li', roles: ['manager'], teamIds });
 }
 
 /** The key-relevant part of a stored contact (what `liveIndexKeys` reads). */

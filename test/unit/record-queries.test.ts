@@ -39,11 +39,50 @@ describe('planList: plain lists', () => {
     ['an admin', admin, {}, 'gsi1', 'CONTACT', false],
     ['an admin by name', admin, { sort: 'name' }, 'gsi2', 'CONTACT', true],
     ['an admin by creation', admin, { sort: 'created' }, 'gsi3', 'CONTACT', false],
-    ['a manager', aManager(), {}, 'gsi1', 'CONTACT', false],
-    ['a user who is sales and manager', aPrincipalWithRoles('sales', 'manager'), {}, 'gsi1', 'CONTACT', false],
+    ['a manager', aManager(), {}, 'gsi10', 'CONTACT#TEAM#team-east', false],
+    ['a manager by name', aManager(), { sort: 'name' }, 'gsi11', 'CONTACT#TEAM#team-east', true],
+    [
+      'a manager by creation (recently updated)',
+      aManager(),
+      { sort: 'created' },
+      'gsi10',
+      'CONTACT#TEAM#team-east',
+      false,
+    ],
+    [
+      'a manager of two teams, choosing one',
+      aManager(['team-east', 'team-west']),
+      { teamId: 'team-west' },
+      'gsi10',
+      'CONTACT#TEAM#team-west',
+      false,
+    ],
     ['support', aPrincipalWithRoles('support'), { sort: 'name' }, 'gsi2', 'CONTACT', true],
   ])('reads the contacts of %s from the right index', (_who, principal, query, index, pk, forward) => {
     expect(plan('contact', query, principal)).toEqual({ source: { index, pk }, filters: [], forward });
+  });
+
+  it.each<[string, Principal, Partial<ListQuery>]>([
+    ['a team that is not theirs', aManager(['team-east']), { teamId: 'team-west' }],
+    ['no team at all', aManager([]), {}],
+  ])('gives a manager an empty list for %s, reading nothing', (_case, principal, query) => {
+    expect(planList('contact', aListQuery(query), principal)).toBe('empty');
+  });
+
+  it("searches a manager's team by name prefix on the team name index", () => {
+    expect(plan('contact', { q: 'Ann' }, aManager()).source).toEqual({
+      index: 'gsi11',
+      pk: 'CONTACT#TEAM#team-east',
+      skPrefix: 'ann',
+    });
+  });
+
+  it("keeps a manager's e-mail search to their team with a team filter", () => {
+    expect(plan('contact', { q: 'ann@' }, aManager()).filters).toContainEqual({
+      attribute: 'teamId',
+      op: 'eq',
+      value: 'team-east',
+    });
   });
 
   it("reads a sales rep's companies from the company owner index", () => {

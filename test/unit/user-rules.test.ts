@@ -15,7 +15,7 @@ function aProfile(overrides: Partial<StaffProfile> = {}): StaffProfile {
     ...overrides,
   };
 }
-const ME: Principal = { userId: 'u-1', name: 'Avery', roles: ['admin'] };
+const ME: Principal = { userId: 'u-1', name: 'Avery', roles: ['admin'], teamIds: [] };
 
 function refusal(run: () => void): AppError | undefined {
   try {

@@ -77,6 +77,8 @@ export const recordListQueryFields = {
   q: z.optional(text(100, 1)),
   tag: z.optional(text(40, 1)),
   ownerId: z.optional(id),
+  /** A manager's list: which of their teams (default: their first). Ignored for other scopes. */
+  teamId: z.optional(id),
   tier: z.optional(tier),
   sort: z._default(z.enum(SORTS), 'updated'),
   order: z.optional(z.enum(['asc', 'desc'])),

@@ -3,7 +3,7 @@ import { type Principal, principalFromClaims } from '../../auth/principal.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { CrmMiddleware } from './types.js';
 
-const ANONYMOUS: Principal = { userId: 'anonymous', name: 'anonymous', roles: [] };
+const ANONYMOUS: Principal = { userId: 'anonymous', name: 'anonymous', roles: [], teamIds: [] };
 
 /**
  * Resolves the principal from the JWT claims that the authorizer verified (API Gateway in AWS,

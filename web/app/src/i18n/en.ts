@@ -234,7 +234,7 @@ export const en = {
       to: 'To',
     },
     columns: { time: 'Time', actor: 'By', action: 'Action', entity: 'Type', record: 'Record', changes: 'Changes' },
-    entities: { contact: 'Contact', company: 'Company', customField: 'Custom field', user: 'User' },
+    entities: { contact: 'Contact', company: 'Company', customField: 'Custom field', user: 'User', team: 'Team' },
     actions: { created: 'Created', updated: 'Updated', deleted: 'Deleted', restored: 'Restored', purged: 'Purged' },
     fieldCount: 'Fields: {{count}}',
     onlyThisRecord: 'Show only this record',

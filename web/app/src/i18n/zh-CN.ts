@@ -235,7 +235,7 @@ export const zhCN: Messages<typeof en> = {
       to: '结束日期',
     },
     columns: { time: '时间', actor: '操作人', action: '操作', entity: '类型', record: '记录', changes: '更改' },
-    entities: { contact: '联系人', company: '公司', customField: '自定义字段', user: '用户' },
+    entities: { contact: '联系人', company: '公司', customField: '自定义字段', user: '用户', team: '团队' },
     actions: { created: '创建', updated: '更新', deleted: '删除', restored: '恢复', purged: '永久删除' },
     fieldCount: '字段：{{count}}',
     onlyThisRecord: '只看此记录',

@@ -7,7 +7,13 @@ import type { AuditAction } from '../../api/types';
  */
 type Exhaustive<Union, List extends readonly unknown[]> = [Exclude<Union, List[number]>] extends [never] ? true : false;
 
-export const AUDIT_ENTITIES = ['contact', 'company', 'customField', 'user'] as const satisfies readonly AuditEntity[];
+export const AUDIT_ENTITIES = [
+  'contact',
+  'company',
+  'customField',
+  'user',
+  'team',
+] as const satisfies readonly AuditEntity[];
 export const AUDIT_ACTIONS = [
   'created',
   'updated',

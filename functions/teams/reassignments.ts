@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import { required } from '../../shared/config.js';
+import {
+  getReassignmentJob,
+  putReassignmentJob,
+  type ReassignmentJob,
+  type ReassignmentMessage,
+} from '../../shared/db/reassignments.repository.js';
+import { memberTeams } from '../../shared/db/teams.repository.js';
+import type { ReassignmentCreate } from '../../shared/domain/teams/reassignment.schema.js';
+import { AppError, invalid, notFound } from '../../shared/http/errors.js';
+import { sendMessages } from '../../shared/queues/sender.js';
+
+/**
+ * Bulk reassignment (e.g. when a rep leaves): the request records a job and queues its first
+ * page; the reassign worker moves the records page by page (functions/jobs/reassign-worker.ts).
+ * An admin moves all of the from-owner's records; a manager only those of their teams, and only
+ * to a member of their teams.
+ */
+export async function requestReassignment(
+  input: ReassignmentCreate,
+  principal: Principal,
+  now = new Date(),
+): Promise<ReassignmentJob> {
+  const scope = recordScopeOf(principal);
+  const profiles = await memberTeams([input.fromOwnerId, input.toOwnerId]);
+  const errors: Record<string, string> = {};
+  if (!profiles.has(input.fromOwnerId)) errors.fromOwnerId = 'Unknown user';
+  if (!profiles.has(input.toOwnerId)) errors.toOwnerId = 'Unknown user';
+  if (Object.keys(errors).length) throw invalid(errors);
+  let teamIds: string[] | undefined;
+  if (scope.kind === 'team') {
+    teamIds = [...scope.teamIds];
+    if (!profiles.get(input.toOwnerId)!.some((t) => scope.teamIds.includes(t))) {
+      throw new AppError(
+        'forbidden',
+        'record.assign_forbidden',
+        'Managers can only assign records to members of their teams',
+        {
+          toOwnerId: 'Not a member of your teams',
+        },
+      );
+    }
+  } else if (scope.kind === 'owner') {
+    throw new AppError('forbidden', 'forbidden', 'Your role does not allow this');
+  }
+  const at = now.toISOString();
+  const job: ReassignmentJob = {
+    id: randomUUID(),
+    kind: input.kind,
+    fromOwnerId: input.fromOwnerId,
+    toOwnerId: input.toOwnerId,
+    ...(teamIds ? { teamIds } : {}),
+    requestedBy: { id: principal.userId, name: principal.name },
+    status: 'running',
+    moved: 0,
+    skipped: 0,
+    batch: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await putReassignmentJob(job);
+  const first: ReassignmentMessage = { jobId: job.id, batch: 0 };
+  await sendMessages(required('QUEUE_URL_REASSIGN'), [first]);
+  return job;
+}
+
+/** A job's progress: for admins any job, for a manager the jobs they asked for (else 404). */
+export async function reassignmentOrThrow(id: string, principal: Principal): Promise<ReassignmentJob> {
+  const job = await getReassignmentJob(id);
+  const mine = job && (recordScopeOf(principal).kind === 'all' || job.requestedBy.id === principal.userId);
+  if (!job || !mine) throw notFound('reassignment');
+  return job;
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../infra/local/runtime.js';
+import { aCompany, aContact } from '../support/fixtures.js';
+import { type Api, type ApiResponse, apiAs, startTestRuntime } from '../support/runtime.js';
+
+/**
+ * Broken object-level authorization, for every record route: a record another sales rep owns,
+ * or that belongs to another team, answers exactly as a record that does not exist: 404 with the
+ * same body (no id, no hint), and is left unchanged. Seeded teams: East 华东 (manager, sales1),
+ * West (sales2).
+ */
+type Rec = Record<string, unknown> & { id: string; version: number };
+
+let runtime: Runtime;
+let admin: Api;
+const records: Record<'contact' | 'company', Rec> = {} as never;
+const MISSING_ID = 'bola-does-not-exist';
+
+const KINDS = [
+  { kind: 'contact', base: '/api/contacts', build: aContact, patch: { title: 'Pwned' } },
+  { kind: 'company', base: '/api/companies', build: aCompany, patch: { industry: 'Pwned' } },
+] as const;
+
+const ROUTES = [
+  { name: 'GET /{id}', call: (api: Api, base: string, id: string) => api.get(`${base}/${id}`) },
+  {
+    name: 'PATCH /{id}',
+    call: (api: Api, base: string, id: string, patch: Record<string, unknown>) =>
+      api.patch(`${base}/${id}`, { ...patch, version: 1 }),
+  },
+  { name: 'DELETE /{id}', call: (api: Api, base: string, id: string) => api.delete(`${base}/${id}`) },
+  { name: 'POST /{id}/restore', call: (api: Api, base: string, id: string) => api.post(`${base}/${id}/restore`) },
+  { name: 'GET /{id}/timeline', call: (api: Api, base: string, id: string) => api.get(`${base}/${id}/timeline`) },
+] as const;
+
+const INTRUDERS = [
+  { who: 'another sales rep', email: 'sales1@cirrus.local' },
+  { who: "another team's manager", email: 'manager@cirrus.local' },
+] as const;
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  admin = apiAs(runtime, 'admin@cirrus.local');
+  const westRep = apiAs(runtime, 'sales2@cirrus.local');
+  for (const { kind, base, build } of KINDS) {
+    const res = await westRep.post<Rec>(base, build());
+    expect(res.status).toBe(201);
+    expect(res.body.teamId).toBe('team-west');
+    records[kind] = res.body;
+  }
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+/** The response without what differs per request (the request id). */
+function comparable(res: ApiResponse): unknown {
+  const { requestId: _, ...rest } = (res.body ?? {}) as Record<string, unknown>;
+  return { status: res.status, body: rest };
+}
+
+describe.each(INTRUDERS)('BOLA: $who', ({ email }) => {
+  const cases = KINDS.flatMap((k) => ROUTES.map((r) => ({ ...k, route: r, title: `${k.base} ${r.name}` })));
+
+  it.each(cases)('$title answers as for a record that does not exist', async ({ kind, base, patch, route }) => {
+    const intruder = apiAs(runtime, email);
+    const target = records[kind];
+
+    const hidden = await route.call(intruder, base, target.id, patch);
+    const missing = await route.call(intruder, base, MISSING_ID, patch);
+
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(target.id);
+    const after = await admin.get<Rec>(`${base}/${target.id}`);
+    expect(after.body).toEqual(target);
+  });
+
+  it.each(KINDS)('leaves $base lists without the other record', async ({ kind, base }) => {
+    const list = await apiAs(runtime, email).get<{ items: Rec[] }>(`${base}?limit=100`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r) => r.id)).not.toContain(records[kind].id);
+  });
+});

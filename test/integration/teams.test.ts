@@ -1,0 +1,248 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../infra/local/runtime.js';
+import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { db } from '../../shared/db/client.js';
+import { auditSource } from '../../shared/db/keys.js';
+import { queryPage } from '../../shared/db/query.js';
+import { aContact } from '../support/fixtures.js';
+import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+
+/**
+ * Teams, a manager's team scope and bulk reassignment, against the seeded teams:
+ * East 华东 (manager, sales1) and West (sales2).
+ */
+type Rec = Record<string, unknown> & { id: string; version: number; ownerId: string; teamId?: string };
+type Team = { id: string; name: string; memberIds: string[]; version: number };
+type Job = { id: string; status: string; moved: number; skipped: number };
+
+let runtime: Runtime;
+let admin: Api;
+let manager: Api;
+let sales1: Api;
+let sales2: Api;
+const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
+const SALES1 = idOf('sales1@cirrus.local');
+const SALES2 = idOf('sales2@cirrus.local');
+const MANAGER = idOf('manager@cirrus.local');
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  admin = apiAs(runtime, 'admin@cirrus.local');
+  manager = apiAs(runtime, 'manager@cirrus.local');
+  sales1 = apiAs(runtime, 'sales1@cirrus.local');
+  sales2 = apiAs(runtime, 'sales2@cirrus.local');
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+async function create(api: Api, overrides: Record<string, unknown> = {}): Promise<Rec> {
+  const res = await api.post<Rec>('/api/contacts', aContact(overrides));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function waitForJob(api: Api, id: string): Promise<Job> {
+  for (let i = 0; i < 100; i++) {
+    await runtime.drain();
+    const job = await api.get<Job>(`/api/reassignments/${id}`);
+    if (job.body.status === 'done') return job.body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} did not finish: ${JSON.stringify(runtime.status().queues)}`);
+}
+
+describe("a manager's team scope", () => {
+  it("stamps a record with its owner's team", async () => {
+    expect((await create(sales1)).teamId).toBe('team-east');
+    expect((await create(sales2)).teamId).toBe('team-west');
+  });
+
+  it("lists the team's records and not another team's, from the team index", async () => {
+    const east = await create(sales1);
+    const west = await create(sales2);
+    const list = await manager.get<Listed<Rec>>('/api/contacts?limit=100');
+    const ids = list.body.items.map((c) => c.id);
+    expect(ids).toContain(east.id);
+    expect(ids).not.toContain(west.id);
+    expect(list.body.items.every((c) => c.teamId === 'team-east')).toBe(true);
+    expect((await manager.get(`/api/contacts/${east.id}`)).status).toBe(200);
+    expect((await manager.get(`/api/contacts/${west.id}`)).status).toBe(404);
+  });
+
+  it('answers an empty list for a team that is not theirs', async () => {
+    const list = await manager.get<Listed<Rec>>('/api/contacts?teamId=team-west');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([]);
+  });
+
+  it('lets a manager edit and reassign a record within the team, not out of it', async () => {
+    const contact = await create(sales1);
+    const edited = await manager.patch<Rec>(`/api/contacts/${contact.id}`, { ownerId: MANAGER, version: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ ownerId: MANAGER, teamId: 'team-east' });
+    const out = await manager.patch<{ error: { code: string } }>(`/api/contacts/${contact.id}`, {
+      ownerId: SALES2,
+      version: 2,
+    });
+    expect(out.status).toBe(403);
+    expect(out.body.error.code).toBe('record.assign_forbidden');
+  });
+
+  it("moves a record into the new owner's team when an admin reassigns it", async () => {
+    const contact = await create(sales1);
+    const moved = await admin.patch<Rec>(`/api/contacts/${contact.id}`, { ownerId: SALES2, version: 1 });
+    expect(moved.body).toMatchObject({ ownerId: SALES2, teamId: 'team-west' });
+    expect((await manager.get(`/api/contacts/${contact.id}`)).status).toBe(404);
+  });
+});
+
+describe('teams', () => {
+  it('lists the seeded teams by name', async () => {
+    const teams = await sales1.get<{ items: Team[] }>('/api/teams');
+    expect(teams.body.items.map((t) => t.name)).toEqual(['East 华东', 'West']);
+  });
+
+  it('keeps membership on both sides, audits each change and puts the teams in the token', async () => {
+    const createdTeam = await admin.post<Team>('/api/teams', { name: 'North', memberIds: [SALES2] });
+    expect(createdTeam.status).toBe(201);
+    const team = createdTeam.body;
+    const staff = async () =>
+      (await admin.get<{ items: { id: string; teamIds?: string[] }[] }>('/api/staff')).body.items;
+    expect((await staff()).find((u) => u.id === SALES2)?.teamIds).toEqual(['team-west', team.id]);
+
+    const patched = await admin.patch<Team>(`/api/teams/${team.id}`, { memberIds: [SALES1], version: 1 });
+    expect(patched.status).toBe(200);
+    const after = await staff();
+    expect(after.find((u) => u.id === SALES2)?.teamIds).toEqual(['team-west']);
+    expect(after.find((u) => u.id === SALES1)?.teamIds).toEqual(['team-east', team.id]);
+    const token = await runtime.token('sales1@cirrus.local');
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    expect(claims['custom:teams']).toBe(`team-east,${team.id}`);
+
+    const stale = await admin.patch(`/api/teams/${team.id}`, { name: 'Nord', version: 1 });
+    expect(stale.status).toBe(409);
+    expect((await admin.delete(`/api/teams/${team.id}`)).status).toBe(204);
+    expect((await staff()).find((u) => u.id === SALES1)?.teamIds).toEqual(['team-east']);
+
+    const audit = await queryPage<{ action: string; changes: { field: string }[] }>(auditSource('team', team.id), {
+      limit: 10,
+      forward: false,
+    });
+    expect(audit.items.map((a) => a.action)).toEqual(['deleted', 'updated', 'created']);
+    expect(audit.items[1]!.changes.map((c) => c.field)).toContain('memberIds');
+  });
+
+  it('refuses a member who does not exist, naming the field', async () => {
+    const res = await admin.post<{ error: { fields: Record<string, string> } }>('/api/teams', {
+      name: 'Ghosts',
+      memberIds: ['no-such-user'],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.memberIds).toMatch(/Unknown user/);
+  });
+});
+
+describe('bulk reassignment', () => {
+  it('moves every record of the rep page by page, each with its audit record; a rerun moves nothing', async () => {
+    const rep = apiAs(runtime, 'sales2@cirrus.local');
+    const mine = await rep.get<Listed<Rec>>('/api/contacts?limit=100');
+    for (let i = mine.body.items.length; i < 30; i++) await create(rep);
+    const before = (await rep.get<Listed<Rec>>('/api/contacts?limit=100')).body.items;
+
+    const res = await admin.post<Job>('/api/reassignments', {
+      kind: 'contact',
+      fromOwnerId: SALES2,
+      toOwnerId: SALES1,
+    });
+    expect(res.status).toBe(202);
+    const job = await waitForJob(admin, res.body.id);
+    expect(job.moved).toBe(before.length);
+
+    expect((await rep.get<Listed<Rec>>('/api/contacts?limit=100')).body.items).toEqual([]);
+    for (const c of before.slice(0, 5)) {
+      const now = (await admin.get<Rec>(`/api/contacts/${c.id}`)).body;
+      expect(now).toMatchObject({ ownerId: SALES1, teamId: 'team-east', version: c.version + 1 });
+      const audit = await queryPage<{ action: string; changes: { field: string }[] }>(auditSource('contact', c.id), {
+        limit: 10,
+        forward: false,
+      });
+      expect(audit.items[0]!.action).toBe('updated');
+      expect(audit.items[0]!.changes.map((x) => x.field)).toContain('ownerId');
+      expect(audit.items.filter((a) => a.action === 'updated')).toHaveLength(1);
+    }
+
+    const rerun = await admin.post<Job>('/api/reassignments', {
+      kind: 'contact',
+      fromOwnerId: SALES2,
+      toOwnerId: SALES1,
+    });
+    expect((await waitForJob(admin, rerun.body.id)).moved).toBe(0);
+  });
+
+  it('retries a failed batch and moves each record once', async () => {
+    const rep = apiAs(runtime, 'sales2@cirrus.local');
+    const made = [await create(rep), await create(rep), await create(rep)];
+    const client = db();
+    const realSend = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    const mock = mockClient(client);
+    // Everything reaches DynamoDB Local, except that the second record move fails once, mid-batch.
+    for (const Command of [GetCommand, BatchGetCommand, QueryCommand, PutCommand, UpdateCommand]) {
+      const Make = Command as unknown as new (input: object) => unknown;
+      mock.on(Command as never).callsFake((input: object) => realSend(new Make(input)));
+    }
+    let writes = 0;
+    mock.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
+      writes += 1;
+      if (writes === 2) throw new Error('injected: connection reset');
+      return realSend(new TransactWriteCommand(input));
+    });
+    try {
+      const res = await admin.post<Job>('/api/reassignments', {
+        kind: 'contact',
+        fromOwnerId: SALES2,
+        toOwnerId: SALES1,
+      });
+      const job = await waitForJob(admin, res.body.id);
+      expect(job.moved).toBe(made.length);
+    } finally {
+      mock.restore();
+    }
+    for (const c of made) {
+      const audit = await queryPage<{ action: string }>(auditSource('contact', c.id), { limit: 10, forward: false });
+      expect(audit.items.map((a) => a.action)).toEqual(['updated', 'created']);
+    }
+    expect(runtime.status().queues.find((q) => q.id === 'reassign')!.deadLetters).toEqual([]);
+  });
+
+  it("lets a manager move only their team's records, to a member of their teams", async () => {
+    const refused = await manager.post<{ error: { code: string } }>('/api/reassignments', {
+      kind: 'contact',
+      fromOwnerId: SALES1,
+      toOwnerId: SALES2,
+    });
+    expect(refused.status).toBe(403);
+    const east = await create(sales1);
+    const res = await manager.post<Job>('/api/reassignments', {
+      kind: 'contact',
+      fromOwnerId: SALES1,
+      toOwnerId: MANAGER,
+    });
+    expect(res.status).toBe(202);
+    const job = await waitForJob(manager, res.body.id);
+    expect(job.moved).toBeGreaterThanOrEqual(1);
+    expect((await admin.get<Rec>(`/api/contacts/${east.id}`)).body.ownerId).toBe(MANAGER);
+    // Records sales1 got from West by the admin's bulk move are in East now; any of another team stay.
+    expect((await sales1.get(`/api/reassignments/${res.body.id}`)).status).toBe(403);
+  });
+});
