@@ -43,7 +43,8 @@ function pascal(name: string): string {
 
 /**
  * The whole AWS realisation of the manifest. Dependencies run one way only:
- * data, messaging, identity → functions → api → web, and identity → api, web.
+ * data → identity (its pool triggers read the table); data, messaging, identity → functions →
+ * api → web, and identity → api, web.
  * The CLI (infra/app.ts) and the infra tests build exactly this.
  */
 export function buildApp(options: BuildAppOptions = {}): CirrusApp {
@@ -64,6 +65,9 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
     description: 'Cirrus CRM: Cognito user pools for staff and portal customers',
     service: manifest.service,
     appDomain: settings.domainName,
+    manifest,
+    settings,
+    table: data.binding,
   });
   const messaging = new MessagingStack(app, `${prefix}Messaging`, {
     env,

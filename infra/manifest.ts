@@ -48,6 +48,12 @@ const FUNCTIONS = {
     timeoutSeconds: 60,
     grants: { table: 'write', sendTo: ['reassign'] },
   },
+  tokenClaims: {
+    entry: 'functions/identity/pre-token-generation.ts',
+    description: "Adds the user's teams to staff ID tokens (custom:teams) before Cognito issues them",
+    timeoutSeconds: 5,
+    grants: { table: 'read' },
+  },
   outboxRelay: {
     entry: 'functions/jobs/outbox-relay.ts',
     description: 'Publishes audit/outbox records from the table stream as domain events',
@@ -171,6 +177,7 @@ export const manifest = {
     },
   ],
   streams: [{ function: 'outboxRelay', itemType: 'Audit', batchSize: 100 }],
+  identityTriggers: [{ pool: 'staff', trigger: 'preTokenGeneration', function: 'tokenClaims' }],
 } as const satisfies Manifest<FunctionId>;
 
 export type { FunctionId };

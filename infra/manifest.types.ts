@@ -68,6 +68,17 @@ export interface StreamDecl<F extends string = string> {
   batchSize: number;
 }
 
+/**
+ * A Cognito trigger of a user pool. Its function is built in the identity stack (next to the
+ * pool it serves, so the pool does not depend on the functions stack, which depends on it).
+ */
+export interface IdentityTriggerDecl<F extends string = string> {
+  pool: 'staff' | 'portal';
+  /** `preTokenGeneration`: adds claims to the ID token (e.g. the user's teams). */
+  trigger: 'preTokenGeneration';
+  function: F;
+}
+
 export interface IndexDecl {
   name: string;
   partitionKey: string;
@@ -93,6 +104,12 @@ export interface Manifest<F extends string = string> {
   rules: readonly EventRuleDecl<F>[];
   queues: readonly QueueDecl<F>[];
   streams: readonly StreamDecl<F>[];
+  identityTriggers?: readonly IdentityTriggerDecl<F>[];
+}
+
+/** Functions that run as a user pool trigger: the identity stack builds them, not the functions stack. */
+export function identityTriggerFunctions(manifest: Pick<Manifest, 'identityTriggers'>): Set<string> {
+  return new Set((manifest.identityTriggers ?? []).map((t) => t.function));
 }
 
 /** `GET /api/contacts/{id}`: the key API Gateway puts in `event.routeKey`. */

@@ -15,7 +15,7 @@ import {
 } from '../constructs/bindings.js';
 import { CrmFunction } from '../constructs/crm-function.js';
 import { addEventRule, addQueueConsumer, addSchedule, addStreamConsumer } from '../constructs/triggers.js';
-import type { Manifest } from '../manifest.types.js';
+import { identityTriggerFunctions, type Manifest } from '../manifest.types.js';
 
 export interface FunctionsStackProps extends StackProps {
   readonly manifest: Manifest;
@@ -41,7 +41,10 @@ export class FunctionsStack extends Stack {
     const { manifest, settings } = props;
 
     const functions = new Map<string, CrmFunction>();
+    // User pool triggers are built by the identity stack, next to their pool.
+    const triggers = identityTriggerFunctions(manifest);
     for (const [functionId, decl] of Object.entries(manifest.functions)) {
+      if (triggers.has(functionId)) continue;
       const fn = new CrmFunction(this, `Fn-${functionId}`, {
         functionId,
         decl,

@@ -8,18 +8,28 @@ import {
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolOperation,
   type UserPoolProps,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/roles.js';
+import type { AppSettings } from '../app-settings.js';
+import { bindTable, type TableBinding } from '../constructs/bindings.js';
+import { CrmFunction } from '../constructs/crm-function.js';
 import { acknowledge } from '../constructs/nag.js';
 import { hostedUiPrefix, type OidcIssuer, SpaSignIn } from '../constructs/spa-sign-in.js';
+import type { Manifest } from '../manifest.types.js';
 
 export interface IdentityStackProps extends StackProps {
   readonly service: string;
   /** Host the SPA is served from (context `cirrus:domainName`), for callback URLs. */
   readonly appDomain: string;
+  /** The manifest's user pool triggers and their functions (built here, next to the pools). */
+  readonly manifest?: Pick<Manifest, 'service' | 'functions' | 'identityTriggers'>;
+  readonly settings?: AppSettings;
+  /** The table, for triggers that read it (the teams claim reads the staff profile). */
+  readonly table?: TableBinding;
 }
 
 /** Settings both pools share: e-mail is the user name, strong passwords, nothing is lost on delete. */
@@ -126,10 +136,36 @@ export class IdentityStack extends Stack {
       }),
     }).issuer;
 
+    this.addTriggers(props);
+
     new CfnOutput(this, 'StaffIssuer', { value: this.staff.issuerUrl });
     new CfnOutput(this, 'StaffClientId', { value: this.staff.clientId });
     new CfnOutput(this, 'StaffHostedUi', { value: this.staff.hostedUiUrl });
     new CfnOutput(this, 'PortalIssuer', { value: this.portal.issuerUrl });
     new CfnOutput(this, 'PortalClientId', { value: this.portal.clientId });
+  }
+
+  /** Each manifest trigger: its function (with the grants it declares) attached to its pool. */
+  private addTriggers(props: IdentityStackProps): void {
+    const { manifest, settings, table } = props;
+    for (const trigger of manifest?.identityTriggers ?? []) {
+      if (!settings) throw new Error('Identity triggers need the app settings');
+      const decl = manifest!.functions[trigger.function];
+      if (!decl) throw new Error(`Manifest refers to unknown function "${trigger.function}"`);
+      const fn = new CrmFunction(this, `Fn-${trigger.function}`, {
+        functionId: trigger.function,
+        decl,
+        service: manifest!.service,
+        version: settings.version,
+        logRetention: settings.logRetention,
+        projectRoot: settings.projectRoot,
+      });
+      if (decl.grants.table) {
+        if (!table) throw new Error(`${trigger.function} needs the table`);
+        bindTable(fn, table, decl.grants.table);
+      }
+      const pool = trigger.pool === 'staff' ? this.staffPool : this.portalPool;
+      pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, fn.fn);
+    }
   }
 }

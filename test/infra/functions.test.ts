@@ -2,13 +2,15 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { queueUrlEnvName } from '../../infra/constructs/bindings.js';
 import { manifest } from '../../infra/manifest.js';
-import type { FunctionDecl } from '../../infra/manifest.types.js';
+import { type FunctionDecl, identityTriggerFunctions } from '../../infra/manifest.types.js';
 import { actionsOfFunction, buildTestApp, resourcesOf, templateOf } from './helpers/app.js';
 
 const cirrus = buildTestApp();
 const template = templateOf(cirrus.functions);
 const messaging = templateOf(cirrus.messaging);
-const functions = Object.entries(manifest.functions) as [string, FunctionDecl][];
+/** The functions stack's functions: all of the manifest's but the user pool triggers (identity stack). */
+const triggers = identityTriggerFunctions(manifest);
+const functions = (Object.entries(manifest.functions) as [string, FunctionDecl][]).filter(([id]) => !triggers.has(id));
 
 /** Logical id of the Lambda whose description is the manifest's description of `functionId`. */
 function logicalIdOf(functionId: string): string {

@@ -1,8 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { PLACEHOLDER_DOMAIN } from '../../infra/app-settings.js';
+import { manifest } from '../../infra/manifest.js';
 import { ROLES } from '../../shared/auth/roles.js';
-import { buildVariantApp, resourcesOf, templateOf, VARIANT_DOMAIN } from './helpers/app.js';
+import { actionsOfFunction, buildVariantApp, resourcesOf, templateOf, VARIANT_DOMAIN } from './helpers/app.js';
 
 // The variant app passes a real domain through context, so the callback URLs can be checked.
 const template = templateOf(buildVariantApp().identity);
@@ -92,5 +93,26 @@ describe('portal sign-in', () => {
 describe('defaults', () => {
   it('uses a placeholder host when no domain is passed in', () => {
     expect(PLACEHOLDER_DOMAIN).toMatch(/example\.com$/);
+  });
+});
+
+describe('the teams claim', () => {
+  const cirrus = buildVariantApp();
+  const identity = templateOf(cirrus.identity);
+  const description = manifest.functions.tokenClaims.description;
+
+  it("runs a pre-token-generation trigger on the staff pool that adds the user's teams", () => {
+    const [logicalId] = Object.entries(resourcesOf(identity, 'AWS::Lambda::Function')).find(
+      ([, fn]) => fn.Properties.Description === description,
+    )!;
+    expect(pool('cirrus-crm-staff').Properties.LambdaConfig).toEqual({
+      PreTokenGeneration: { 'Fn::GetAtt': [logicalId, 'Arn'] },
+    });
+    expect(pool('cirrus-crm-portal').Properties.LambdaConfig).toBeUndefined();
+  });
+
+  it('lets the trigger read the table and nothing more', () => {
+    const actions = actionsOfFunction(identity, description).filter((a) => a.startsWith('dynamodb:'));
+    expect(actions.sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
   });
 });

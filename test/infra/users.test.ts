@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { manifest } from '../../infra/manifest.js';
-import type { FunctionDecl } from '../../infra/manifest.types.js';
+import { type FunctionDecl, identityTriggerFunctions } from '../../infra/manifest.types.js';
 import { actionsOfFunction, buildTestApp, resourcesOf, templateOf } from './helpers/app.js';
 
 const cirrus = buildTestApp();
 const template = templateOf(cirrus.functions);
-const functions = Object.entries(manifest.functions) as [string, FunctionDecl][];
+// User pool triggers live in the identity stack (test/infra/identity.test.ts checks theirs).
+const triggers = identityTriggerFunctions(manifest);
+const functions = (Object.entries(manifest.functions) as [string, FunctionDecl][]).filter(([id]) => !triggers.has(id));
 
 /** The statements of the policies that mention an action of cognito-idp. */
 function cognitoStatements(): { Action: string | string[]; Resource: unknown }[] {

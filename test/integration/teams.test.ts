@@ -143,6 +143,16 @@ describe('teams', () => {
     expect(audit.items[1]!.changes.map((c) => c.field)).toContain('memberIds');
   });
 
+  it("adds the user's teams to Cognito ID tokens, as the pre-token-generation trigger", async () => {
+    const { handler } = await import('../../functions/identity/pre-token-generation.js');
+    const event = {
+      request: { userAttributes: { sub: SALES2 } },
+      response: { claimsOverrideDetails: {} },
+    } as unknown as Parameters<typeof handler>[0];
+    const out = await handler(event);
+    expect(out.response.claimsOverrideDetails?.claimsToAddOrOverride).toEqual({ 'custom:teams': 'team-west' });
+  });
+
   it('refuses a member who does not exist, naming the field', async () => {
     const res = await admin.post<{ error: { fields: Record<string, string> } }>('/api/teams', {
       name: 'Ghosts',
