@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../infra/local/runtime.js';
+import { apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+import {
+  ADMIN,
+  apiResponse,
+  type ContactBody,
+  closeAll,
+  loadAllPages,
+  openSession,
+  SALES1,
+  SALES2,
+  type Session,
+  screenshot,
+  signInToContacts,
+  staffId,
+  staffName,
+  startBrowser,
+  texts,
+} from './helpers.js';
+
+const MANAGER = 'manager@cirrus.local';
+
+/** A manager's console shows their team's customers (East 华东: sales1's), and nothing of West's. */
+describe("teams: a manager sees the team's customers", () => {
+  let runtime: Runtime | undefined;
+  let browser: Browser | undefined;
+  let session: Session;
+  /** A contact of sales2's (team West), with a name nobody else has. */
+  const west = { name: 'Zephyrine Westbrook-Sales2', id: '' };
+
+  const env = () => {
+    if (!runtime) throw new Error('the runtime did not start');
+    return runtime;
+  };
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({ seed: { companies: 6, contacts: 30 } });
+    const created = await apiAs(runtime, SALES2).post<ContactBody>('/api/contacts', { name: west.name });
+    expect(created.status).toBe(201);
+    west.id = created.body.id;
+    browser = await startBrowser();
+    session = await openSession(browser);
+  });
+
+  afterAll(async () => {
+    await closeAll(
+      () => session?.context.close(),
+      () => browser?.close(),
+      () => runtime?.stop(),
+    );
+  });
+
+  it('the manager signs in and sees exactly the team’s contacts: sales1’s and their own, none of sales2’s', async () => {
+    const { page } = session;
+    const team = await apiAs(env(), MANAGER).get<Listed<ContactBody>>('/api/contacts?limit=200');
+    const all = await apiAs(env(), ADMIN).get<Listed<ContactBody>>('/api/contacts?limit=200');
+    expect(team.body.items.length).toBeGreaterThan(0);
+    expect(team.body.items.length).toBeLessThan(all.body.items.length);
+    // East 华东 is the manager and sales1: the demo data gives both of them customers.
+    expect(new Set(team.body.items.map((c) => c.ownerId))).toEqual(new Set([staffId(SALES1), staffId(MANAGER)]));
+    expect(team.body.items.map((c) => c.ownerId)).not.toContain(staffId(SALES2));
+
+    await signInToContacts(session, env(), MANAGER);
+    expect(await page.getByTestId('user-name').textContent()).toBe(staffName(MANAGER));
+    await loadAllPages(page);
+    const shown = await texts(page.getByTestId('contact-link'));
+    expect([...shown].sort()).toEqual(team.body.items.map((c) => c.name).sort());
+    expect(shown).not.toContain(west.name);
+    await screenshot(page, 'teams-01-manager-contacts');
+  });
+
+  it('a contact of another team answers “not found” at its address', async () => {
+    const { page } = session;
+    const read = apiResponse(page, 'GET', new RegExp(`^/api/contacts/${west.id}$`));
+    await page.goto(`${env().baseUrl}/app/contacts/${west.id}`);
+    expect((await read).status()).toBe(404);
+    await page.getByTestId('error-state').waitFor();
+    expect(await page.getByTestId('error-state').textContent()).toContain('Contact not found');
+    expect((await page.content()).includes(west.name)).toBe(false);
+  });
+});
