@@ -6,13 +6,16 @@ import {
   ADMIN,
   apiResponse,
   type ContactBody,
+  chooseOption,
   closeAll,
   loadAllPages,
+  openDropdown,
   openSession,
   SALES1,
   SALES2,
   type Session,
   screenshot,
+  signIn,
   signInToContacts,
   staffId,
   staffName,
@@ -79,5 +82,45 @@ describe("teams: a manager sees the team's customers", () => {
     await page.getByTestId('error-state').waitFor();
     expect(await page.getByTestId('error-state').textContent()).toContain('Contact not found');
     expect((await page.content()).includes(west.name)).toBe(false);
+  });
+
+  it('an admin creates a team with sales2 in the console and sees it listed with sales2’s name', async () => {
+    const admin = await openSession(browser!);
+    try {
+      const { page } = admin;
+      await signIn(page, env().baseUrl, ADMIN);
+      await page.getByTestId('nav-teams').click();
+      await page.waitForURL((url) => url.pathname === '/app/settings/teams');
+      await page.getByTestId('team-row').first().waitFor();
+
+      await page.getByTestId('new-team').click();
+      await page.getByTestId('field-team-name').fill('North 华北');
+      await chooseOption(page, 'field-team-members', staffName(SALES2).slice(0, 4), staffName(SALES2));
+      // A multiple Select keeps its dropdown open after a pick: close it before saving.
+      await page.locator('.ant-modal-title').click();
+      await openDropdown(page)
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+      const saved = apiResponse(page, 'POST', /^\/api\/teams$/);
+      await page.getByTestId('save').click();
+      const response = await saved;
+      expect(response.status()).toBe(201);
+      const team = (await response.json()) as { id: string; memberIds: string[] };
+      expect(team.memberIds).toEqual([staffId(SALES2)]);
+
+      const row = page.locator(`[data-testid="team-row"][data-team-id="${team.id}"]`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain('North 华北');
+      expect(await row.getByTestId('team-members').textContent()).toContain(staffName(SALES2));
+      await screenshot(page, 'teams-02-admin-created-team');
+
+      // Both sides of the membership: sales2's profile lists the new team, by name, on the Users page.
+      await page.getByTestId('nav-users').click();
+      const user = page.locator(`[data-testid="user-row"][data-user-id="${staffId(SALES2)}"]`);
+      await user.waitFor();
+      await expect.poll(() => user.getByTestId('user-teams').textContent()).toContain('North 华北');
+    } finally {
+      await admin.context.close();
+    }
   });
 });

@@ -33,6 +33,7 @@ const CustomFieldsPage = lazy(() =>
 );
 const AuditLogPage = lazy(() => import('./pages/settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const UsersPage = lazy(() => import('./pages/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
+const TeamsPage = lazy(() => import('./pages/settings/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -61,6 +62,7 @@ export const router = createBrowserRouter(
         { path: 'settings/custom-fields', element: <CustomFieldsPage /> },
         { path: 'settings/audit', element: <AuditLogPage /> },
         { path: 'settings/users', element: <UsersPage /> },
+        { path: 'settings/teams', element: <TeamsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,11 @@
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, SettingOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ContactsOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -11,9 +18,14 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
   const { t } = useTranslation();
   const { can } = useAuth();
   const { pathname } = useLocation();
-  const selected = ['/contacts', '/companies', '/settings/custom-fields', '/settings/audit', '/settings/users'].find(
-    (p) => pathname.startsWith(p),
-  );
+  const selected = [
+    '/contacts',
+    '/companies',
+    '/settings/custom-fields',
+    '/settings/audit',
+    '/settings/users',
+    '/settings/teams',
+  ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
     <Link to={to} data-testid={testId} onClick={onNavigate}>
@@ -58,6 +70,14 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/users',
       icon: <UserOutlined />,
       label: link('/settings/users', 'nav-users', t('nav.users')),
+    });
+  }
+
+  if (can('teams:manage')) {
+    items.push({
+      key: '/settings/teams',
+      icon: <TeamOutlined />,
+      label: link('/settings/teams', 'nav-teams', t('nav.teams')),
     });
   }
 

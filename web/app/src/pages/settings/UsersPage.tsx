@@ -18,6 +18,7 @@ import type { HTMLAttributes, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../../shared/auth/roles';
+import { useTeams } from '../../api/teams';
 import { type UserStatus, type UserSummary, useUpdateUser, useUsers } from '../../api/users';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
@@ -65,6 +66,8 @@ function UserList({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const users = useUsers();
+  // Team names for the Teams column; until they arrive (or if they cannot), the ids are shown.
+  const teamList = useTeams();
 
   if (users.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (users.isError)
@@ -72,7 +75,17 @@ function UserList({ manage }: { manage: boolean }) {
   if (!users.data.length) return <Empty description={t('users.empty')} data-testid="empty-state" />;
 
   const status = (u: UserSummary) => <Tag color={STATUS_COLOR[u.status]}>{t(`users.statuses.${u.status}`)}</Tag>;
-  const teams = (u: UserSummary) => (u.teamIds.length ? u.teamIds.map((id) => <Tag key={id}>{id}</Tag>) : '—');
+  const teamNames = new Map((teamList.data ?? []).map((team) => [team.id, team.name]));
+  const teams = (u: UserSummary) =>
+    u.teamIds.length ? (
+      <Flex gap={4} wrap data-testid="user-teams">
+        {u.teamIds.map((id) => (
+          <Tag key={id}>{teamNames.get(id) ?? id}</Tag>
+        ))}
+      </Flex>
+    ) : (
+      '—'
+    );
   const lastSignIn = (u: UserSummary) =>
     u.lastSignInAt ? <TimeStamp value={u.lastSignInAt} showAbsolute={false} /> : t('users.never');
 
@@ -91,6 +104,7 @@ function UserList({ manage }: { manage: boolean }) {
               <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
                 {u.email}
               </Typography.Text>
+              {u.teamIds.length > 0 && teams(u)}
               <Typography.Text type="secondary">
                 {t('users.lastSignIn')}: {lastSignIn(u)}
               </Typography.Text>
