@@ -12,6 +12,7 @@ import {
   type UserPoolProps,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/roles.js';
 import type { AppSettings } from '../app-settings.js';
@@ -69,8 +70,9 @@ export class IdentityStack extends Stack {
       userPoolName: `${props.service}-staff`,
       // Staff accounts are created by an admin, never by sign-up.
       selfSignUpEnabled: false,
-      // TOTP only (SMS can be hijacked). OPTIONAL for now: admins and sysadmins must enrol, and the
-      // next issue enforces that per group; Cognito can only require MFA for a whole pool.
+      // TOTP only (SMS can be hijacked). OPTIONAL so that anyone can enrol; admins and sysadmins
+      // must, which the pre-token-generation trigger enforces (Cognito can only require MFA for a
+      // whole pool): it issues them no token until TOTP is set up.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       // Staff see every customer: compromised-credential and risky sign-in protection pays here.
@@ -80,7 +82,7 @@ export class IdentityStack extends Stack {
     acknowledge(
       this.staffPool,
       'AwsSolutions-COG2',
-      'TOTP MFA is optional for the pool while per-group enforcement (admin, sysadmin) is built in the next issue; Cognito cannot require MFA for some groups only.',
+      'Cognito cannot require MFA for some groups only. TOTP is optional for the pool and required for admin and sysadmin by the pre-token-generation trigger, which refuses them tokens until a TOTP authenticator is enrolled (functions/identity/pre-token-generation.ts).',
     );
     ROLES.forEach((role, precedence) => {
       new CfnUserPoolGroup(this, `Group-${role}`, {
@@ -166,6 +168,18 @@ export class IdentityStack extends Stack {
       }
       const pool = trigger.pool === 'staff' ? this.staffPool : this.portalPool;
       pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, fn.fn);
+      if (trigger.pool === 'staff') {
+        // The MFA check of admins and sysadmins reads the user's MFA settings. A policy of its own,
+        // not the role's default policy: the function depends on its default policy and the pool on
+        // the function (its trigger), so the pool's ARN there would be a cycle; nothing depends on
+        // this policy, so it can name exactly the staff pool.
+        new Policy(this, `Fn-${trigger.function}-MfaCheck`, {
+          roles: [fn.fn.role!],
+          statements: [
+            new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.staffPool.userPoolArn] }),
+          ],
+        });
+      }
     }
   }
 }

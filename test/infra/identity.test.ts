@@ -115,4 +115,32 @@ describe('the teams claim', () => {
     const actions = actionsOfFunction(identity, description).filter((a) => a.startsWith('dynamodb:'));
     expect(actions.sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
   });
+
+  it('lets the trigger read the MFA settings of staff-pool users, and nothing else of Cognito', () => {
+    const fn = Object.values(resourcesOf(identity, 'AWS::Lambda::Function')).find(
+      (f) => f.Properties.Description === description,
+    )!;
+    const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const actions = actionsOfFunction(identity, description).filter((a) => !a.startsWith('dynamodb:'));
+    expect(actions.filter((a) => a.startsWith('cognito-idp:'))).toEqual(['cognito-idp:AdminGetUser']);
+    const statements = Object.values(resourcesOf(identity, 'AWS::IAM::Policy'))
+      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === role))
+      .flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
+      )
+      .filter((st) => [st.Action].flat().some((a) => String(a).startsWith('cognito-idp:')));
+    const [staffPoolId] = Object.entries(resourcesOf(identity, 'AWS::Cognito::UserPool')).find(
+      ([, p]) => p.Properties.UserPoolName === 'cirrus-crm-staff',
+    )!;
+    expect(statements).toEqual([
+      { Action: 'cognito-idp:AdminGetUser', Effect: 'Allow', Resource: { 'Fn::GetAtt': [staffPoolId, 'Arn'] } },
+    ]);
+  });
+
+  it('keeps the staff pool MFA optional (TOTP) so admins can enrol', () => {
+    expect(pool('cirrus-crm-staff').Properties).toMatchObject({
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
 });
