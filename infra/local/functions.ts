@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { LocalUserDirectory } from '../../shared/identity/local-user-directory.js';
+import { provideUserDirectory } from '../../shared/identity/select.js';
 import { type FunctionId, manifest } from '../manifest.js';
 
 /**
@@ -14,6 +16,8 @@ export type FunctionTable = Record<FunctionId, LambdaHandler>;
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function loadFunctions(): Promise<FunctionTable> {
+  // Local adapters go into the ports first: in AWS the handlers build their Cognito adapters.
+  provideUserDirectory(new LocalUserDirectory());
   const table = {} as FunctionTable;
   for (const [id, decl] of Object.entries(manifest.functions) as [FunctionId, { entry: string }][]) {
     const mod = (await import(pathToFileURL(resolve(ROOT, decl.entry)).href)) as { handler?: LambdaHandler };

@@ -1,21 +1,22 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { required } from '../config.js';
 import { CognitoUserDirectory } from './cognito-user-directory.js';
-import { LocalUserDirectory } from './local-user-directory.js';
 import type { UserDirectory } from './user-directory.js';
 
 let directory: UserDirectory | undefined;
 
 /**
- * The directory this deployment uses, by configuration: USER_DIRECTORY=cognito with USER_POOL_ID
- * (set by the CDK binding in AWS), or local (set by the local runtime). Built once per container.
+ * The local runtime plugs its own adapter into the port before it loads the handlers, so the
+ * Lambda bundle carries only the Cognito adapter (and none of the local store's e-mail code).
  */
+export function provideUserDirectory(local: UserDirectory): void {
+  directory = local;
+}
+
+/** The directory of this deployment: the one provided locally, else Cognito (USER_POOL_ID, set by CDK). */
 export function userDirectory(): UserDirectory {
   if (directory) return directory;
-  const kind = required('USER_DIRECTORY');
-  directory =
-    kind === 'cognito'
-      ? new CognitoUserDirectory(new CognitoIdentityProviderClient({}), required('USER_POOL_ID'))
-      : new LocalUserDirectory();
+  if (required('USER_DIRECTORY') !== 'cognito') throw new Error('No user directory: USER_DIRECTORY is not cognito');
+  directory = new CognitoUserDirectory(new CognitoIdentityProviderClient({}), required('USER_POOL_ID'));
   return directory;
 }
