@@ -54,6 +54,12 @@ const FUNCTIONS = {
     timeoutSeconds: 5,
     grants: { table: 'read' },
   },
+  signInRecorder: {
+    entry: 'functions/identity/post-authentication.ts',
+    description: "Records a staff user's last sign-in (lastSignInAt) on their profile after Cognito authenticates them",
+    timeoutSeconds: 5,
+    grants: { table: 'update' },
+  },
   outboxRelay: {
     entry: 'functions/jobs/outbox-relay.ts',
     description: 'Publishes audit/outbox records from the table stream as domain events',
@@ -177,7 +183,10 @@ export const manifest = {
     },
   ],
   streams: [{ function: 'outboxRelay', itemType: 'Audit', batchSize: 100 }],
-  identityTriggers: [{ pool: 'staff', trigger: 'preTokenGeneration', function: 'tokenClaims' }],
+  identityTriggers: [
+    { pool: 'staff', trigger: 'preTokenGeneration', function: 'tokenClaims' },
+    { pool: 'staff', trigger: 'postAuthentication', function: 'signInRecorder' },
+  ],
 } as const satisfies Manifest<FunctionId>;
 
 export type { FunctionId };

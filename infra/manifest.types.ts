@@ -6,7 +6,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a function may touch. The CDK app turns each into the narrowest grant it can. */
 export interface FunctionGrants {
-  table?: 'read' | 'write';
+  /** `update`: UpdateItem on the table and nothing else (no reads, no indexes). */
+  table?: 'read' | 'write' | 'update';
   /** Send e-mail through SES. */
   email?: boolean;
   /** Put events on the CRM event bus. */
@@ -74,8 +75,11 @@ export interface StreamDecl<F extends string = string> {
  */
 export interface IdentityTriggerDecl<F extends string = string> {
   pool: 'staff' | 'portal';
-  /** `preTokenGeneration`: adds claims to the ID token (e.g. the user's teams). */
-  trigger: 'preTokenGeneration';
+  /**
+   * `preTokenGeneration`: adds claims to the ID token (e.g. the user's teams);
+   * `postAuthentication`: runs after each successful sign-in (e.g. records when).
+   */
+  trigger: 'preTokenGeneration' | 'postAuthentication';
   function: F;
 }
 

@@ -36,21 +36,26 @@ const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'];
 const KEY_WRITE = ['kms:Encrypt', 'kms:GenerateDataKey'];
 
 /** Table access, never Scan (no Scan on a request path); index ARNs are listed, not wildcarded. */
-export function bindTable(target: CrmFunction, binding: TableBinding, access: 'read' | 'write'): void {
+export function bindTable(target: CrmFunction, binding: TableBinding, access: 'read' | 'write' | 'update'): void {
   const { tableArn } = binding.table;
-  target.role.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: TABLE_READ,
-      resources: [tableArn, ...binding.indexNames.map((name) => `${tableArn}/index/${name}`)],
-    }),
-  );
+  if (access === 'update') {
+    // Changes attributes of items it names by key; reads nothing, deletes nothing, no index.
+    target.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [tableArn] }));
+  } else {
+    target.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: TABLE_READ,
+        resources: [tableArn, ...binding.indexNames.map((name) => `${tableArn}/index/${name}`)],
+      }),
+    );
+  }
   if (access === 'write') {
     target.role.addToPrincipalPolicy(new PolicyStatement({ actions: TABLE_WRITE, resources: [tableArn] }));
   }
   // The table key may only be used through DynamoDB, not called directly.
   target.role.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: access === 'write' ? [...KEY_READ, ...KEY_WRITE] : KEY_READ,
+      actions: access === 'read' ? KEY_READ : [...KEY_READ, ...KEY_WRITE],
       resources: [binding.key.keyArn],
       conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(target).region}.amazonaws.com` } },
     }),

@@ -20,7 +20,7 @@ import { bindTable, type TableBinding } from '../constructs/bindings.js';
 import { CrmFunction } from '../constructs/crm-function.js';
 import { acknowledge } from '../constructs/nag.js';
 import { hostedUiPrefix, type OidcIssuer, SpaSignIn } from '../constructs/spa-sign-in.js';
-import type { Manifest } from '../manifest.types.js';
+import type { IdentityTriggerDecl, Manifest } from '../manifest.types.js';
 
 export interface IdentityStackProps extends StackProps {
   readonly service: string;
@@ -32,6 +32,11 @@ export interface IdentityStackProps extends StackProps {
   /** The table, for triggers that read it (the teams claim reads the staff profile). */
   readonly table?: TableBinding;
 }
+
+const TRIGGER_OPERATIONS: Record<IdentityTriggerDecl['trigger'], UserPoolOperation> = {
+  preTokenGeneration: UserPoolOperation.PRE_TOKEN_GENERATION,
+  postAuthentication: UserPoolOperation.POST_AUTHENTICATION,
+};
 
 /** Settings both pools share: e-mail is the user name, strong passwords, nothing is lost on delete. */
 const COMMON_POOL: UserPoolProps = {
@@ -167,8 +172,8 @@ export class IdentityStack extends Stack {
         bindTable(fn, table, decl.grants.table);
       }
       const pool = trigger.pool === 'staff' ? this.staffPool : this.portalPool;
-      pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, fn.fn);
-      if (trigger.pool === 'staff') {
+      pool.addTrigger(TRIGGER_OPERATIONS[trigger.trigger], fn.fn);
+      if (trigger.pool === 'staff' && trigger.trigger === 'preTokenGeneration') {
         // The MFA check of admins and sysadmins reads the user's MFA settings. A policy of its own,
         // not the role's default policy: the function depends on its default policy and the pool on
         // the function (its trigger), so the pool's ARN there would be a cycle; nothing depends on

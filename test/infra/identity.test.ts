@@ -105,8 +105,8 @@ describe('the teams claim', () => {
     const [logicalId] = Object.entries(resourcesOf(identity, 'AWS::Lambda::Function')).find(
       ([, fn]) => fn.Properties.Description === description,
     )!;
-    expect(pool('cirrus-crm-staff').Properties.LambdaConfig).toEqual({
-      PreTokenGeneration: { 'Fn::GetAtt': [logicalId, 'Arn'] },
+    expect((pool('cirrus-crm-staff').Properties.LambdaConfig as Record<string, unknown>).PreTokenGeneration).toEqual({
+      'Fn::GetAtt': [logicalId, 'Arn'],
     });
     expect(pool('cirrus-crm-portal').Properties.LambdaConfig).toBeUndefined();
   });
@@ -142,5 +142,32 @@ describe('the teams claim', () => {
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
     });
+  });
+});
+
+describe('the sign-in recorder', () => {
+  const identity = templateOf(buildVariantApp().identity);
+  const description = manifest.functions.signInRecorder.description;
+
+  it('runs as the post-authentication trigger of the staff pool only', () => {
+    const [logicalId] = Object.entries(resourcesOf(identity, 'AWS::Lambda::Function')).find(
+      ([, fn]) => fn.Properties.Description === description,
+    )!;
+    expect((pool('cirrus-crm-staff').Properties.LambdaConfig as Record<string, unknown>).PostAuthentication).toEqual({
+      'Fn::GetAtt': [logicalId, 'Arn'],
+    });
+    expect(pool('cirrus-crm-portal').Properties.LambdaConfig).toBeUndefined();
+  });
+
+  it('may only UpdateItem on the table (no reads, no indexes), and use its key through DynamoDB', () => {
+    const actions = actionsOfFunction(identity, description);
+    expect(actions.filter((a) => a.startsWith('dynamodb:'))).toEqual(['dynamodb:UpdateItem']);
+    expect(actions.filter((a) => a.startsWith('cognito-idp:'))).toEqual([]);
+    expect(actions.filter((a) => a.startsWith('kms:')).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:DescribeKey',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+    ]);
   });
 });
