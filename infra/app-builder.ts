@@ -82,6 +82,7 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
     manifest,
     settings,
     table: data.binding,
+    fieldKey: data.fieldKey,
     bus: messaging.bus,
     queues: messaging.queues,
     mail: {

@@ -12,7 +12,8 @@ const FUNCTIONS = {
     description: 'Contacts, companies and custom-field definitions',
     memoryMb: 512,
     timeoutSeconds: 10,
-    grants: { table: 'write' },
+    // The only function that reads or writes sensitive field values.
+    grants: { table: 'write', fieldKey: true },
   },
   platform: {
     entry: 'functions/platform/handler.ts',

@@ -14,6 +14,8 @@ export interface FunctionGrants {
   bus?: boolean;
   /** Administer staff accounts in the staff user pool (Cognito admin API; local store locally). */
   userDirectory?: boolean;
+  /** Encrypt and decrypt sensitive field values with the dedicated field key (KMS). */
+  fieldKey?: boolean;
   /** Send messages to these queues. */
   sendTo?: readonly string[];
 }

@@ -22,6 +22,10 @@ export interface Config {
   USER_DIRECTORY?: 'cognito' | 'local';
   /** The staff user pool, for the Cognito admin API. */
   USER_POOL_ID?: string;
+  /** The KMS key of sensitive custom fields (AWS; shared/crypto/field-protection.ts reads it). */
+  FIELD_KEY_ARN?: string;
+  /** Locally: the file holding the raw AES-256 field key (the runtime creates it, 0600). */
+  FIELD_KEY_FILE?: string;
 }
 
 let cached: Config | undefined;
@@ -44,6 +48,8 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     APP_VERSION: env.APP_VERSION || '0.1.0',
     USER_DIRECTORY: userDirectory(env.USER_DIRECTORY),
     USER_POOL_ID: env.USER_POOL_ID || undefined,
+    FIELD_KEY_ARN: env.FIELD_KEY_ARN || undefined,
+    FIELD_KEY_FILE: env.FIELD_KEY_FILE || undefined,
   };
 }
 

@@ -37,6 +37,7 @@ export const customFieldRoutes: Record<string, RouteDef> = {
       }
       const now = systemClock.now().toISOString();
       const def: CustomFieldDef = { ...body, createdAt: now, updatedAt: now, version: 1 };
+      if (!def.sensitive) delete def.readRoles;
       const audit = auditRecord({
         kind: 'customField',
         entityId: `${body.entity}.${body.key}`,
@@ -64,6 +65,11 @@ export const customFieldRoutes: Record<string, RouteDef> = {
       if (changes.options && before.type !== 'select' && before.type !== 'multiselect') {
         throw new AppError('bad_request', 'validation_failed', 'Only selects have options', {
           options: 'Only selects have options',
+        });
+      }
+      if (changes.readRoles && !before.sensitive) {
+        throw new AppError('bad_request', 'validation_failed', 'Only sensitive fields have readRoles', {
+          readRoles: 'Only sensitive fields have readRoles',
         });
       }
       const now = systemClock.now().toISOString();

@@ -12,8 +12,10 @@ import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js'
 import type { RecordKind } from '../../shared/db/keys.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import { finalizeRecord, mergePatch } from '../../shared/domain/customers/records.js';
+import { forbiddenFieldWrites, maskSensitiveChanges } from '../../shared/domain/customers/sensitive-fields.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
 import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
+import { revealFor, sealSensitive } from './sensitive-values.js';
 
 /**
  * The commands of a customer record (contact or company): create, read, edit, delete, restore.
@@ -76,6 +78,23 @@ function checkAssignment(principal: Principal, ownerId: string): void {
   }
 }
 
+/** A write of a sensitive field by a role not listed on it: 403 naming each such field. */
+function checkSensitiveWrites(
+  principal: Principal,
+  defs: Parameters<typeof forbiddenFieldWrites>[1],
+  customFields: unknown,
+): void {
+  const errors = forbiddenFieldWrites(principal.roles, defs, customFields as Record<string, unknown> | undefined);
+  if (Object.keys(errors).length > 0) {
+    throw new AppError(
+      'forbidden',
+      'customField.sensitive_forbidden',
+      `Your role may not write ${Object.keys(errors).join(', ')}`,
+      errors,
+    );
+  }
+}
+
 /** Checks what the write points at exist: the owner (a staff user) and the company. */
 function checkReferences(
   deps: Awaited<ReturnType<typeof loadWriteDependencies>>,
@@ -103,11 +122,15 @@ export async function createCustomerRecord(
   const ownerId = input.ownerId ?? principal.userId;
   checkAssignment(principal, ownerId);
   const deps = await loadWriteDependencies({ kind, companyId: input.companyId, ownerId, idempotency });
-  if (idempotency && deps.idempotent) return replay(idempotency, deps.idempotent);
+  if (idempotency && deps.idempotent) {
+    const replayed = replay(idempotency, deps.idempotent);
+    return { ...replayed, body: await revealFor(kind, replayed.body as StoredRecord, principal, deps.defs) };
+  }
+  checkSensitiveWrites(principal, deps.defs, input.customFields);
   const extra = checkReferences(deps, { ownerId, companyId: input.companyId }, principal);
   const teamId = teamOnAssignment(principal, deps.owner, undefined);
   const now = clock.now().toISOString();
-  const record = finalizeRecord(
+  const plain = finalizeRecord(
     {
       tags: [],
       customFields: {},
@@ -123,13 +146,14 @@ export async function createCustomerRecord(
     },
     { now, defs: deps.defs },
   ) as StoredRecord;
+  const record = await sealSensitive(kind, plain, deps.defs);
   const audit = auditRecord({
     kind,
     entityId: record.id,
     entityName: record.name,
     action: 'created',
     actor: principal,
-    changes: diffRecords(undefined, record),
+    changes: maskSensitiveChanges(diffRecords(undefined, record), deps.defs),
     at: now,
   });
   await createRecord(
@@ -138,7 +162,7 @@ export async function createCustomerRecord(
     audit,
     idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() },
   );
-  return { status: 201, body: record };
+  return { status: 201, body: await revealFor(kind, record, principal, deps.defs) };
 }
 
 /** The version the client last saw: body `version` or the If-Match header (`"3"`, `W/"3"` or `3`). */
@@ -172,6 +196,7 @@ export async function updateCustomerRecord(
   if (!before || !visibleTo(principal, before)) throw notFound(kind);
   if (before.deletedAt) throw new AppError('conflict', `${kind}.deleted`, `This ${kind} is deleted; restore it first`);
   if (before.version !== version) throw staleVersion(kind);
+  checkSensitiveWrites(principal, deps.defs, patch.customFields);
   const reassigned = patch.ownerId !== undefined && patch.ownerId !== before.ownerId;
   if (reassigned) checkAssignment(principal, patch.ownerId!);
   const extra = checkReferences(deps, { ownerId: patch.ownerId, companyId: patch.companyId ?? undefined }, principal);
@@ -190,12 +215,17 @@ export async function updateCustomerRecord(
   const merged = mergePatch(current, patch);
   if (patch.companyId === null) delete merged.companyName;
   if (reassigned && !extra.teamId) delete merged.teamId;
-  const after = finalizeRecord(
-    { ...merged, ...extra, updatedAt: now, version: before.version + 1 },
-    { now, defs: deps.defs },
-  ) as StoredRecord;
-  const changes = diffRecords(before, after);
-  if (changes.length === 0) return before;
+  const after = await sealSensitive(
+    kind,
+    finalizeRecord(
+      { ...merged, ...extra, updatedAt: now, version: before.version + 1 },
+      { now, defs: deps.defs },
+    ) as StoredRecord,
+    deps.defs,
+  );
+  // A rewritten sensitive value is a new ciphertext: it shows as a change even when the plaintext is the same.
+  const changes = maskSensitiveChanges(diffRecords(before, after), deps.defs);
+  if (changes.length === 0) return revealFor(kind, before, principal, deps.defs);
   const audit = auditRecord({
     kind,
     entityId: id,
@@ -206,7 +236,7 @@ export async function updateCustomerRecord(
     at: now,
   });
   await replaceRecord(kind, before, after, audit);
-  return after;
+  return revealFor(kind, after, principal, deps.defs);
 }
 
 /**

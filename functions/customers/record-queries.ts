@@ -19,6 +19,7 @@ import { type Filter, queryPage } from '../../shared/db/query.js';
 import type { Page } from '../../shared/domain/common/fields.js';
 import type { TimelineEntry } from '../../shared/domain/customers/timeline.schema.js';
 import { readRecordOrThrow } from './record-commands.js';
+import { maskSealed } from './sensitive-values.js';
 
 export interface ListQuery {
   q?: string;
@@ -156,7 +157,8 @@ export async function listCustomerRecords(
     forward: plan.forward,
     filters: plan.filters,
   });
-  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+  // Lists never decrypt: sensitive values are masked for every role (open the record to read them).
+  return { items: page.items.map((item) => maskSealed(toApi(item))), nextCursor: page.nextCursor };
 }
 
 /** A record's history, newest first, from its audit trail. */

@@ -12,6 +12,7 @@ import {
   updateCustomerRecord,
 } from './record-commands.js';
 import { type ListQuery, listCustomerRecords, recordTimeline } from './record-queries.js';
+import { revealFor } from './sensitive-values.js';
 
 const idParams = z.strictObject({ id });
 const timelineQuery = z.strictObject(pageQuery);
@@ -39,7 +40,8 @@ export function customerRecordRoutes(
     }),
     [`GET ${base}/{id}`]: defineRoute({
       params: idParams,
-      handle: async ({ params, principal }) => ok(await readRecordOrThrow(kind, params.id, principal)),
+      handle: async ({ params, principal }) =>
+        ok(await revealFor(kind, await readRecordOrThrow(kind, params.id, principal), principal)),
     }),
     [`PATCH ${base}/{id}`]: defineRoute({
       params: idParams,
@@ -52,11 +54,13 @@ export function customerRecordRoutes(
     }),
     [`DELETE ${base}/{id}`]: defineRoute({
       params: idParams,
-      handle: async ({ params, principal }) => ok(await deleteCustomerRecord(kind, params.id, principal)),
+      handle: async ({ params, principal }) =>
+        ok(await revealFor(kind, await deleteCustomerRecord(kind, params.id, principal), principal)),
     }),
     [`POST ${base}/{id}/restore`]: defineRoute({
       params: idParams,
-      handle: async ({ params, principal }) => ok(await restoreCustomerRecord(kind, params.id, principal)),
+      handle: async ({ params, principal }) =>
+        ok(await revealFor(kind, await restoreCustomerRecord(kind, params.id, principal), principal)),
     }),
     [`GET ${base}/{id}/timeline`]: defineRoute({
       params: idParams,

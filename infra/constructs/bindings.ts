@@ -117,3 +117,14 @@ export function bindUserDirectory(target: CrmFunction, pool: IUserPool): void {
   setEnv(target, 'USER_DIRECTORY', 'cognito');
   setEnv(target, 'USER_POOL_ID', pool.userPoolId);
 }
+
+/**
+ * The field key (sensitive custom fields, AWS Encryption SDK with a KMS keyring): the data-key
+ * calls the SDK makes, on that key only, and its ARN for the keyring.
+ */
+export function bindFieldKey(target: CrmFunction, key: IKey): void {
+  target.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [key.keyArn] }),
+  );
+  setEnv(target, 'FIELD_KEY_ARN', key.keyArn);
+}

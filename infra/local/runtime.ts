@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as sesLocalModule from 'aws-ses-v2-local';
+import { setLocalFieldKey } from '../../shared/crypto/field-protection.js';
 import { manifest } from '../manifest.js';
 import { LocalBus } from './bus.js';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
@@ -123,6 +126,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       APP_URL: baseUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
+    await setUpFieldKey(options.dataDir);
     const streamArn = await ensureTable(dynamo.endpoint, tableName, manifest.table);
 
     const functions = await loadFunctions();
@@ -223,4 +227,24 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     await stop();
     throw error;
   }
+}
+
+/**
+ * The local keyring of sensitive fields (AWS uses the KMS field key): a 256-bit key in
+ * `<dataDir>/field-key.bin`, made on first start and readable by the owner only; in memory when
+ * the runtime keeps no data (tests).
+ */
+async function setUpFieldKey(dataDir: string | undefined): Promise<void> {
+  if (!dataDir) {
+    setLocalFieldKey(randomBytes(32));
+    return;
+  }
+  const file = join(dataDir, 'field-key.bin');
+  const existing = await readFile(file).catch(() => undefined);
+  if (!existing) {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, randomBytes(32), { mode: 0o600, flag: 'wx' });
+  }
+  await chmod(file, 0o600);
+  process.env.FIELD_KEY_FILE = file;
 }

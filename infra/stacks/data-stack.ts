@@ -25,6 +25,8 @@ export interface DataStackProps extends StackProps {
 export class DataStack extends Stack {
   readonly table: Table;
   readonly key: Key;
+  /** Encrypts sensitive custom field values (field-level, AWS Encryption SDK), apart from the table key. */
+  readonly fieldKey: Key;
   readonly binding: TableBinding;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -33,6 +35,12 @@ export class DataStack extends Stack {
 
     this.key = new Key(this, 'TableKey', {
       description: `${props.service} table ${decl.id}`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.fieldKey = new Key(this, 'FieldKey', {
+      description: `${props.service} sensitive custom field values`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -1,12 +1,14 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { AppSettings } from '../app-settings.js';
 import {
   bindBus,
   bindEmail,
+  bindFieldKey,
   bindQueueSender,
   bindTable,
   bindUserDirectory,
@@ -21,6 +23,8 @@ export interface FunctionsStackProps extends StackProps {
   readonly manifest: Manifest;
   readonly settings: AppSettings;
   readonly table: TableBinding;
+  /** The key of sensitive field values, for functions granted `fieldKey`. */
+  readonly fieldKey: IKey;
   readonly bus: IEventBus;
   readonly queues: ReadonlyMap<string, IQueue>;
   readonly mail: MailBinding;
@@ -55,6 +59,7 @@ export class FunctionsStack extends Stack {
       });
       const { grants } = decl;
       if (grants.table) bindTable(fn, props.table, grants.table);
+      if (grants.fieldKey) bindFieldKey(fn, props.fieldKey);
       if (grants.bus) bindBus(fn, props.bus);
       if (grants.email) bindEmail(fn, props.mail);
       if (grants.userDirectory) bindUserDirectory(fn, props.staffPool);

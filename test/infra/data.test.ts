@@ -51,8 +51,8 @@ describe('the data stack: one table from manifest.table', () => {
 
   it('is encrypted with a customer-managed, rotating, retained KMS key', () => {
     const keys = resourcesOf(template, 'AWS::KMS::Key');
-    const [keyId] = Object.keys(keys);
-    expect(Object.keys(keys)).toHaveLength(1);
+    const [keyId] = Object.keys(keys).filter((id) => id.startsWith('TableKey'));
+    expect(Object.keys(keys)).toHaveLength(2);
     template.hasResource('AWS::KMS::Key', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({ EnableKeyRotation: true }),
@@ -60,5 +60,17 @@ describe('the data stack: one table from manifest.table', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
     });
+  });
+});
+
+describe('the field key (sensitive custom fields)', () => {
+  it('is a second customer-managed, rotating, retained key, apart from the table key', () => {
+    const keys = resourcesOf(template, 'AWS::KMS::Key');
+    const fieldKeys = Object.entries(keys).filter(([id]) => id.startsWith('FieldKey'));
+    expect(fieldKeys).toHaveLength(1);
+    const [, key] = fieldKeys[0]!;
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.Properties.Description).toContain('sensitive custom field');
   });
 });

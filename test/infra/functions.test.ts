@@ -93,6 +93,35 @@ describe('least privilege: grants and environment follow the manifest', () => {
     }
   });
 
+  it.each(functions)(
+    '%s may use the field key only when granted fieldKey, and then exactly as the SDK needs',
+    (id, decl) => {
+      const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy'));
+      const statements = policies
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes(`Fn${id}`))
+        .flatMap(
+          (p) =>
+            (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
+              .Statement,
+        );
+      const onFieldKey = statements.filter((s) => JSON.stringify(s.Resource).includes('FieldKey'));
+      const env = envOf(id);
+      if (decl.grants.fieldKey) {
+        expect(onFieldKey).toHaveLength(1);
+        expect([onFieldKey[0]!.Action].flat().sort()).toEqual(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+        expect(JSON.stringify(env.FIELD_KEY_ARN)).toContain('FieldKey');
+      } else {
+        expect(onFieldKey).toEqual([]);
+        expect('FIELD_KEY_ARN' in env).toBe(false);
+      }
+    },
+  );
+
+  it('grants the field key to the customers function only', () => {
+    const granted = functions.filter(([, decl]) => decl.grants.fieldKey).map(([id]) => id);
+    expect(granted).toEqual(['customers']);
+  });
+
   it('limits the table key to use through DynamoDB', () => {
     const policies = JSON.stringify(resourcesOf(template, 'AWS::IAM::Policy'));
     expect(policies).toContain('kms:ViaService');

@@ -1,3 +1,4 @@
+import { ROLES } from '../../auth/roles.js';
 import { text, version } from '../common/fields.js';
 import * as z from '../common/zod.js';
 
@@ -17,6 +18,8 @@ export const customFieldKey = z
   .check(z.regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'Must start with a lower-case letter; letters, digits and _ only'));
 
 const label = text(100, 1);
+/** Roles that may read and write a sensitive field's values (admin always may). */
+const readRoles = z.array(z.enum(ROLES)).check(z.maxLength(ROLES.length));
 const options = z.array(text(100, 1)).check(z.minLength(1, 'A select needs options'), z.maxLength(100));
 
 export const customFieldCreate = z
@@ -27,6 +30,12 @@ export const customFieldCreate = z
     type: z.enum(CUSTOM_FIELD_TYPES),
     required: z._default(z.boolean(), false),
     options: z.optional(options),
+    /**
+     * Stored encrypted, readable only by `readRoles` (and admin), masked for everyone else. Set when
+     * the field is created: turning it on later would leave existing values in plaintext.
+     */
+    sensitive: z._default(z.boolean(), false),
+    readRoles: z._default(readRoles, []),
   })
   .check(
     z.superRefine((def, ctx) => {
@@ -43,6 +52,7 @@ export const customFieldPatch = z.strictObject({
   label: z.optional(label),
   required: z.optional(z.boolean()),
   options: z.optional(options),
+  readRoles: z.optional(readRoles),
   version: z.optional(version),
 });
 export type CustomFieldPatch = z.infer<typeof customFieldPatch>;
@@ -54,6 +64,8 @@ export const customFieldDef = z.object({
   type: z.enum(CUSTOM_FIELD_TYPES),
   required: z.boolean(),
   options: z.optional(z.array(z.string())),
+  sensitive: z.optional(z.boolean()),
+  readRoles: z.optional(z.array(z.enum(ROLES))),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),

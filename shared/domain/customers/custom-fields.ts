@@ -1,6 +1,7 @@
 import { isCalendarDate } from '../common/dates.js';
 import type { CustomFieldValues } from '../common/fields.js';
 import type { CustomFieldDef } from './custom-field.schema.js';
+import { isSealed } from './sealed.js';
 
 /**
  * Checks a record's custom field values against the admin's definitions. Returns the values to
@@ -20,6 +21,11 @@ export function checkCustomFields(
       continue;
     }
     if (value === null) continue;
+    // Already encrypted (a sensitive value the write did not touch): checked when it was written.
+    if (isSealed(value)) {
+      out[key] = value;
+      continue;
+    }
     const problem = checkValue(def, value);
     if (problem) errors[`customFields.${key}`] = problem;
     else out[key] = value;

@@ -180,6 +180,11 @@ export const en = {
     type: 'Type',
     required: 'Required',
     options: 'Options',
+    sensitive: 'Sensitive',
+    sensitiveHelp:
+      'Stored encrypted; only admins and the roles below can read or change it, others see ••••. Chosen when the field is added.',
+    readRoles: 'Readable by',
+    readRolesHelp: 'Roles that may read and change the value (admins always can).',
     optionsHelp: 'Type an option and press Enter.',
     optionsRequired: 'A choice field needs at least one option.',
     deleteConfirm: 'Delete the field “{{label}}”?',

@@ -105,6 +105,10 @@ export function recordPatchBody(next: NormalizedRecord, before: NormalizedRecord
   // No tags is sent as [], not null; the owner can be changed but not removed.
   if (changed(next.tags, before.tags)) patch.tags = next.tags;
   if (next.ownerId && changed(next.ownerId, before.ownerId)) patch.ownerId = next.ownerId;
-  if (changed(next.customFields, before.customFields)) patch.customFields = next.customFields;
+  // Only the custom fields the user changed: a sensitive value shown masked is never sent back.
+  const custom = Object.fromEntries(
+    Object.entries(next.customFields).filter(([key, value]) => changed(value, before.customFields[key])),
+  );
+  if (Object.keys(custom).length) patch.customFields = custom;
   return patch;
 }

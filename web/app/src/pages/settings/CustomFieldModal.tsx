@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../../../shared/auth/roles';
 import { useCreateCustomField, useUpdateCustomField } from '../../api/custom-fields';
 import { CUSTOM_FIELD_KEY_PATTERN, CUSTOM_FIELD_TYPES } from '../../api/domain';
 import type { CustomFieldDef, CustomFieldEntity } from '../../api/types';
@@ -14,6 +15,8 @@ interface Values {
   type?: FieldType;
   required?: boolean;
   options?: string[];
+  sensitive?: boolean;
+  readRoles?: Role[];
 }
 
 interface Props {
@@ -34,6 +37,7 @@ export function CustomFieldModal({ entity, def, onClose }: Props) {
   const create = useCreateCustomField();
   const update = useUpdateCustomField();
   const type = Form.useWatch('type', form) ?? def?.type;
+  const sensitive = Form.useWatch('sensitive', form) ?? def?.sensitive;
 
   const save = async (values: Values) => {
     errors.reset();
@@ -43,7 +47,12 @@ export function CustomFieldModal({ entity, def, onClose }: Props) {
       if (def) {
         await update.mutateAsync({
           def,
-          patch: { label, required: Boolean(values.required), ...(options ? { options } : {}) },
+          patch: {
+            label,
+            required: Boolean(values.required),
+            ...(options ? { options } : {}),
+            ...(def.sensitive ? { readRoles: values.readRoles ?? [] } : {}),
+          },
         });
         message.success(t('common.saved'));
       } else {
@@ -54,6 +63,8 @@ export function CustomFieldModal({ entity, def, onClose }: Props) {
           type: values.type ?? 'text',
           required: Boolean(values.required),
           ...(options ? { options } : {}),
+          sensitive: Boolean(values.sensitive),
+          readRoles: values.sensitive ? (values.readRoles ?? []) : [],
         });
         message.success(t('customFields.created'));
       }
@@ -83,8 +94,16 @@ export function CustomFieldModal({ entity, def, onClose }: Props) {
         onFinish={save}
         initialValues={
           def
-            ? { key: def.key, label: def.label, type: def.type, required: def.required, options: def.options ?? [] }
-            : { type: 'text', required: false, options: [] }
+            ? {
+                key: def.key,
+                label: def.label,
+                type: def.type,
+                required: def.required,
+                options: def.options ?? [],
+                sensitive: Boolean(def.sensitive),
+                readRoles: def.readRoles ?? [],
+              }
+            : { type: 'text', required: false, options: [], sensitive: false, readRoles: [] }
         }
       >
         <Form.Item
@@ -130,6 +149,24 @@ export function CustomFieldModal({ entity, def, onClose }: Props) {
         <Form.Item name="required" label={t('customFields.required')} valuePropName="checked">
           <Switch data-testid="field-required" />
         </Form.Item>
+        <Form.Item
+          name="sensitive"
+          label={t('customFields.sensitive')}
+          extra={t('customFields.sensitiveHelp')}
+          valuePropName="checked"
+        >
+          {/* Set when the field is added: existing values would stay unencrypted. */}
+          <Switch data-testid="field-sensitive" disabled={Boolean(def)} />
+        </Form.Item>
+        {sensitive && (
+          <Form.Item name="readRoles" label={t('customFields.readRoles')} extra={t('customFields.readRolesHelp')}>
+            <Select
+              data-testid="field-read-roles"
+              mode="multiple"
+              options={ROLES.filter((r) => r !== 'admin').map((value) => ({ value, label: t(`roles.${value}`) }))}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
