@@ -1,13 +1,13 @@
-import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtAuthorizer } from '../../infra/local/jwt-authorizer.js';
 import { CONSOLE_CLIENT_ID, PORTAL_CLIENT_ID } from '../../infra/local/oidc.js';
 import type { Runtime } from '../../infra/local/runtime.js';
-import { LOCAL_PASSWORD } from '../../infra/local/staff-users.js';
 import { dbUsage } from '../../shared/db/metrics.js';
 import { aContact } from '../support/fixtures.js';
 import { startTestRuntime } from '../support/runtime.js';
+import { PORTAL_POOL, type Pool, STAFF_POOL, signInThroughPool } from '../support/staff-sign-in.js';
 
 /**
  * Token hardening at the gateway, as API Gateway's JWT authorizers do it: every forged, stale or
@@ -277,82 +277,8 @@ describe('the portal pool', () => {
   });
 });
 
-/** Authorization code + PKCE through a provider's real sign-in page, as the SPA's browser does. */
-async function signIn(
-  pool: { mount: '/oidc' | '/oidc-portal'; clientId: string; appPath: '/app' | '/portal' },
-  email: string,
-  password = LOCAL_PASSWORD,
-): Promise<{ status: number; page?: string; idToken?: string }> {
-  const base = runtime.baseUrl;
-  const jar = new Map<string, string>();
-  const get = async (url: string | URL, init: RequestInit = {}) => {
-    const res = await fetch(url, {
-      ...init,
-      redirect: 'manual',
-      headers: {
-        ...(init.headers as Record<string, string>),
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-    });
-    for (const cookie of res.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const at = pair.indexOf('=');
-      const value = pair.slice(at + 1);
-      if (value === '') jar.delete(pair.slice(0, at));
-      else jar.set(pair.slice(0, at), value);
-    }
-    return res;
-  };
-  const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${base}${pool.appPath}/callback`;
-  const authorize = new URL(`${base}${pool.mount}/auth`);
-  authorize.search = new URLSearchParams({
-    client_id: pool.clientId,
-    redirect_uri: redirectUri,
-    response_type: 'code',
-    scope: 'openid email profile',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-    state: 'state-1',
-  }).toString();
-
-  let res = await get(authorize);
-  expect(res.status).toBe(303);
-  const interaction = new URL(res.headers.get('location')!, base);
-  expect(interaction.pathname.startsWith(`${pool.mount}/interaction/`)).toBe(true);
-  res = await get(interaction);
-  expect(res.status).toBe(200);
-  res = await get(interaction, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password }).toString(),
-  });
-  if (res.status < 300 || res.status >= 400) return { status: res.status, page: await res.text() };
-
-  let location = res.headers.get('location')!;
-  for (let hop = 0; hop < 5 && !location.startsWith(redirectUri); hop++) {
-    res = await get(new URL(location, base));
-    location = res.headers.get('location')!;
-  }
-  const code = new URL(location).searchParams.get('code');
-  expect(code).toBeTruthy();
-  const token = await fetch(`${base}${pool.mount}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: code!,
-      redirect_uri: redirectUri,
-      client_id: pool.clientId,
-      code_verifier: verifier,
-    }).toString(),
-  });
-  expect(token.status).toBe(200);
-  return { status: 200, idToken: ((await token.json()) as { id_token: string }).id_token };
-}
-
-const STAFF_POOL = { mount: '/oidc', clientId: CONSOLE_CLIENT_ID, appPath: '/app' } as const;
-const PORTAL_POOL = { mount: '/oidc-portal', clientId: PORTAL_CLIENT_ID, appPath: '/portal' } as const;
+/** Sign-in on a pool of this file's runtime (test/support/staff-sign-in.ts does the PKCE steps). */
+const signIn = (pool: Pool, email: string, password?: string) => signInThroughPool(runtime, pool, email, password);
 
 describe('signing in on each pool', () => {
   it('signs a customer in to the portal; the ID token carries the contact and opens no staff route', async () => {

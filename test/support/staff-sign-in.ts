@@ -1,19 +1,32 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CONSOLE_CLIENT_ID } from '../../infra/local/oidc.js';
+import { expect } from 'vitest';
+import { CONSOLE_CLIENT_ID, PORTAL_CLIENT_ID } from '../../infra/local/oidc.js';
 import type { Runtime } from '../../infra/local/runtime.js';
+import { LOCAL_PASSWORD } from '../../infra/local/staff-users.js';
+
+/** A sign-in pool of the local provider: the staff pool (console) or the portal pool. */
+export interface Pool {
+  mount: '/oidc' | '/oidc-portal';
+  clientId: string;
+  appPath: '/app' | '/portal';
+}
+export const STAFF_POOL: Pool = { mount: '/oidc', clientId: CONSOLE_CLIENT_ID, appPath: '/app' };
+export const PORTAL_POOL: Pool = { mount: '/oidc-portal', clientId: PORTAL_CLIENT_ID, appPath: '/portal' };
 
 /**
- * Signs a staff user in over HTTP as the SPA's browser does: authorization code + PKCE through the
- * local provider's real sign-in page. Answers the ID token, or the status and page of a refusal.
+ * Signs a user in over HTTP as the SPA's browser does: authorization code + PKCE through the
+ * pool's real sign-in page, checking each step. Answers the ID token, or the status and page of
+ * a refused sign-in.
  */
-export async function staffSignIn(
+export async function signInThroughPool(
   runtime: Runtime,
+  pool: Pool,
   email: string,
-  password: string,
+  password = LOCAL_PASSWORD,
 ): Promise<{ status: number; page?: string; idToken?: string }> {
   const base = runtime.baseUrl;
   const jar = new Map<string, string>();
-  const go = async (url: string | URL, init: RequestInit = {}) => {
+  const get = async (url: string | URL, init: RequestInit = {}) => {
     const res = await fetch(url, {
       ...init,
       redirect: 'manual',
@@ -25,16 +38,17 @@ export async function staffSignIn(
     for (const cookie of res.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';');
       const at = pair.indexOf('=');
-      if (pair.slice(at + 1) === '') jar.delete(pair.slice(0, at));
-      else jar.set(pair.slice(0, at), pair.slice(at + 1));
+      const value = pair.slice(at + 1);
+      if (value === '') jar.delete(pair.slice(0, at));
+      else jar.set(pair.slice(0, at), value);
     }
     return res;
   };
   const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = `${base}/app/callback`;
-  const authorize = new URL(`${base}/oidc/auth`);
+  const redirectUri = `${base}${pool.appPath}/callback`;
+  const authorize = new URL(`${base}${pool.mount}/auth`);
   authorize.search = new URLSearchParams({
-    client_id: CONSOLE_CLIENT_ID,
+    client_id: pool.clientId,
     redirect_uri: redirectUri,
     response_type: 'code',
     scope: 'openid email profile',
@@ -42,33 +56,45 @@ export async function staffSignIn(
     code_challenge_method: 'S256',
     state: 'state-1',
   }).toString();
-  let res = await go(authorize);
-  const interaction = new URL(res.headers.get('location') ?? '', base);
-  res = await go(interaction, {
+
+  let res = await get(authorize);
+  expect(res.status).toBe(303);
+  const interaction = new URL(res.headers.get('location')!, base);
+  expect(interaction.pathname.startsWith(`${pool.mount}/interaction/`)).toBe(true);
+  res = await get(interaction);
+  expect(res.status).toBe(200);
+  res = await get(interaction, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email, password }).toString(),
   });
   if (res.status < 300 || res.status >= 400) return { status: res.status, page: await res.text() };
-  let location = res.headers.get('location') ?? '';
+
+  let location = res.headers.get('location')!;
   for (let hop = 0; hop < 5 && !location.startsWith(redirectUri); hop++) {
-    res = await go(new URL(location, base));
-    location = res.headers.get('location') ?? '';
+    res = await get(new URL(location, base));
+    location = res.headers.get('location')!;
   }
-  const code = new URL(location).searchParams.get('code') ?? '';
-  const token = await fetch(`${base}/oidc/token`, {
+  const code = new URL(location).searchParams.get('code');
+  expect(code).toBeTruthy();
+  const token = await fetch(`${base}${pool.mount}/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
-      code,
+      code: code!,
       redirect_uri: redirectUri,
-      client_id: CONSOLE_CLIENT_ID,
+      client_id: pool.clientId,
       code_verifier: verifier,
     }).toString(),
   });
-  if (token.status !== 200) return { status: token.status, page: await token.text() };
+  expect(token.status).toBe(200);
   return { status: 200, idToken: ((await token.json()) as { id_token: string }).id_token };
+}
+
+/** A staff sign-in through the console's pool. */
+export function staffSignIn(runtime: Runtime, email: string, password: string) {
+  return signInThroughPool(runtime, STAFF_POOL, email, password);
 }
 
 export interface Mail {
