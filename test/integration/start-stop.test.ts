@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,16 @@ import { freePort } from '../../infra/local/runtime.js';
 
 /** `npm start`'s entry point: comes up, prints where to go and who can sign in, and stops cleanly. */
 const dataDir = mkdtempSync(join(tmpdir(), 'cirrus-start-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+let started: ChildProcess | undefined;
+afterAll(async () => {
+  // A failed or timed-out test must not leave the runtime (and its java) running.
+  if (started && started.exitCode === null && started.signalCode === null) {
+    const exited = new Promise((done) => started?.once('exit', done));
+    started.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 function javaProcessesOn(port: number): Promise<string> {
   return new Promise((done) => {
@@ -40,6 +49,7 @@ describe('the local runtime entry point', () => {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started = child;
     let output = '';
     child.stdout.on('data', (d) => {
       output += d;
