@@ -103,8 +103,18 @@ export async function chooseOption(page: Page, testId: string, search: string, l
   await select.click();
   await select.locator('input[role="combobox"]').pressSequentially(search);
   const option = openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`);
-  await option.click();
-  await expect.poll(() => select.textContent()).toContain(label);
+  // A remote-search Select re-renders its options when the search answer lands; a click that hits
+  // the list just before that is lost. Pick again (reopening the list) until the choice shows.
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 4_000 }).toContain(label);
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      if (!(await openDropdown(page).isVisible())) await select.click();
+    }
+  }
 }
 
 /** Adds free-form tags to a tags Select: type, Enter. */
