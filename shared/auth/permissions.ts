@@ -19,6 +19,30 @@ export const PERMISSIONS = [
   'records:reassign',
   'users:read',
   'users:manage',
+  // Sales (deals, quotes, forecast, contracts, tasks, activities, notifications, dashboards).
+  'pipelines:read',
+  'pipelines:manage',
+  'deals:read',
+  'deals:write',
+  'deals:delete',
+  'leads:claim',
+  'leadPool:manage',
+  'products:read',
+  'products:manage',
+  'quotes:read',
+  'quotes:write',
+  'forecast:read',
+  'quotas:manage',
+  'contracts:read',
+  'contracts:write',
+  'payments:manage',
+  'tasks:read',
+  'tasks:write',
+  'activities:read',
+  'activities:write',
+  'notifications:read',
+  'dashboard:read',
+  'salesDashboard:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +55,27 @@ const WRITE_CUSTOMERS: Permission[] = [
   'companies:delete',
 ];
 
+/** What every staff member has: their own notifications, tasks and home page. */
+const EVERY_STAFF: Permission[] = ['staff:read', 'notifications:read', 'dashboard:read'];
+/** Working the customer base: tasks and logged activities on what one may read. */
+const CUSTOMER_WORK: Permission[] = ['tasks:read', 'tasks:write', 'activities:read', 'activities:write'];
+const READ_SALES: Permission[] = [
+  'pipelines:read',
+  'deals:read',
+  'products:read',
+  'quotes:read',
+  'forecast:read',
+  'contracts:read',
+];
+const WORK_SALES: Permission[] = [
+  ...READ_SALES,
+  'deals:write',
+  'deals:delete',
+  'leads:claim',
+  'quotes:write',
+  'contracts:write',
+];
+
 /**
  * The permission matrix: role → allowed actions. Record-level scope (which records of a kind a
  * role may see) is separate: see `scope.ts`.
@@ -38,13 +83,24 @@ const WRITE_CUSTOMERS: Permission[] = [
 export const PERMISSION_MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS),
   // Sysadmins run the system (users, security, audit); they read customers but make no business edits.
-  sysadmin: new Set([...READ_CUSTOMERS, 'audit:read', 'users:read', 'users:manage', 'teams:manage']),
-  // Managers reassign within their teams (bulk reassignment is scoped to the manager's teams).
-  manager: new Set([...WRITE_CUSTOMERS, 'records:reassign']),
-  sales: new Set(WRITE_CUSTOMERS),
-  support: new Set(READ_CUSTOMERS),
-  marketing: new Set(READ_CUSTOMERS),
-  finance: new Set(READ_CUSTOMERS),
+  sysadmin: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, 'audit:read', 'users:read', 'users:manage', 'teams:manage']),
+  // Managers reassign within their teams (bulk reassignment is scoped to the manager's teams),
+  // set their teams' quotas and lead-pool rules, and read the sales dashboard.
+  manager: new Set([
+    ...WRITE_CUSTOMERS,
+    ...EVERY_STAFF,
+    ...CUSTOMER_WORK,
+    ...WORK_SALES,
+    'records:reassign',
+    'quotas:manage',
+    'leadPool:manage',
+    'salesDashboard:read',
+  ]),
+  sales: new Set([...WRITE_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK, ...WORK_SALES]),
+  support: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK]),
+  marketing: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK]),
+  // Finance reads deals and contracts and records payments; it changes no deal.
+  finance: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK, ...READ_SALES, 'payments:manage']),
 };
 
 export function rolesAllow(roles: readonly Role[], permission: Permission): boolean {

@@ -36,6 +36,8 @@ export interface AuditInput {
   actor: Pick<Principal, 'userId' | 'name'>;
   changes: FieldChange[];
   at: string;
+  /** Domain events beyond `<entity>.<action>` (e.g. deal.stage_changed, deal.won, contract.expiring). */
+  events?: string[];
 }
 
 export function auditRecord(input: AuditInput): AuditRecord {
@@ -43,6 +45,7 @@ export function auditRecord(input: AuditInput): AuditRecord {
   const events = [`${input.kind}.${input.action}`];
   if (input.changes.some((c) => c.field === 'ownerId') && input.action !== 'purged')
     events.push(`${input.kind}.assigned`);
+  for (const extra of input.events ?? []) if (!events.includes(extra)) events.push(extra);
   return {
     type: 'Audit',
     ...keys.audit(input.kind, input.entityId, input.at, id),

@@ -1,7 +1,11 @@
 import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
 
 /**
- * Every key of the single table is built here and nowhere else.
+ * Every key of the single table is built here and nowhere else: this module holds the customer
+ * records, audit, users and teams; each sales context keeps its keys in a sibling module of the
+ * same shape, with its own access-pattern table (keys.deals.ts, keys.quotes.ts,
+ * keys.contracts.ts, keys.work.ts). Every partition value starts with its entity's TYPE, so
+ * the overloaded GSIs below are shared without collisions.
  *
  * Base table
  * | item                         | pk                           | sk                   |
@@ -60,13 +64,36 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
 
 export type RecordKind = 'contact' | 'company';
 /** Everything that has an audit trail: the records, configuration such as custom fields, and staff users. */
-export type AuditedEntity = RecordKind | 'customField' | 'user' | 'team';
-const TYPE: Record<AuditedEntity, string> = {
+export type AuditedEntity =
+  | RecordKind
+  | 'customField'
+  | 'user'
+  | 'team'
+  | 'pipeline'
+  | 'deal'
+  | 'leadPool'
+  | 'product'
+  | 'quote'
+  | 'quota'
+  | 'contract'
+  | 'task'
+  | 'activity';
+/** The type prefix of an entity's keys (pk `<TYPE>#<id>`, audit pk `AUDIT#<TYPE>#<id>`). */
+export const TYPE: Record<AuditedEntity, string> = {
   contact: 'CONTACT',
   company: 'COMPANY',
   customField: 'CUSTOM_FIELD',
   user: 'USER',
   team: 'TEAM',
+  pipeline: 'PIPELINE',
+  deal: 'DEAL',
+  leadPool: 'LEAD_POOL',
+  product: 'PRODUCT',
+  quote: 'QUOTE',
+  quota: 'QUOTA',
+  contract: 'CONTRACT',
+  task: 'TASK',
+  activity: 'ACTIVITY',
 };
 
 export type IndexName =

@@ -106,7 +106,7 @@ describe('auditListQuery', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['an unknown entity', { entity: 'deal' }, 'entity'],
+    ['an unknown entity', { entity: 'invoice' }, 'entity'],
     ['an unknown action', { action: 'hacked' }, 'action'],
     ['a record id without its entity', { entityId: 'c-1' }, 'entityId'],
     ['a record id with spaces', { entity: 'contact', entityId: 'c 1' }, 'entityId'],

@@ -5,15 +5,43 @@ import { isRole, ROLES, type Role } from '../../shared/auth/roles.js';
 const READ: Permission[] = ['contacts:read', 'companies:read', 'customFields:read', 'staff:read'];
 const WRITE: Permission[] = [...READ, 'contacts:write', 'contacts:delete', 'companies:write', 'companies:delete'];
 
+const STAFF: Permission[] = ['notifications:read', 'dashboard:read'];
+const WORK: Permission[] = ['tasks:read', 'tasks:write', 'activities:read', 'activities:write'];
+const READ_SALES: Permission[] = [
+  'pipelines:read',
+  'deals:read',
+  'products:read',
+  'quotes:read',
+  'forecast:read',
+  'contracts:read',
+];
+const SELL: Permission[] = [
+  ...READ_SALES,
+  'deals:write',
+  'deals:delete',
+  'leads:claim',
+  'quotes:write',
+  'contracts:write',
+];
+
 /** The matrix as the product owner wrote it down: role → exactly these permissions. */
 const EXPECTED: Record<Role, Permission[]> = {
   admin: [...PERMISSIONS],
-  sysadmin: [...READ, 'audit:read', 'users:read', 'users:manage', 'teams:manage'],
-  manager: [...WRITE, 'records:reassign'],
-  sales: WRITE,
-  support: READ,
-  marketing: READ,
-  finance: READ,
+  sysadmin: [...READ, ...STAFF, 'audit:read', 'users:read', 'users:manage', 'teams:manage'],
+  manager: [
+    ...WRITE,
+    ...STAFF,
+    ...WORK,
+    ...SELL,
+    'records:reassign',
+    'quotas:manage',
+    'leadPool:manage',
+    'salesDashboard:read',
+  ],
+  sales: [...WRITE, ...STAFF, ...WORK, ...SELL],
+  support: [...READ, ...STAFF, ...WORK],
+  marketing: [...READ, ...STAFF, ...WORK],
+  finance: [...READ, ...STAFF, ...WORK, ...READ_SALES, 'payments:manage'],
 };
 
 const cells = ROLES.flatMap((role) =>
@@ -47,6 +75,12 @@ describe('the permission matrix', () => {
     for (const p of ['contacts:write', 'contacts:delete', 'companies:write', 'companies:delete'] as const) {
       expect(rolesAllow([role], p)).toBe(true);
     }
+  });
+
+  it('keeps deal changes to admins, managers and sales; finance only reads them', () => {
+    expect(ROLES.filter((role) => rolesAllow([role], 'deals:write'))).toEqual(['admin', 'manager', 'sales']);
+    expect(ROLES.filter((role) => rolesAllow([role], 'deals:read'))).toEqual(['admin', 'manager', 'sales', 'finance']);
+    expect(ROLES.filter((role) => rolesAllow([role], 'payments:manage'))).toEqual(['admin', 'finance']);
   });
 
   it('keeps the audit log to admins and sysadmins', () => {

@@ -9,7 +9,22 @@ import { AUDIT_ACTIONS, fieldChange } from '../customers/timeline.schema.js';
  */
 
 /** What has an audit trail; custom-field definitions are configuration, audited like records. */
-export const AUDIT_ENTITIES = ['contact', 'company', 'customField', 'user', 'team'] as const;
+export const AUDIT_ENTITIES = [
+  'contact',
+  'company',
+  'customField',
+  'user',
+  'team',
+  'pipeline',
+  'deal',
+  'leadPool',
+  'product',
+  'quote',
+  'quota',
+  'contract',
+  'task',
+  'activity',
+] as const;
 export const auditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof auditEntity>;
 

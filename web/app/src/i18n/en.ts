@@ -1,3 +1,9 @@
+import { contractsEn } from './sales/contracts';
+import { dashboardEn } from './sales/dashboard';
+import { dealsEn } from './sales/deals';
+import { quotesEn } from './sales/quotes';
+import { workEn } from './sales/work';
+
 /** English texts of the console. zh-CN.ts must have the same keys (the compiler checks). */
 export const en = {
   language: { label: 'Language' },
@@ -258,7 +264,22 @@ export const en = {
       to: 'To',
     },
     columns: { time: 'Time', actor: 'By', action: 'Action', entity: 'Type', record: 'Record', changes: 'Changes' },
-    entities: { contact: 'Contact', company: 'Company', customField: 'Custom field', user: 'User', team: 'Team' },
+    entities: {
+      contact: 'Contact',
+      company: 'Company',
+      customField: 'Custom field',
+      user: 'User',
+      team: 'Team',
+      pipeline: 'Pipeline',
+      deal: 'Deal',
+      leadPool: 'Lead pool',
+      product: 'Product',
+      quote: 'Quote',
+      quota: 'Quota',
+      contract: 'Contract',
+      task: 'Task',
+      activity: 'Activity',
+    },
     actions: { created: 'Created', updated: 'Updated', deleted: 'Deleted', restored: 'Restored', purged: 'Purged' },
     fieldCount: 'Fields: {{count}}',
     onlyThisRecord: 'Show only this record',
@@ -297,4 +318,9 @@ export const en = {
     employees: '{{size}} employees',
     noChanges: 'Nothing changed',
   },
+  deals: dealsEn,
+  quotes: quotesEn,
+  contracts: contractsEn,
+  work: workEn,
+  dashboard: dashboardEn,
 };

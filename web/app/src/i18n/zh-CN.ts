@@ -1,6 +1,10 @@
 import type { en } from './en';
-
-type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+import type { Messages } from './messages';
+import { contractsZh } from './sales/contracts';
+import { dashboardZh } from './sales/dashboard';
+import { dealsZh } from './sales/deals';
+import { quotesZh } from './sales/quotes';
+import { workZh } from './sales/work';
 
 /** 控制台的简体中文文本：与 en.ts 键完全一致（由编译器检查）。 */
 export const zhCN: Messages<typeof en> = {
@@ -258,7 +262,22 @@ export const zhCN: Messages<typeof en> = {
       to: '结束日期',
     },
     columns: { time: '时间', actor: '操作人', action: '操作', entity: '类型', record: '记录', changes: '更改' },
-    entities: { contact: '联系人', company: '公司', customField: '自定义字段', user: '用户', team: '团队' },
+    entities: {
+      contact: '联系人',
+      company: '公司',
+      customField: '自定义字段',
+      user: '用户',
+      team: '团队',
+      pipeline: '销售流程',
+      deal: '商机',
+      leadPool: '公海',
+      product: '产品',
+      quote: '报价单',
+      quota: '销售目标',
+      contract: '合同',
+      task: '任务',
+      activity: '跟进记录',
+    },
     actions: { created: '创建', updated: '更新', deleted: '删除', restored: '恢复', purged: '永久删除' },
     fieldCount: '字段：{{count}}',
     onlyThisRecord: '只看此记录',
@@ -297,4 +316,9 @@ export const zhCN: Messages<typeof en> = {
     employees: '{{size}} 人',
     noChanges: '没有修改',
   },
+  deals: dealsZh,
+  quotes: quotesZh,
+  contracts: contractsZh,
+  work: workZh,
+  dashboard: dashboardZh,
 };

@@ -13,6 +13,15 @@ export const AUDIT_ENTITIES = [
   'customField',
   'user',
   'team',
+  'pipeline',
+  'deal',
+  'leadPool',
+  'product',
+  'quote',
+  'quota',
+  'contract',
+  'task',
+  'activity',
 ] as const satisfies readonly AuditEntity[];
 export const AUDIT_ACTIONS = [
   'created',
