@@ -223,8 +223,15 @@ export async function createRecord(
   record: StoredRecord,
   audit: AuditRecord,
   idempotency?: { request: IdempotencyRequest; status: number; nowMs: number },
+  /** More items of the same transaction (e.g. a new lead's follow-up state). */
+  extra: TransactItem[] = [],
 ): Promise<void> {
-  const items = [putRecord(kind, record, undefined), ...guardChanges(kind, undefined, record), putAudit(audit)];
+  const items = [
+    putRecord(kind, record, undefined),
+    ...guardChanges(kind, undefined, record),
+    putAudit(audit),
+    ...extra,
+  ];
   if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, record, idempotency.nowMs));
   await transactWrite(items, failureMapper(kind, items));
 }
