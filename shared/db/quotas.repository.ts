@@ -1,0 +1,109 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Quota } from '../domain/forecast/quota.schema.js';
+import { AppError, invalid } from '../http/errors.js';
+import { type AuditRecord, putAudit } from './audit.js';
+import { db, tableName } from './client.js';
+import { forecastKeys, monthQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
+import type { Key } from './keys.js';
+import { queryPage } from './query.js';
+import { type TransactItem, transactWrite } from './transact.js';
+
+/**
+ * Quotas, one item per rep and month (see keys.forecast.ts). Every change is one transaction of
+ * the quotas it sets, each conditioned on the version it replaces (or on being new), and their
+ * audit records.
+ */
+
+const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
+
+function toQuota(item: Record<string, unknown>): Quota {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  return out as unknown as Quota;
+}
+
+/** Pages read at most for one month of company-wide quotas (a page is up to 1 MB: ~4,000 quotas). */
+const MAX_MONTH_PAGES = 5;
+
+/** A rep's quotas over consecutive months: one Query of their partition (sk BETWEEN). */
+export async function repQuotas(userId: string, months: readonly string[]): Promise<Quota[]> {
+  const page = await queryPage<Record<string, unknown>>(repQuotasSource(userId, months[0]!, months.at(-1)!), {
+    limit: months.length,
+    forward: true,
+  });
+  return page.items.map(toQuota);
+}
+
+/** Every rep's quotas of these months: one Query of gsi1 per month (more pages only past ~4,000 reps). */
+export async function companyQuotas(months: readonly string[]): Promise<Quota[]> {
+  const out: Quota[] = [];
+  for (const month of months) {
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_MONTH_PAGES; page++) {
+      const got = await queryPage<Record<string, unknown>>(monthQuotasSource(month), {
+        limit: 1000,
+        forward: true,
+        cursor,
+      });
+      out.push(...got.items.map(toQuota));
+      if (!got.nextCursor) break;
+      cursor = got.nextCursor;
+    }
+  }
+  return out;
+}
+
+/** The quotas of these reps and months, by key (BatchGetItem, 100 keys a request). */
+export async function quotasOf(
+  userIds: readonly string[],
+  months: readonly string[],
+  consistent = false,
+): Promise<Quota[]> {
+  const wanted: Key[] = userIds.flatMap((u) => months.map((m) => forecastKeys.quota(u, m)));
+  const found: Quota[] = [];
+  for (let start = 0; start < wanted.length; start += 100) {
+    let pending = wanted.slice(start, start + 100);
+    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+      const out = await db().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
+      );
+      found.push(...(out.Responses?.[tableName()] ?? []).map(toQuota));
+      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+    }
+  }
+  return found.sort((a, b) => a.userId.localeCompare(b.userId) || a.month.localeCompare(b.month));
+}
+
+export interface QuotaChange {
+  /** The quota as read (its version guards the write); absent for a new quota. */
+  before: Quota | undefined;
+  after: Quota;
+  audit: AuditRecord;
+}
+
+/** Writes the quotas and their audit records all or nothing; a stale version is a 409. */
+export async function writeQuotas(changes: readonly QuotaChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  if (changes.length * 2 > 100) throw invalid({ quotas: 'Too many quotas at once' });
+  const items: TransactItem[] = changes.flatMap(({ before, after, audit }) => [
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...forecastKeys.quota(after.userId, after.month), type: 'Quota', ...after, ...quotaIndexKeys(after) },
+        ...(before
+          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    putAudit(audit),
+  ]);
+  await transactWrite(items, (failed) => {
+    const change = changes[Math.floor(failed[0]!.index / 2)]!;
+    return new AppError(
+      'conflict',
+      'quota.version_conflict',
+      'A quota was changed by someone else; reload the quotas and apply your change again',
+      { [`quotas.${change.after.userId}.${change.after.month}`]: 'Changed meanwhile' },
+    );
+  });
+}
