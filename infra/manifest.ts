@@ -79,11 +79,24 @@ const FUNCTIONS = {
     timeoutSeconds: 30,
     grants: { table: 'write' },
   },
-  assignmentNotifier: {
-    entry: 'functions/jobs/assignment-notifier.ts',
-    description: 'E-mails the new owner when a customer is assigned to them',
+  notifier: {
+    entry: 'functions/jobs/notifier.ts',
+    description: 'In-app notification and e-mail for reminders and assignments (shared/domain/notifications/kinds.ts)',
     timeoutSeconds: 30,
-    grants: { table: 'read', email: true },
+    grants: { table: 'write', email: true },
+  },
+  notifications: {
+    entry: 'functions/notifications/handler.ts',
+    description: "A user's own in-app notifications and e-mail preferences",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'write' },
+  },
+  reminderSweep: {
+    entry: 'functions/jobs/reminder-sweep.ts',
+    description: 'Fires due reminders (contract.expiring, task.due) through the due index, each once',
+    timeoutSeconds: 60,
+    grants: { table: 'write' },
   },
 } as const satisfies Manifest['functions'];
 
@@ -147,8 +160,19 @@ export const manifest = {
     staff('GET', '/api/users', 'users', 'users:read'),
     staff('POST', '/api/users', 'users', 'users:manage'),
     staff('PATCH', '/api/users/{id}', 'users', 'users:manage'),
+    staff('GET', '/api/notifications', 'notifications', 'notifications:read'),
+    staff('POST', '/api/notifications/{id}/read', 'notifications', 'notifications:read'),
+    staff('POST', '/api/notifications/read-all', 'notifications', 'notifications:read'),
+    staff('GET', '/api/me/notification-preferences', 'notifications', 'notifications:read'),
+    staff('PUT', '/api/me/notification-preferences', 'notifications', 'notifications:read'),
   ],
   schedules: [
+    {
+      id: 'reminder-sweep',
+      expression: 'rate(5 minutes)',
+      function: 'reminderSweep',
+      description: 'Fire due reminders: contract expiry, task due times',
+    },
     {
       id: 'purge-sweep',
       expression: 'rate(1 hour)',
@@ -158,10 +182,22 @@ export const manifest = {
   ],
   rules: [
     {
-      id: 'notify-assignment',
-      pattern: { source: ['cirrus.crm'], detailType: ['contact.assigned', 'company.assigned'] },
-      function: 'assignmentNotifier',
-      description: 'Tell a rep by e-mail that a customer was assigned to them',
+      id: 'notify',
+      // Exactly NOTIFYING_EVENTS of shared/domain/notifications/kinds.ts (a unit test keeps them equal).
+      pattern: {
+        source: ['cirrus.crm'],
+        detailType: [
+          'contract.expiring',
+          'contract.expired',
+          'task.due',
+          'task.assigned',
+          'deal.assigned',
+          'contact.assigned',
+          'company.assigned',
+        ],
+      },
+      function: 'notifier',
+      description: 'In-app notification and e-mail to the person a reminder or an assignment is for',
     },
   ],
   queues: [

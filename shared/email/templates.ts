@@ -29,18 +29,6 @@ export async function renderEmail(template: EmailTemplate, data: Record<string, 
   return { subject: subject.trim(), html, text };
 }
 
-export const ASSIGNMENT_EMAIL: EmailTemplate = {
-  subject: '{{ actorName }} assigned {{ entityLabel }} {{ entityName }} to you',
-  html: `<p>Hello {{ ownerName }},</p>
-<p>{{ actorName }} made you the owner of the {{ entityLabel }} <strong>{{ entityName }}</strong>.</p>
-<p><a href="{{ link }}">Open it in Cirrus CRM</a></p>`,
-  text: `Hello {{ ownerName }},
-
-{{ actorName }} made you the owner of the {{ entityLabel }} {{ entityName }}.
-Open it in Cirrus CRM: {{ link }}
-`,
-};
-
 /** Local provider only: in AWS, Cognito sends the invitation with a temporary password. */
 export const INVITATION_EMAIL: EmailTemplate = {
   subject: 'You are invited to Cirrus CRM',

@@ -98,6 +98,9 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },
   'PATCH /api/users/{id}': { body: {} },
+  'POST /api/notifications/{id}/read': { body: {} },
+  'POST /api/notifications/read-all': { body: {} },
+  'PUT /api/me/notification-preferences': { body: { email: 'not-a-map' } },
 };
 
 function requestFor(route: RouteDecl): { path: string; body?: unknown } {

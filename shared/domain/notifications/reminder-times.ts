@@ -1,0 +1,107 @@
+/**
+ * When reminders fall due: pure functions, no clock and no AWS (unit-tested across time zones,
+ * month ends and DST changes). Used by every context that schedules reminders through
+ * shared/db/reminders.ts (contracts: N days before the end date; tasks: minutes before a due time).
+ *
+ * Offsets are short labels that also key the reminder item: `30d` (days), `2h` (hours), `15m`
+ * (minutes), `0d` (on the day itself).
+ */
+
+export const DEFAULT_REMINDER_HOUR = 9;
+export const DEFAULT_TIME_ZONE = 'UTC';
+
+const OFFSET = /^(\d{1,3})([dhm])$/;
+
+export function isReminderOffset(value: string): boolean {
+  return OFFSET.test(value);
+}
+
+/** `30d` → 30 days; only `d` offsets make sense for day-based reminders. */
+export function offsetDays(offset: string): number {
+  const match = OFFSET.exec(offset);
+  if (!match || match[2] !== 'd') throw new Error(`Not a day offset: ${offset}`);
+  return Number(match[1]);
+}
+
+/** `15m` → 900,000 ms; `2h`, `1d` likewise (a day offset here is 24 hours, not a calendar day). */
+export function offsetMillis(offset: string): number {
+  const match = OFFSET.exec(offset);
+  if (!match) throw new Error(`Not a reminder offset: ${offset}`);
+  const unit = match[2] === 'd' ? 86_400_000 : match[2] === 'h' ? 3_600_000 : 60_000;
+  return Number(match[1]) * unit;
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC (ms, east positive) at an instant. */
+export function zoneOffsetMillis(zone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time names in a zone. A time skipped by a DST change (02:30 on a
+ * spring-forward night) moves forward by the gap, as a wall clock would; a repeated one
+ * (autumn) is its first occurrence.
+ */
+export function zonedInstant(date: string, hour: number, minute: number, zone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour, minute);
+  const first = wall - zoneOffsetMillis(zone, wall);
+  const second = wall - zoneOffsetMillis(zone, first);
+  if (first === second) return new Date(first);
+  // Two candidates around a DST change: keep the one whose wall time matches, else the later one (a gap).
+  const matches = (t: number) => t + zoneOffsetMillis(zone, t) === wall;
+  if (matches(first) && matches(second)) return new Date(Math.min(first, second));
+  if (matches(first)) return new Date(first);
+  if (matches(second)) return new Date(second);
+  return new Date(Math.max(first, second));
+}
+
+/** A calendar day `days` before `date` (YYYY-MM-DD): 2026-03-31 minus 30 is 2026-03-01. */
+export function daysBefore(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
+/**
+ * When a day-based reminder is due: `offset` days before `date`, at `hour`:00 in `zone`.
+ * A contract ending 2026-03-31 with `7d` in Asia/Shanghai is due 2026-03-24T01:00:00.000Z.
+ */
+export function dayReminderDueAt(
+  date: string,
+  offset: string,
+  zone: string = DEFAULT_TIME_ZONE,
+  hour: number = DEFAULT_REMINDER_HOUR,
+): string {
+  return zonedInstant(daysBefore(date, offsetDays(offset)), hour, 0, zone).toISOString();
+}
+
+/** When an instant-based reminder is due: `offset` before `at` (a task due at 14:00 with `15m` → 13:45). */
+export function instantReminderDueAt(at: string, offset: string): string {
+  return new Date(new Date(at).getTime() - offsetMillis(offset)).toISOString();
+}
+
+/** Today's date (YYYY-MM-DD) in a zone at an instant. */
+export function dateInZone(instant: Date, zone: string = DEFAULT_TIME_ZONE): string {
+  const shifted = new Date(instant.getTime() + zoneOffsetMillis(zone, instant.getTime()));
+  return shifted.toISOString().slice(0, 10);
+}
