@@ -1,8 +1,7 @@
 import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import type { AuditRecord } from '../../shared/db/audit.js';
+import { readMergedTimeline } from '../../shared/db/activities.repository.js';
 import { type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
 import {
-  auditSource,
   companyContactsSource,
   contactPointSearchSource,
   type ListSort,
@@ -17,7 +16,7 @@ import {
 } from '../../shared/db/keys.js';
 import { type Filter, queryPage } from '../../shared/db/query.js';
 import type { Page } from '../../shared/domain/common/fields.js';
-import type { TimelineEntry } from '../../shared/domain/customers/timeline.schema.js';
+import type { MergedTimelineEntry } from '../../shared/domain/work/timeline.js';
 import { readRecordOrThrow } from './record-commands.js';
 import { maskSealed } from './sensitive-values.js';
 
@@ -161,20 +160,16 @@ export async function listCustomerRecords(
   return { items: page.items.map((item) => maskSealed(toApi(item))), nextCursor: page.nextCursor };
 }
 
-/** A record's history, newest first, from its audit trail. */
+/**
+ * A record's history, newest first: its audit trail merged with the activities logged on it
+ * (two bounded Queries per page, one cursor; see shared/db/activities.repository.ts).
+ */
 export async function recordTimeline(
   kind: RecordKind,
   id: string,
   principal: Principal,
   page: { cursor?: string; limit: number },
-): Promise<Page<TimelineEntry>> {
+): Promise<Page<MergedTimelineEntry>> {
   await readRecordOrThrow(kind, id, principal);
-  const audits = await queryPage<AuditRecord & Record<string, unknown>>(auditSource(kind, id), {
-    ...page,
-    forward: false,
-  });
-  return {
-    items: audits.items.map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: a.action, changes: a.changes })),
-    nextCursor: audits.nextCursor,
-  };
+  return readMergedTimeline(kind, id, page);
 }

@@ -1,0 +1,82 @@
+import { idempotencyRequest } from '../../shared/db/idempotency.js';
+import { toApiTask } from '../../shared/db/tasks.repository.js';
+import { id } from '../../shared/domain/common/fields.js';
+import * as z from '../../shared/domain/common/zod.js';
+import { activityCreate, activityListQuery, activityPatch } from '../../shared/domain/work/activity.schema.js';
+import { homeQuery } from '../../shared/domain/work/home.js';
+import { completeBody, taskCreate, taskListQuery, taskPatch } from '../../shared/domain/work/task.schema.js';
+import { defineRoute, noContent, ok } from '../../shared/http/route.js';
+import { createHandler } from '../../shared/http/router.js';
+import { deleteActivity, listActivities, logActivity, updateActivity } from './activity-commands.js';
+import { homePage } from './home.js';
+import { completeTask, createTask, deleteTask, readTaskOrThrow, updateTask } from './task-commands.js';
+import { listTasks } from './task-queries.js';
+import { expectedVersion } from './version.js';
+
+const idParams = z.strictObject({ id });
+
+/** Lambda entry of the work context: tasks, activities and the personal home page. */
+export const handler = createHandler('work', {
+  'GET /api/tasks': defineRoute({
+    query: taskListQuery,
+    handle: async ({ query, principal }) => ok(await listTasks(query, principal)),
+  }),
+  'POST /api/tasks': defineRoute({
+    body: taskCreate,
+    handle: async ({ body, principal, headers }) =>
+      createTask(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+  }),
+  'GET /api/tasks/{id}': defineRoute({
+    params: idParams,
+    handle: async ({ params, principal }) => ok(toApiTask(await readTaskOrThrow(params.id, principal))),
+  }),
+  'PATCH /api/tasks/{id}': defineRoute({
+    params: idParams,
+    body: taskPatch,
+    handle: async ({ params, body, principal, headers }) => {
+      const { version, ...patch } = body;
+      return ok(await updateTask(params.id, patch, expectedVersion(version, headers['if-match']), principal));
+    },
+  }),
+  'DELETE /api/tasks/{id}': defineRoute({
+    params: idParams,
+    handle: async ({ params, principal }) => {
+      await deleteTask(params.id, principal);
+      return noContent();
+    },
+  }),
+  'POST /api/tasks/{id}/complete': defineRoute({
+    params: idParams,
+    body: completeBody,
+    handle: async ({ params, body, principal }) => ok(await completeTask(params.id, body.version, principal)),
+  }),
+  'GET /api/activities': defineRoute({
+    query: activityListQuery,
+    handle: async ({ query, principal }) =>
+      ok(await listActivities(query.entity, query.id, { cursor: query.cursor, limit: query.limit }, principal)),
+  }),
+  'POST /api/activities': defineRoute({
+    body: activityCreate,
+    handle: async ({ body, principal, headers }) =>
+      logActivity(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+  }),
+  'PATCH /api/activities/{id}': defineRoute({
+    params: idParams,
+    body: activityPatch,
+    handle: async ({ params, body, principal, headers }) => {
+      const { version, ...patch } = body;
+      return ok(await updateActivity(params.id, patch, expectedVersion(version, headers['if-match']), principal));
+    },
+  }),
+  'DELETE /api/activities/{id}': defineRoute({
+    params: idParams,
+    handle: async ({ params, principal }) => {
+      await deleteActivity(params.id, principal);
+      return noContent();
+    },
+  }),
+  'GET /api/dashboard/home': defineRoute({
+    query: homeQuery,
+    handle: async ({ query, principal }) => ok(await homePage(principal, query.tz)),
+  }),
+});
