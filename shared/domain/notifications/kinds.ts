@@ -68,7 +68,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   {
     kind: 'task.assigned',
     event: 'task.assigned',
-    recipients: newOwner('ownerId'),
+    // A task's assignee is its `assigneeId` (functions/work/task-commands.ts announces task.assigned).
+    recipients: newOwner('assigneeId'),
     link: path('tasks'),
     template: 'assignment',
   },
