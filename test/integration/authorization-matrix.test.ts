@@ -98,6 +98,7 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },
   'PATCH /api/users/{id}': { body: {} },
+  'PUT /api/quotas': { body: {} },
   'POST /api/notifications/{id}/read': { body: {} },
   'POST /api/notifications/read-all': { body: {} },
   'PUT /api/me/notification-preferences': { body: { email: 'not-a-map' } },

@@ -5,7 +5,7 @@ import { isPeriod } from './period.js';
 /**
  * Quotas: what a rep is expected to win in a calendar month, in one currency. A quarter's quota
  * is the sum of its months. Managers set the quotas of their teams' members, admins anyone's;
- * every change is audited (entity `quota`, id `<userId>:<month>`).
+ * every change is audited (entity `quota`, id `<userId>.<month>`).
  */
 
 export const period = z.string().check(z.refine(isPeriod, 'Must be a month (2026-11) or a quarter (2026-Q4)'));
@@ -44,7 +44,7 @@ export const quotaPut = z.strictObject({
 export type QuotaPut = z.infer<typeof quotaPut>;
 
 export interface Quota {
-  /** `<userId>:<month>`: the audit trail's entity id. */
+  /** `<userId>.<month>`: the audit trail's entity id. */
   id: string;
   userId: string;
   month: string;
@@ -56,7 +56,7 @@ export interface Quota {
   updatedBy: { id: string; name: string };
 }
 
-export const quotaId = (userId: string, month: string) => `${userId}:${month}`;
+export const quotaId = (userId: string, month: string) => `${userId}.${month}`;
 
 /** A rep whose quota the caller may see (and, with quotas:manage, set). */
 export interface QuotaPerson {

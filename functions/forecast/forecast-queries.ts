@@ -1,0 +1,177 @@
+import type { Principal } from '../../shared/auth/principal.js';
+import { recordScopeOf } from '../../shared/auth/principal.js';
+import { closingDeals, forecastPartitions, pipelineItem, stageTotals } from '../../shared/db/forecast.repository.js';
+import { listTeams } from '../../shared/db/teams.repository.js';
+import { DEFAULT_PIPELINE_ID, defaultPipeline, type Stage } from '../../shared/domain/deals/pipeline.schema.js';
+import {
+  COMPANY,
+  type ForecastDeal,
+  figuresByMonth,
+  forecastRows,
+  NO_TEAM,
+  type QuotaInput,
+  topReps,
+  totalsByCurrency,
+  winRateTrend,
+} from '../../shared/domain/forecast/forecast.js';
+import type {
+  ForecastQuery,
+  ForecastResult,
+  FunnelStage,
+  SalesDashboard,
+  SalesDashboardQuery,
+} from '../../shared/domain/forecast/forecast.schema.js';
+import {
+  currentMonth,
+  currentQuarter,
+  lastMonths,
+  parsePeriod,
+  quarterOf,
+} from '../../shared/domain/forecast/period.js';
+import type { QuotaPerson } from '../../shared/domain/forecast/quota.schema.js';
+import { quotaPeople, scopedQuotas } from './quota-commands.js';
+
+/**
+ * Forecast and the sales dashboard, computed per request from bounded reads (never a scan of
+ * the deals): one Query per month partition of the close-month index for each partition of the
+ * principal's scope, the maintained board totals for the funnel, the scope's quotas, and the
+ * staff directory for names. Win rate over six months reads six month partitions of the same
+ * index rather than keeping monthly won/lost counters: the figures are exact by construction
+ * (a deal reopened or re-dated moves between partitions with its own write), there is no
+ * consumer to replay or drift, and the cost is the deals that closed in those months — a few
+ * read units for a team's half year (see bench/cost-forecast.ts).
+ */
+
+function namesOf(people: readonly QuotaPerson[], deals: readonly ForecastDeal[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const d of deals) if (d.ownerName) names.set(d.ownerId, d.ownerName);
+  for (const p of people) names.set(p.id, p.name);
+  return names;
+}
+
+/** The team a quota counts in when grouping by team: the rep's first team (in the manager's scope). */
+function quotaTeamOf(principal: Principal, people: readonly QuotaPerson[]): (userId: string) => string | undefined {
+  const scope = recordScopeOf(principal);
+  const teams = new Map(people.map((p) => [p.id, p.teamIds]));
+  return (userId) => {
+    const ids = teams.get(userId) ?? [];
+    return scope.kind === 'team' ? ids.find((t) => scope.teamIds.includes(t)) : ids[0];
+  };
+}
+
+const asQuotaInputs = (quotas: readonly QuotaInput[]): QuotaInput[] =>
+  quotas.map(({ userId, month, amount, currency }) => ({ userId, month, amount, currency }));
+
+export async function forecastOf(query: ForecastQuery, principal: Principal): Promise<ForecastResult> {
+  const period = parsePeriod(query.period);
+  const partitions = forecastPartitions(principal);
+  const [closing, people, teams] = await Promise.all([
+    closingDeals(partitions, period.months),
+    quotaPeople(principal),
+    query.by === 'team' ? listTeams() : Promise.resolve([]),
+  ]);
+  const quotas = asQuotaInputs(await scopedQuotas(principal, period.months, people));
+  const rows = forecastRows(closing.deals, quotas, query.by, quotaTeamOf(principal, people));
+  const names = namesOf(people, closing.deals);
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  const nameOf = (key: string) => {
+    if (query.by === 'company') return COMPANY;
+    if (query.by === 'team') return key === NO_TEAM ? NO_TEAM : (teamNames.get(key) ?? key);
+    return names.get(key) ?? key;
+  };
+  return {
+    period: period.id,
+    months: period.months,
+    by: query.by,
+    scope: recordScopeOf(principal).kind,
+    rows: rows.map((r) => ({ ...r, name: nameOf(r.key) })),
+    totals: totalsByCurrency(closing.deals, quotas),
+    byMonth: figuresByMonth(period.months, closing.deals, quotas),
+    truncated: closing.truncated,
+  };
+}
+
+const TOP_REPS = 5;
+const CLOSING_ITEMS = 10;
+const TREND_MONTHS = 6;
+
+/**
+ * The sales dashboard of a manager (their teams) or an admin (the company): the funnel from the
+ * board totals; forecast vs quota for this month and quarter; win rate over the last six
+ * months; open deals expected to close this month; top reps by won amount this quarter.
+ * Reads: the union of the six trend months and this quarter's months (at most eight month
+ * partitions per scope partition), one totals Query per scope partition, the pipeline item,
+ * the quotas of the quarter and the staff directory.
+ */
+export async function salesDashboard(
+  query: SalesDashboardQuery,
+  principal: Principal,
+  now = new Date(),
+): Promise<SalesDashboard> {
+  const month = currentMonth(now);
+  const quarter = parsePeriod(currentQuarter(now));
+  const trend = lastMonths(month, TREND_MONTHS);
+  const months = [...new Set([...trend, ...quarter.months])].sort();
+  const partitions = forecastPartitions(principal);
+  const pipelineId = query.pipelineId ?? DEFAULT_PIPELINE_ID;
+  const [closing, people, cells, pipeline] = await Promise.all([
+    closingDeals(partitions, months),
+    quotaPeople(principal),
+    stageTotals(pipelineId, partitions),
+    pipelineItem(pipelineId),
+  ]);
+  const quotas = asQuotaInputs(await scopedQuotas(principal, quarter.months, people));
+  const names = namesOf(people, closing.deals);
+  const inQuarter = closing.deals.filter((d) => quarterOf(d.month) === quarter.id);
+  const inMonth = closing.deals.filter((d) => d.month === month);
+  const stages: Stage[] = Array.isArray(pipeline?.stages)
+    ? (pipeline.stages as Stage[])
+    : defaultPipeline(now.toISOString()).stages;
+  const funnel: FunnelStage[] = stages.map((s) => {
+    const mine = cells.filter((c) => c.stageId === s.id);
+    return {
+      stageId: s.id,
+      label: s.label,
+      kind: s.kind,
+      count: mine.reduce((n, c) => n + c.count, 0),
+      amounts: mine
+        .map((c) => ({ currency: c.currency, amount: c.amount }))
+        .sort((a, b) => a.currency.localeCompare(b.currency)),
+    };
+  });
+  const openThisMonth = inMonth
+    .filter((d) => d.status === 'open')
+    .sort((a, b) => b.amount - a.amount || a.id.localeCompare(b.id));
+  return {
+    month,
+    quarter: quarter.id,
+    scope: recordScopeOf(principal).kind,
+    funnel: { pipelineId, stages: funnel },
+    forecast: {
+      month: totalsByCurrency(
+        inMonth,
+        quotas.filter((q) => q.month === month),
+      ),
+      quarter: totalsByCurrency(inQuarter, quotas),
+    },
+    winRate: winRateTrend(
+      trend,
+      closing.deals.filter((d) => d.status !== 'open'),
+    ),
+    closingThisMonth: {
+      count: openThisMonth.length,
+      items: openThisMonth.slice(0, CLOSING_ITEMS).map((d) => ({
+        id: d.id,
+        name: d.name ?? '',
+        ownerId: d.ownerId,
+        ownerName: names.get(d.ownerId) ?? d.ownerId,
+        amount: d.amount,
+        currency: d.currency,
+        probability: d.probability,
+        ...(d.expectedCloseDate ? { expectedCloseDate: d.expectedCloseDate } : {}),
+      })),
+    },
+    topReps: topReps(inQuarter, TOP_REPS).map((r) => ({ ...r, name: names.get(r.ownerId) ?? r.ownerId })),
+    truncated: closing.truncated,
+  };
+}
