@@ -93,6 +93,19 @@ const FUNCTIONS = {
     timeoutSeconds: 30,
     grants: { table: 'write' },
   },
+  leads: {
+    entry: 'functions/leads/handler.ts',
+    description: 'The lead pool (claim, release), new leads assigned by team rules, lead rules, duplicate check',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'write' },
+  },
+  leadReturnSweep: {
+    entry: 'functions/jobs/lead-return-sweep.ts',
+    description: 'Returns leads with no follow-up within their team’s N days to the team’s lead pool',
+    timeoutSeconds: 120,
+    grants: { table: 'write' },
+  },
   notifier: {
     entry: 'functions/jobs/notifier.ts',
     description: 'In-app notification and e-mail for reminders and assignments (shared/domain/notifications/kinds.ts)',
@@ -169,6 +182,13 @@ export const manifest = {
     staff('DELETE', '/api/teams/{id}', 'teams', 'teams:manage'),
     staff('POST', '/api/reassignments', 'teams', 'records:reassign'),
     staff('GET', '/api/reassignments/{id}', 'teams', 'records:reassign'),
+    staff('GET', '/api/lead-pool', 'leads', 'leads:claim'),
+    staff('POST', '/api/lead-pool/{id}/claim', 'leads', 'leads:claim'),
+    staff('POST', '/api/lead-pool/{id}/release', 'leads', 'leads:claim'),
+    staff('POST', '/api/leads', 'leads', 'contacts:write'),
+    staff('GET', '/api/lead-rules', 'leads', 'leadPool:manage'),
+    staff('PUT', '/api/lead-rules/{id}', 'leads', 'leadPool:manage'),
+    staff('GET', '/api/duplicates', 'leads', 'contacts:read'),
     staff('GET', '/api/quotas', 'forecast', 'forecast:read'),
     staff('PUT', '/api/quotas', 'forecast', 'quotas:manage'),
     staff('GET', '/api/forecast', 'forecast', 'forecast:read'),
@@ -196,6 +216,12 @@ export const manifest = {
     staff('PUT', '/api/me/notification-preferences', 'notifications', 'notifications:read'),
   ],
   schedules: [
+    {
+      id: 'lead-return-sweep',
+      expression: 'rate(1 hour)',
+      function: 'leadReturnSweep',
+      description: 'Return leads with no follow-up within their team’s N days to the lead pool',
+    },
     {
       id: 'reminder-sweep',
       expression: 'rate(5 minutes)',

@@ -82,3 +82,47 @@ describe.each(INTRUDERS)('BOLA: $who', ({ email }) => {
     expect(list.body.items.map((r) => r.id)).not.toContain(records[kind].id);
   });
 });
+
+/**
+ * The same for the lead pool: another rep's lead cannot be released, and a lead in another team's
+ * pool cannot be claimed nor seen in a pool list: 404 like a missing lead, left unchanged.
+ */
+describe.each(INTRUDERS)('BOLA on the lead pool: $who', ({ email }) => {
+  let owned: Rec;
+  let pooled: Rec;
+  beforeAll(async () => {
+    const lead = await apiAs(runtime, 'sales2@cirrus.local').post<Rec>('/api/contacts', aContact());
+    expect(lead.status).toBe(201);
+    owned = lead.body;
+    const pool = await admin.post<Rec>('/api/leads', {
+      name: `West pool lead ${email}`,
+      teamId: 'team-west',
+      assign: 'pool',
+    });
+    expect(pool.status).toBe(201);
+    pooled = pool.body;
+  });
+
+  const LEAD_ROUTES = [
+    { name: 'POST /api/lead-pool/{id}/release (another rep’s lead)', target: () => owned, action: 'release' },
+    { name: 'POST /api/lead-pool/{id}/claim (another team’s pool)', target: () => pooled, action: 'claim' },
+    { name: 'POST /api/lead-pool/{id}/claim (another rep’s lead)', target: () => owned, action: 'claim' },
+  ] as const;
+
+  it.each(LEAD_ROUTES)('$name answers as for a lead that does not exist', async ({ target, action }) => {
+    const intruder = apiAs(runtime, email);
+    const record = target();
+    const hidden = await intruder.post(`/api/lead-pool/${record.id}/${action}`);
+    const missing = await intruder.post(`/api/lead-pool/${MISSING_ID}/${action}`);
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(record.id);
+    expect((await admin.get<Rec>(`/api/contacts/${record.id}`)).body).toEqual(record);
+  });
+
+  it('leaves another team’s pool out of the intruder’s pool list', async () => {
+    const list = await apiAs(runtime, email).get<{ items: Rec[] }>('/api/lead-pool?teamId=team-west&limit=100');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r) => r.id)).not.toContain(pooled.id);
+  });
+});

@@ -1,0 +1,51 @@
+import type { Principal } from '../../shared/auth/principal.js';
+import { nameKey } from '../../shared/db/keys.js';
+import { NO_TEAM, poolSource } from '../../shared/db/keys.leads.js';
+import { heldBy, leadStates } from '../../shared/db/leads.repository.js';
+import { queryPage } from '../../shared/db/query.js';
+import type { PoolLead, PoolListQuery } from '../../shared/domain/leads/lead.schema.js';
+import { mayUsePool } from './pool-commands.js';
+
+/**
+ * The pool list: one Query of the pool sentinel's owner index (gsi4 recently pooled first, gsi5
+ * for a name prefix), plus one BatchGetItem of the listed leads' states for the caller's own
+ * cooldowns. Pool entries show what a rep needs to choose, not how to reach the person: no
+ * e-mail or phone until the lead is claimed.
+ */
+export async function listPool(
+  query: PoolListQuery,
+  principal: Principal,
+  now = new Date(),
+): Promise<{ items: PoolLead[]; nextCursor: string | null; teamId: string; held: number }> {
+  const teamKey = query.teamId ?? principal.teamIds[0] ?? NO_TEAM;
+  if (!mayUsePool(principal, teamKey)) return { items: [], nextCursor: null, teamId: teamKey, held: 0 };
+  const source = poolSource(teamKey, query.q === undefined ? undefined : nameKey(query.q));
+  const [page, held] = await Promise.all([
+    queryPage<Record<string, unknown>>(source, {
+      limit: query.limit,
+      cursor: query.cursor,
+      forward: query.q !== undefined,
+    }),
+    heldBy(principal.userId),
+  ]);
+  const states = await leadStates(page.items.map((i) => String(i.id)));
+  const at = now.toISOString();
+  const items = page.items.map((i): PoolLead => {
+    const state = states.get(String(i.id));
+    const until = state?.cooldowns?.[principal.userId];
+    const address = i.address as { country?: string } | undefined;
+    return {
+      id: String(i.id),
+      name: String(i.name),
+      ...(i.companyName ? { companyName: String(i.companyName) } : {}),
+      ...(i.title ? { title: String(i.title) } : {}),
+      ...(i.source ? { source: String(i.source) } : {}),
+      ...(address?.country ? { country: address.country } : {}),
+      ...(i.teamId ? { teamId: String(i.teamId) } : {}),
+      pooledAt: state?.pooledAt ?? String(i.updatedAt),
+      version: Number(i.version),
+      ...(until && until > at ? { cooldownUntil: until } : {}),
+    };
+  });
+  return { items, nextCursor: page.nextCursor, teamId: teamKey, held };
+}
