@@ -126,3 +126,93 @@ describe.each(INTRUDERS)('BOLA on the lead pool: $who', ({ email }) => {
     expect(list.body.items.map((r) => r.id)).not.toContain(pooled.id);
   });
 });
+
+/**
+ * Tasks and activities: another team's task, and an activity logged on another team's contact,
+ * answer every route exactly as a missing one, stay unchanged, and stay off the intruder's lists.
+ */
+describe.each(INTRUDERS)('BOLA on tasks and activities: $who', ({ email }) => {
+  let task: Rec;
+  let activity: Rec;
+  let contact: Rec;
+  beforeAll(async () => {
+    const westRep = apiAs(runtime, 'sales2@cirrus.local');
+    const c = await westRep.post<Rec>('/api/contacts', aContact());
+    contact = c.body;
+    const t = await westRep.post<Rec>('/api/tasks', {
+      title: `West task ${email}`,
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      related: { entity: 'contact', id: contact.id },
+    });
+    expect(t.status).toBe(201);
+    expect(t.body.teamId).toBe('team-west');
+    task = t.body;
+    const a = await westRep.post<Rec>('/api/activities', {
+      kind: 'call',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: `West call ${email}`,
+    });
+    expect(a.status).toBe(201);
+    activity = a.body;
+  });
+
+  const WORK_ROUTES = [
+    { name: 'GET /api/tasks/{id}', target: () => task, call: (api: Api, id: string) => api.get(`/api/tasks/${id}`) },
+    {
+      name: 'PATCH /api/tasks/{id}',
+      target: () => task,
+      call: (api: Api, id: string) => api.patch(`/api/tasks/${id}`, { title: 'Pwned', version: 1 }),
+    },
+    {
+      name: 'DELETE /api/tasks/{id}',
+      target: () => task,
+      call: (api: Api, id: string) => api.delete(`/api/tasks/${id}`),
+    },
+    {
+      name: 'POST /api/tasks/{id}/complete',
+      target: () => task,
+      call: (api: Api, id: string) => api.post(`/api/tasks/${id}/complete`, {}),
+    },
+    {
+      name: 'PATCH /api/activities/{id}',
+      target: () => activity,
+      call: (api: Api, id: string) => api.patch(`/api/activities/${id}`, { subject: 'Pwned', version: 1 }),
+    },
+    {
+      name: 'DELETE /api/activities/{id}',
+      target: () => activity,
+      call: (api: Api, id: string) => api.delete(`/api/activities/${id}`),
+    },
+    {
+      name: 'GET /api/activities?entity=contact&id=',
+      target: () => contact,
+      call: (api: Api, id: string) => api.get(`/api/activities?entity=contact&id=${id}`),
+    },
+    {
+      name: 'GET /api/tasks?related=contact:',
+      target: () => contact,
+      call: (api: Api, id: string) => api.get(`/api/tasks?related=contact:${id}`),
+    },
+  ] as const;
+
+  it.each(WORK_ROUTES)('$name answers as for one that does not exist', async ({ target, call }) => {
+    const intruder = apiAs(runtime, email);
+    const hidden = await call(intruder, target().id);
+    const missing = await call(intruder, MISSING_ID);
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(target().id);
+    expect((await admin.get<Rec>(`/api/tasks/${task.id}`)).body).toEqual(task);
+    const activities = await admin.get<{ items: Rec[] }>(`/api/activities?entity=contact&id=${contact.id}`);
+    expect(activities.body.items).toEqual([activity]);
+  });
+
+  it("leaves the task off the intruder's lists", async () => {
+    const intruder = apiAs(runtime, email);
+    for (const view of ['open', 'today', 'upcoming', 'overdue', 'done']) {
+      const list = await intruder.get<{ items: Rec[] }>(`/api/tasks?view=${view}&limit=200`);
+      expect(list.body.items.map((r) => r.id)).not.toContain(task.id);
+    }
+  });
+});

@@ -1,0 +1,338 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../infra/local/runtime.js';
+import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { aContact } from '../support/fixtures.js';
+import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+
+/**
+ * Tasks, activities, the merged record timeline and the home page, through the local gateway
+ * against DynamoDB Local, with the seeded teams East 华东 (manager, sales1) and West (sales2).
+ */
+type Task = {
+  id: string;
+  title: string;
+  dueAt: string;
+  status: string;
+  assigneeId: string;
+  teamId?: string;
+  version: number;
+  completedAt?: string;
+};
+type Activity = { id: string; kind: string; subject: string; version: number; occurredAt: string };
+type Entry = { type: 'change' | 'activity'; id: string; at: string; action?: string; activity?: Activity };
+
+let runtime: Runtime;
+let admin: Api;
+let manager: Api;
+let sales1: Api;
+let sales2: Api;
+const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
+const SALES1 = idOf('sales1@cirrus.local');
+const SALES2 = idOf('sales2@cirrus.local');
+
+beforeAll(async () => {
+  runtime = await startTestRuntime();
+  admin = apiAs(runtime, 'admin@cirrus.local');
+  manager = apiAs(runtime, 'manager@cirrus.local');
+  sales1 = apiAs(runtime, 'sales1@cirrus.local');
+  sales2 = apiAs(runtime, 'sales2@cirrus.local');
+});
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+
+async function aTask(api: Api, body: Record<string, unknown> = {}): Promise<Task> {
+  const res = await api.post<Task>('/api/tasks', { title: 'Call back Ann', dueAt: hours(1), ...body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function aContactOf(api: Api): Promise<{ id: string; version: number }> {
+  const res = await api.post<{ id: string; version: number }>('/api/contacts', aContact());
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('tasks', () => {
+  it('a rep creates, reads, edits, completes and deletes their own task', async () => {
+    const task = await aTask(sales1, { priority: 'high', description: 'About the renewal' });
+    expect(task).toMatchObject({
+      status: 'open',
+      assigneeId: SALES1,
+      priority: 'high',
+      teamId: 'team-east',
+      version: 1,
+    });
+    expect((await sales1.get(`/api/tasks/${task.id}`)).status).toBe(200);
+
+    const edited = await sales1.patch<Task>(`/api/tasks/${task.id}`, { title: 'Call Ann today', version: 1 });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: 'Call Ann today', version: 2 });
+    const stale = await sales1.patch(`/api/tasks/${task.id}`, { title: 'Too late', version: 1 });
+    expect(stale.status).toBe(409);
+
+    const done = await sales1.post<Task>(`/api/tasks/${task.id}/complete`, {});
+    expect(done.body).toMatchObject({ status: 'done', version: 3 });
+    expect(done.body.completedAt).toBeTruthy();
+    const doneList = await sales1.get<Listed<Task>>('/api/tasks?view=done');
+    expect(doneList.body.items.map((t) => t.id)).toContain(task.id);
+    const openList = await sales1.get<Listed<Task>>('/api/tasks?view=open&limit=200');
+    expect(openList.body.items.map((t) => t.id)).not.toContain(task.id);
+
+    expect((await sales1.delete(`/api/tasks/${task.id}`)).status).toBe(204);
+    expect((await sales1.get(`/api/tasks/${task.id}`)).status).toBe(404);
+  });
+
+  it("another rep's task and another team's task are 404 for the rep and the manager", async () => {
+    const own = await aTask(sales2);
+    expect((await sales1.get(`/api/tasks/${own.id}`)).status).toBe(404);
+    expect((await sales1.patch(`/api/tasks/${own.id}`, { title: 'x', version: 1 })).status).toBe(404);
+    expect((await sales1.post(`/api/tasks/${own.id}/complete`, {})).status).toBe(404);
+    expect((await manager.get(`/api/tasks/${own.id}`)).status).toBe(404);
+    expect((await admin.get(`/api/tasks/${own.id}`)).status).toBe(200);
+  });
+
+  it('buckets open tasks into overdue, today and upcoming in the caller time zone', async () => {
+    const tz = 'Pacific/Kiritimati'; // UTC+14: "today" there is far from UTC's
+    const now = new Date();
+    const localMidnight = (dayOffset: number) => {
+      // The next local midnight in UTC+14, then shifted by whole days.
+      const local = new Date(now.getTime() + 14 * 3_600_000);
+      const midnight =
+        Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + dayOffset) - 14 * 3_600_000;
+      return midnight;
+    };
+    const overdue = await aTask(sales2, { title: 'overdue', dueAt: new Date(localMidnight(0) - 60_000).toISOString() });
+    const today = await aTask(sales2, { title: 'today', dueAt: new Date(localMidnight(0) + 60_000).toISOString() });
+    const upcoming = await aTask(sales2, {
+      title: 'upcoming',
+      dueAt: new Date(localMidnight(1) + 60_000).toISOString(),
+    });
+    const ids = async (view: string) =>
+      (await sales2.get<Listed<Task>>(`/api/tasks?view=${view}&tz=${encodeURIComponent(tz)}&limit=200`)).body.items.map(
+        (t) => t.id,
+      );
+    expect(await ids('overdue')).toContain(overdue.id);
+    expect(await ids('overdue')).not.toContain(today.id);
+    expect(await ids('today')).toEqual(expect.arrayContaining([today.id]));
+    expect(await ids('today')).not.toContain(overdue.id);
+    expect(await ids('today')).not.toContain(upcoming.id);
+    expect(await ids('upcoming')).toContain(upcoming.id);
+    expect((await sales2.get('/api/tasks?view=today&tz=Mars/Olympus')).status).toBe(400);
+  });
+
+  it('a rep may not assign a task to someone else; a manager assigns within the team only', async () => {
+    const refused = await sales1.post('/api/tasks', { title: 'For Jordan', dueAt: hours(2), assigneeId: SALES2 });
+    expect(refused.status).toBe(403);
+    expect((await manager.post('/api/tasks', { title: 'x', dueAt: hours(2), assigneeId: SALES2 })).status).toBe(403);
+    const given = await aTask(manager, { title: 'Prepare the QBR', assigneeId: SALES1 });
+    expect(given).toMatchObject({ assigneeId: SALES1, teamId: 'team-east' });
+    // The assignee sees it in their list; the manager in the team's list.
+    const mine = await sales1.get<Listed<Task>>('/api/tasks?view=open&limit=200');
+    expect(mine.body.items.map((t) => t.id)).toContain(given.id);
+    const team = await manager.get<Listed<Task>>('/api/tasks?teamId=team-east&limit=200');
+    expect(team.body.items.map((t) => t.id)).toContain(given.id);
+    expect((await manager.get('/api/tasks?teamId=team-west')).status).toBe(403);
+    // A manager reads a member's list; a rep does not read another rep's.
+    const asManager = await manager.get<Listed<Task>>(`/api/tasks?assigneeId=${SALES1}&limit=200`);
+    expect(asManager.body.items.map((t) => t.id)).toContain(given.id);
+    const asRep = await sales2.get<Listed<Task>>(`/api/tasks?assigneeId=${SALES1}`);
+    expect(asRep.body.items).toEqual([]);
+    // The assignee may complete it, but not delete what the manager created.
+    expect((await sales1.delete(`/api/tasks/${given.id}`)).status).toBe(403);
+  });
+
+  it('assignment by a manager notifies the assignee in the app and by e-mail', async () => {
+    const before = await mailCount();
+    const given = await aTask(manager, { title: `Send the proposal ${Date.now()}`, assigneeId: SALES1 });
+    await runtime.drain();
+    const notes = await sales1.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications');
+    expect(notes.body.items.filter((n) => n.kind === 'task.assigned' && n.entityId === given.id)).toHaveLength(1);
+    const mails = (await mailbox()).slice(before);
+    expect(mails.some((m) => m.subject.includes(given.title) || m.text?.includes(given.title))).toBe(true);
+  });
+
+  it('a reminder at the due time is announced once as task.due, even when the sweep runs twice', async () => {
+    const task = await aTask(sales1, { title: `Due soon ${Date.now()}`, dueAt: hours(2) });
+    const at = new Date(Date.now() + 3 * 3_600_000);
+    const first = (await runtime.fireSchedule('reminder-sweep', at)) as { fired: number };
+    const second = (await runtime.fireSchedule('reminder-sweep', at)) as { fired: number };
+    expect(first.fired).toBeGreaterThanOrEqual(1);
+    expect(second.fired).toBe(0);
+    await runtime.drain();
+    const notes = await sales1.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications?limit=50');
+    expect(notes.body.items.filter((n) => n.kind === 'task.due' && n.entityId === task.id)).toHaveLength(1);
+  });
+
+  it('a completed task is not reminded', async () => {
+    const task = await aTask(sales2, { title: 'Done early', dueAt: hours(5) });
+    await sales2.post(`/api/tasks/${task.id}/complete`, {});
+    await runtime.fireSchedule('reminder-sweep', new Date(Date.now() + 6 * 3_600_000));
+    await runtime.drain();
+    const notes = await sales2.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications?limit=50');
+    expect(notes.body.items.filter((n) => n.entityId === task.id)).toEqual([]);
+  });
+
+  it('the tasks about a record are listed for whoever may see the record', async () => {
+    const contact = await aContactOf(sales1);
+    const task = await aTask(sales1, { related: { entity: 'contact', id: contact.id } });
+    const list = await sales1.get<Listed<Task>>(`/api/tasks?related=contact:${contact.id}`);
+    expect(list.body.items.map((t) => t.id)).toEqual([task.id]);
+    expect((await sales2.get(`/api/tasks?related=contact:${contact.id}`)).status).toBe(404);
+    expect(
+      (await sales2.post('/api/tasks', { title: 'x', dueAt: hours(1), related: { entity: 'contact', id: contact.id } }))
+        .status,
+    ).toBe(404);
+  });
+});
+
+type Mail = { subject: string; text?: string; destination?: { to?: string[] } };
+async function mailbox(): Promise<Mail[]> {
+  const res = await fetch(`${runtime.mailboxUrl}store`);
+  return ((await res.json()) as { emails: Mail[] }).emails;
+}
+async function mailCount(): Promise<number> {
+  return (await mailbox()).length;
+}
+
+describe('activities and the merged timeline', () => {
+  it('logging on an out-of-scope record is 404 and writes nothing', async () => {
+    const contact = await aContactOf(sales1);
+    const res = await sales2.post('/api/activities', {
+      kind: 'note',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Peek',
+    });
+    expect(res.status).toBe(404);
+    expect((await sales2.get(`/api/activities?entity=contact&id=${contact.id}`)).status).toBe(404);
+    const listed = await sales1.get<Listed<Activity>>(`/api/activities?entity=contact&id=${contact.id}`);
+    expect(listed.body.items).toEqual([]);
+  });
+
+  it('a note has no duration', async () => {
+    const contact = await aContactOf(sales1);
+    const res = await sales1.post<{ error: { fields: Record<string, string> } }>('/api/activities', {
+      kind: 'note',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'x',
+      durationMinutes: 5,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toHaveProperty('durationMinutes');
+  });
+
+  it('the timeline merges changes and activities in time order, and pages with one cursor', async () => {
+    const contact = await aContactOf(sales1);
+    const t0 = Date.now();
+    const at = (minutes: number) => new Date(t0 - minutes * 60_000).toISOString();
+    // A call an hour ago and a meeting 2 minutes ago; the contact was created just now, then edited.
+    await sales1.post('/api/activities', {
+      kind: 'call',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Intro call',
+      occurredAt: at(60),
+      durationMinutes: 15,
+      outcome: 'connected',
+    });
+    const patched = await sales1.patch<{ version: number }>(`/api/contacts/${contact.id}`, {
+      title: 'CTO',
+      version: contact.version,
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await sales1.post('/api/activities', {
+      kind: 'meeting',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Demo',
+      occurredAt: new Date().toISOString(),
+      durationMinutes: 45,
+    });
+    await sales1.post('/api/activities', {
+      kind: 'note',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Old note',
+      occurredAt: at(600),
+    });
+
+    const all = await sales1.get<Listed<Entry>>(`/api/contacts/${contact.id}/timeline?limit=50`);
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const labels = all.body.items.map((e) => (e.type === 'activity' ? e.activity!.subject : e.action));
+    expect(labels).toEqual(['Demo', 'updated', 'created', 'Intro call', 'Old note']);
+    const times = all.body.items.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(all.body.nextCursor).toBeNull();
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await sales1.get<Listed<Entry>>(`/api/contacts/${contact.id}/timeline?limit=2${q}`);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.items.map((e) => e.id));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(paged).toEqual(all.body.items.map((e) => e.id));
+    expect((await sales1.get(`/api/contacts/${contact.id}/timeline?cursor=garbage`)).status).toBe(400);
+  });
+
+  it('only the author or an admin edits or deletes an activity', async () => {
+    const contact = await aContactOf(sales1);
+    const logged = await sales1.post<Activity>('/api/activities', {
+      kind: 'email',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Sent pricing',
+    });
+    expect(logged.status).toBe(201);
+    const id = logged.body.id;
+    expect((await manager.patch(`/api/activities/${id}`, { subject: 'x', version: 1 })).status).toBe(403);
+    expect((await sales2.patch(`/api/activities/${id}`, { subject: 'x', version: 1 })).status).toBe(404);
+    const edited = await sales1.patch<Activity>(`/api/activities/${id}`, { subject: 'Sent pricing v2', version: 1 });
+    expect(edited.body).toMatchObject({ subject: 'Sent pricing v2', version: 2 });
+    expect((await admin.delete(`/api/activities/${id}`)).status).toBe(204);
+    const listed = await sales1.get<Listed<Activity>>(`/api/activities?entity=contact&id=${contact.id}`);
+    expect(listed.body.items).toEqual([]);
+  });
+});
+
+describe('home page', () => {
+  it("shows the caller's overdue and today's tasks and recent activity", async () => {
+    const tz = 'UTC';
+    const now = new Date();
+    const startOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    const overdue = await aTask(sales2, {
+      title: 'Home overdue',
+      dueAt: new Date(startOfDay - 3_600_000).toISOString(),
+    });
+    const today = await aTask(sales2, {
+      title: 'Home today',
+      dueAt: new Date(startOfDay + 23 * 3_600_000).toISOString(),
+    });
+    const contact = await aContactOf(sales2);
+    await sales2.post('/api/activities', {
+      kind: 'call',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Home call',
+    });
+    const home = await sales2.get<{
+      tasks: { overdue: Task[]; today: Task[] };
+      recentActivity: Activity[];
+      deals: unknown;
+      contractsExpiring: unknown;
+    }>(`/api/dashboard/home?tz=${tz}`);
+    expect(home.status).toBe(200);
+    expect(home.body.tasks.overdue.map((t) => t.id)).toContain(overdue.id);
+    expect(home.body.tasks.today.map((t) => t.id)).toContain(today.id);
+    expect(home.body.recentActivity[0]?.subject).toBe('Home call');
+    const other = await sales1.get<{ tasks: { overdue: Task[]; today: Task[] } }>('/api/dashboard/home');
+    expect(other.body.tasks.today.map((t) => t.id)).not.toContain(today.id);
+  });
+});
