@@ -98,6 +98,11 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },
   'PATCH /api/users/{id}': { body: {} },
+  // Leads: an unknown lead id (404), or a body that fails validation (400).
+  'POST /api/lead-pool/{id}/claim': { body: {} },
+  'POST /api/lead-pool/{id}/release': { body: {} },
+  'POST /api/leads': { body: {} },
+  'PUT /api/lead-rules/{id}': { body: {} },
   // Work: an empty body fails validation (400); an unknown task or activity id is 404.
   'POST /api/tasks': { body: {} },
   'PATCH /api/tasks/{id}': { body: {} },
