@@ -209,6 +209,10 @@ export const manifest = {
     staff('GET', '/api/users', 'users', 'users:read'),
     staff('POST', '/api/users', 'users', 'users:manage'),
     staff('PATCH', '/api/users/{id}', 'users', 'users:manage'),
+    // One's own MFA: every staff member may enrol (admins and sysadmins must; see shared/identity/mfa.ts).
+    staff('GET', '/api/me/mfa', 'users', 'staff:read'),
+    staff('POST', '/api/me/mfa/totp', 'users', 'staff:read'),
+    staff('POST', '/api/me/mfa/totp/verify', 'users', 'staff:read'),
     staff('GET', '/api/notifications', 'notifications', 'notifications:read'),
     staff('POST', '/api/notifications/{id}/read', 'notifications', 'notifications:read'),
     staff('POST', '/api/notifications/read-all', 'notifications', 'notifications:read'),

@@ -16,6 +16,8 @@ export const handler = createHandler('platform', {
         name: principal.name,
         roles: principal.roles,
         permissions: PERMISSIONS.filter((p) => rolesAllow(principal.roles, p)),
+        // Only enrolment works until this is gone (an admin or sysadmin without TOTP): see shared/identity/mfa.ts.
+        mfaEnrolmentRequired: principal.mfaEnrolment === true,
       }),
   }),
   'GET /api/staff': defineRoute({

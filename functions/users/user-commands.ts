@@ -38,6 +38,7 @@ export function toUserSummary(p: StaffProfile): UserSummary {
     teamIds: p.teamIds ?? [],
     status: statusOf(p),
     ...(p.lastSignInAt ? { lastSignInAt: p.lastSignInAt } : {}),
+    ...(p.mfa ? { mfa: p.mfa } : {}),
     version: p.version ?? 0,
   };
 }

@@ -27,7 +27,13 @@ export class SiteDeployment extends Construct {
   constructor(scope: Construct, id: string, props: SiteDeploymentProps) {
     super(scope, id);
     const config = Source.jsonData('config.json', {
-      oidc: { authority: props.staff.issuerUrl, clientId: props.staff.clientId, scope: 'openid email profile' },
+      oidc: {
+        authority: props.staff.issuerUrl,
+        clientId: props.staff.clientId,
+        // Includes aws.cognito.signin.user.admin: the access token enrols the user's TOTP.
+        scope: props.staff.scope,
+        logoutUrl: props.staff.logoutUrl,
+      },
       version: props.version,
     });
     const built = existsSync(props.webRoot);

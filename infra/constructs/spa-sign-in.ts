@@ -16,6 +16,13 @@ export interface OidcIssuer {
   readonly clientId: string;
   /** `https://<prefix>.auth.<region>.amazoncognito.com`: hosted UI and token endpoint. */
   readonly hostedUiUrl: string;
+  /** The OAuth scopes the SPA asks for (space-separated, as /config.json gives them to the SPA). */
+  readonly scope: string;
+  /**
+   * Cognito's logout endpoint for this client, back to the SPA afterwards: Cognito publishes no
+   * end_session_endpoint, so the SPA goes here to end the hosted-UI session, not just its own.
+   */
+  readonly logoutUrl: string;
 }
 
 export interface SpaSignInProps {
@@ -28,6 +35,11 @@ export interface SpaSignInProps {
   readonly basePath: string;
   readonly refreshTokenValidity: Duration;
   readonly writeAttributes?: ClientAttributes;
+  /**
+   * Also grant `aws.cognito.signin.user.admin`: the access token then lets the user manage their
+   * own account through Cognito (the staff console enrols TOTP with it).
+   */
+  readonly selfService?: boolean;
 }
 
 /**
@@ -43,6 +55,9 @@ export class SpaSignIn extends Construct {
   constructor(scope: Construct, id: string, props: SpaSignInProps) {
     super(scope, id);
     const origin = `https://${props.appDomain}`;
+    const scopes = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
+    if (props.selfService) scopes.push(OAuthScope.COGNITO_ADMIN);
+    const signedOut = `${origin}${props.basePath}/`;
     this.domain = props.userPool.addDomain('HostedUi', { cognitoDomain: { domainPrefix: props.domainPrefix } });
     this.client = props.userPool.addClient('SpaClient', {
       generateSecret: false,
@@ -50,9 +65,9 @@ export class SpaSignIn extends Construct {
       authFlows: {},
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        scopes,
         callbackUrls: [`${origin}${props.basePath}/callback`],
-        logoutUrls: [`${origin}${props.basePath}/`],
+        logoutUrls: [signedOut],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
@@ -66,6 +81,8 @@ export class SpaSignIn extends Construct {
       issuerUrl: props.userPool.userPoolProviderUrl,
       clientId: this.client.userPoolClientId,
       hostedUiUrl: this.domain.baseUrl(),
+      scope: scopes.map((s) => s.scopeName).join(' '),
+      logoutUrl: `${this.domain.baseUrl()}/logout?client_id=${this.client.userPoolClientId}&logout_uri=${encodeURIComponent(signedOut)}`,
     };
   }
 }

@@ -5,7 +5,8 @@ import { LOCAL_PASSWORD, STAFF_USERS } from './staff-users.js';
 
 /**
  * `npm start`: the whole CRM on this machine. Ports and the data folder come from the
- * environment: PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), DATA_DIR (.data).
+ * environment: PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), DATA_DIR (.data); LOCAL_ENFORCE_MFA=1
+ * makes admins and sysadmins enrol TOTP before anything else, as in AWS.
  */
 const port = Number(process.env.PORT ?? 3000);
 const started = Date.now();
@@ -16,6 +17,7 @@ const runtime = await startRuntime({
   sesPort: Number(process.env.SES_PORT ?? 8005),
   dataDir: process.env.DATA_DIR ?? '.data',
   seed: true,
+  enforceMfa: process.env.LOCAL_ENFORCE_MFA === '1',
 });
 
 let stopping = false;

@@ -5,10 +5,17 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
 import { getStaffProfile, type StaffProfile, staffIdByEmail } from '../../shared/db/users.repository.js';
-import { authenticateStaff, canSignIn, recordSignIn } from '../../shared/identity/local-user-store.js';
+import {
+  authenticateStaff,
+  canSignIn,
+  checkLocalTotp,
+  localTotpEnabled,
+  recordSignIn,
+} from '../../shared/identity/local-user-store.js';
+import { MFA_ENROL_CLAIM, mustUseMfa } from '../../shared/identity/mfa.js';
 import { findPortalUser, type LocalPortalUser, PORTAL_USERS, portalLinkOf } from './portal-users.js';
 import { setPasswordRoute } from './set-password-page.js';
-import { type SignInChoice, signInPage } from './sign-in-page.js';
+import { type SignInChoice, signInPage, totpPage } from './sign-in-page.js';
 import { LOCAL_PASSWORD, STAFF_USERS } from './staff-users.js';
 
 /**
@@ -64,6 +71,12 @@ export interface OidcOptions {
   /** Where the signing keys are kept across restarts (`<dir>/oidc-*-signing-key.json`); undefined = fresh keys each start. */
   keyDir?: string;
   idTokenSeconds?: number;
+  /**
+   * Enforce MFA for admins and sysadmins as the pre-token-generation trigger does in AWS: their
+   * tokens carry `custom:mfa_enrol` until they set up TOTP. Off by default, so the seeded admin
+   * of the demo signs in with a password alone; a user who did enrol is asked for a code either way.
+   */
+  enforceMfa?: boolean;
 }
 
 /** One local user pool: its issuer, client, sign-in page and accounts. */
@@ -84,6 +97,13 @@ interface PoolSpec {
   choices: readonly SignInChoice[];
   /** The account of these credentials, when they are right and the account may sign in. */
   authenticate(email: string, password: string): Promise<string | undefined>;
+  /** A second factor the account has in force (TOTP): asked after the password. */
+  secondFactor?: {
+    enabled(accountId: string): Promise<boolean>;
+    check(accountId: string, code: string): Promise<boolean>;
+  };
+  /** After both factors: what a post-authentication trigger does in AWS. */
+  signedIn?(accountId: string): Promise<void>;
   claimsOf(accountId: string): Promise<Record<string, unknown> | undefined>;
   /** Which claims each scope releases. */
   scopeClaims: Record<string, string[]>;
@@ -97,7 +117,7 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
   const keyFile = (name: string) => (options.keyDir ? `${options.keyDir}/${name}` : undefined);
 
   // The profile in the table is the local account: current roles, and no token once disabled.
-  const staffClaims = (u: StaffProfile) => ({
+  const staffClaims = async (u: StaffProfile) => ({
     sub: u.id,
     email: u.email,
     email_verified: true,
@@ -105,6 +125,10 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     'cognito:groups': u.roles,
     // What the pre-token-generation trigger adds in AWS: the user's teams, from the profile.
     ...(u.teamIds?.length ? { 'custom:teams': u.teamIds.join(',') } : {}),
+    // What the pre-token-generation trigger marks in AWS: an admin or sysadmin without TOTP.
+    ...(options.enforceMfa && mustUseMfa(u.roles) && !(await localTotpEnabled(u.id))
+      ? { [MFA_ENROL_CLAIM]: 'true' }
+      : {}),
   });
   const portalClaims = async (u: LocalPortalUser) => {
     const link = await portalLinkOf(u.id);
@@ -125,19 +149,19 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     appPath: '/app',
     subtitle: 'Sign in · 登录',
     choices: STAFF_USERS.map((u) => ({ email: u.email, label: u.roles.join(', ') })),
-    authenticate: async (email, password) => {
-      const profile = await authenticateStaff(email, password);
-      if (!profile) return undefined;
-      // What a post-authentication trigger records in AWS.
-      await recordSignIn(profile.id, new Date());
-      return profile.id;
+    authenticate: async (email, password) => (await authenticateStaff(email, password))?.id,
+    secondFactor: {
+      enabled: (id) => localTotpEnabled(id),
+      check: (id, code) => checkLocalTotp(id, code, new Date()),
     },
+    // What a post-authentication trigger records in AWS.
+    signedIn: (id) => recordSignIn(id, new Date()),
     claimsOf: async (id) => {
       const profile = await getStaffProfile(id);
       return profile && canSignIn(profile) ? staffClaims(profile) : undefined;
     },
     scopeClaims: {
-      openid: ['sub', 'cognito:groups', 'custom:teams'],
+      openid: ['sub', 'cognito:groups', 'custom:teams', MFA_ENROL_CLAIM],
       email: ['email', 'email_verified'],
       profile: ['name'],
     },
@@ -254,6 +278,16 @@ async function startPool(spec: PoolSpec): Promise<Pool> {
 
   const page = (uid: string, extra: { error?: boolean; email?: string } = {}) =>
     signInPage({ action: `${interactionPath}${uid}`, users: spec.choices, subtitle: spec.subtitle, ...extra });
+  const codePage = (uid: string, error = false) =>
+    totpPage({ action: `${interactionPath}${uid}`, subtitle: spec.subtitle, error });
+
+  /**
+   * Interactions whose password was right and that wait for the TOTP code: uid → account. The
+   * interaction is bound to this browser by its cookie (interactionDetails checks it); a few wrong
+   * codes end it, and it expires with the interaction (10 minutes).
+   */
+  const awaitingCode = new Map<string, { accountId: string; failures: number; until: number }>();
+  const MAX_CODE_FAILURES = 5;
 
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string): Promise<void> {
     const details = await provider.interactionDetails(req, res);
@@ -263,12 +297,34 @@ async function startPool(spec: PoolSpec): Promise<Pool> {
       return;
     }
     const form = new URLSearchParams(await readBody(req));
-    // Only this pool's users: a staff e-mail cannot sign in to the portal, nor a customer to the console.
-    const accountId = await spec.authenticate(form.get('email') ?? '', form.get('password') ?? '');
-    if (!accountId) {
-      send(res, 401, page(uid, { error: true, email: form.get('email') ?? '' }));
-      return;
+    let accountId: string | undefined;
+    const waiting = awaitingCode.get(uid);
+    if (waiting && form.has('code')) {
+      if (waiting.until < Date.now() || !(await spec.secondFactor!.check(waiting.accountId, form.get('code') ?? ''))) {
+        waiting.failures += 1;
+        if (waiting.failures >= MAX_CODE_FAILURES || waiting.until < Date.now()) {
+          awaitingCode.delete(uid);
+          send(res, 401, page(uid, { error: true }));
+        } else send(res, 401, codePage(uid, true));
+        return;
+      }
+      awaitingCode.delete(uid);
+      accountId = waiting.accountId;
+    } else {
+      // Only this pool's users: a staff e-mail cannot sign in to the portal, nor a customer to the console.
+      accountId = await spec.authenticate(form.get('email') ?? '', form.get('password') ?? '');
+      if (!accountId) {
+        send(res, 401, page(uid, { error: true, email: form.get('email') ?? '' }));
+        return;
+      }
+      if (spec.secondFactor && (await spec.secondFactor.enabled(accountId))) {
+        for (const [key, entry] of awaitingCode) if (entry.until < Date.now()) awaitingCode.delete(key);
+        awaitingCode.set(uid, { accountId, failures: 0, until: Date.now() + 600_000 });
+        send(res, 200, codePage(uid));
+        return;
+      }
     }
+    await spec.signedIn?.(accountId);
     const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
     grant.addOIDCScope(SCOPE);
     const grantId = await grant.save();

@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   visibilityScale?: number;
   idTokenSeconds?: number;
 }
+  /** Enforce TOTP MFA for admins and sysadmins, as in AWS (off for the demo; LOCAL_ENFORCE_MFA=1 with npm start). */
+  enforceMfa?: boolean;
 
 export interface Runtime {
   baseUrl: string;
@@ -149,6 +151,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     const drain = async () => {
       for (let round = 0; round < 20; round++) {
         await stream.idle();
+      enforceMfa: options.enforceMfa,
         await bus.idle();
         await queues.idle();
         if ((await stream.pollOnce()) === 0) {

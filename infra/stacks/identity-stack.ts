@@ -77,7 +77,8 @@ export class IdentityStack extends Stack {
       selfSignUpEnabled: false,
       // TOTP only (SMS can be hijacked). OPTIONAL so that anyone can enrol; admins and sysadmins
       // must, which the pre-token-generation trigger enforces (Cognito can only require MFA for a
-      // whole pool): it issues them no token until TOTP is set up.
+      // whole pool): until TOTP is set up their token is marked custom:mfa_enrol and opens only
+      // the enrolment routes (shared/identity/mfa.ts).
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       // Staff see every customer: compromised-credential and risky sign-in protection pays here.
@@ -87,7 +88,7 @@ export class IdentityStack extends Stack {
     acknowledge(
       this.staffPool,
       'AwsSolutions-COG2',
-      'Cognito cannot require MFA for some groups only. TOTP is optional for the pool and required for admin and sysadmin by the pre-token-generation trigger, which refuses them tokens until a TOTP authenticator is enrolled (functions/identity/pre-token-generation.ts).',
+      'Cognito cannot require MFA for some groups only. TOTP is optional for the pool and required for admin and sysadmin: the pre-token-generation trigger marks their tokens custom:mfa_enrol until a TOTP authenticator is enrolled, and the API then answers only the enrolment routes (functions/identity/pre-token-generation.ts, shared/identity/mfa.ts).',
     );
     ROLES.forEach((role, precedence) => {
       new CfnUserPoolGroup(this, `Group-${role}`, {
@@ -103,6 +104,8 @@ export class IdentityStack extends Stack {
       domainPrefix: hostedUiPrefix(props.service, 'staff'),
       appDomain: props.appDomain,
       basePath: '/app',
+      // Staff enrol TOTP from the console with their own access token.
+      selfService: true,
       // One working day: a stolen refresh token is useful for hours, not weeks.
       refreshTokenValidity: Duration.hours(12),
     }).issuer;

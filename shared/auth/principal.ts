@@ -7,6 +7,11 @@ export interface Principal {
   readonly roles: readonly Role[];
   /** Teams the user belongs to, from the `custom:teams` claim (a pre-token-generation trigger adds it). */
   readonly teamIds: readonly string[];
+  /**
+   * Set when the token is marked `custom:mfa_enrol` (an admin or sysadmin without TOTP): only the
+   * enrolment routes answer such a principal (shared/identity/mfa.ts).
+   */
+  readonly mfaEnrolment?: true;
 }
 
 /** Which records of a kind the principal may see: all of them, their teams', or only those they own. */
@@ -75,5 +80,6 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     name,
     roles: parseGroupsClaim(claims['cognito:groups']),
     teamIds: parseTeamsClaim(claims['custom:teams']),
+    ...(claims['custom:mfa_enrol'] === 'true' || claims['custom:mfa_enrol'] === true ? { mfaEnrolment: true } : {}),
   };
 }

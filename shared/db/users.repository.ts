@@ -24,6 +24,9 @@ export interface StaffProfile {
   /** Absent on profiles written before user administration: read as active. */
   status?: UserStatus;
   lastSignInAt?: string;
+  /** `totp` once the user verified an authenticator app (written by the users context, audited). */
+  mfa?: 'totp';
+  mfaEnrolledAt?: string;
   version?: number;
   createdAt?: string;
   updatedAt?: string;
@@ -158,4 +161,36 @@ export async function updateStaffAccess(
     putAudit(audit),
   ];
   await transactWrite(items, () => staleVersion('user'));
+}
+
+/** Records that the user put TOTP in force, if nobody changed the profile since `before` was read. */
+export async function recordMfaEnrolment(
+  before: StaffProfile,
+  change: { version: number; at: string },
+  audit: AuditRecord,
+): Promise<void> {
+  const versioned = before.version !== undefined;
+  await transactWrite(
+    [
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.user(before.id),
+          UpdateExpression: 'SET mfa = :totp, mfaEnrolledAt = :at, #version = :next, updatedAt = :at',
+          ConditionExpression: versioned
+            ? '#version = :version'
+            : 'attribute_exists(pk) AND attribute_not_exists(#version)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: {
+            ':totp': 'totp',
+            ':at': change.at,
+            ':next': change.version,
+            ...(versioned ? { ':version': before.version } : {}),
+          },
+        },
+      },
+      putAudit(audit),
+    ],
+    () => staleVersion('user'),
+  );
 }

@@ -6,10 +6,14 @@ import {
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
+  AssociateSoftwareTokenCommand,
   type CognitoIdentityProviderClient,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isRole, type Role } from '../auth/roles.js';
 import { AppError, unavailable } from '../http/errors.js';
+import { totpCodeInvalid } from './mfa.js';
 import { type UserDirectory, userExists, userNotFound } from './user-directory.js';
 
 /**
@@ -84,14 +88,95 @@ export class CognitoUserDirectory implements UserDirectory {
     );
   }
 
+  /**
+   * TOTP enrolment runs on the user's own access token (scope aws.cognito.signin.user.admin, which
+   * the staff SPA client asks for): Cognito has no admin call that associates a software token.
+   * The token must be the caller's own; Cognito verifies its signature, expiry and revocation.
+   */
+  async beginTotp(userId: string, accessToken: string | undefined): Promise<{ secret: string }> {
+    const token = ownAccessToken(userId, accessToken);
+    const out = await this.call(
+      () => this.client.send(new AssociateSoftwareTokenCommand({ AccessToken: token })),
+      selfServiceError,
+    );
+    if (!out.SecretCode) throw new Error('AssociateSoftwareToken answered without a secret');
+    return { secret: out.SecretCode };
+  }
+
+  async verifyTotp(userId: string, code: string, accessToken: string | undefined): Promise<void> {
+    const token = ownAccessToken(userId, accessToken);
+    const out = await this.call(
+      () =>
+        this.client.send(
+          new VerifySoftwareTokenCommand({ AccessToken: token, UserCode: code, FriendlyDeviceName: 'Cirrus CRM' }),
+        ),
+      totpError,
+    );
+    if (out.Status !== 'SUCCESS') throw totpCodeInvalid();
+    // Verified is not yet in force: make TOTP the user's (preferred) MFA, so every sign-in asks for it.
+    await this.call(
+      () =>
+        this.client.send(
+          new SetUserMFAPreferenceCommand({
+            AccessToken: token,
+            SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
+          }),
+        ),
+      selfServiceError,
+    );
+  }
+
   /** Cognito's errors as domain errors; anything unexpected stays an unknown error (a bare 500). */
-  private async call<T>(send: () => Promise<T>): Promise<T> {
+  private async call<T>(send: () => Promise<T>, map: (error: unknown) => unknown = cognitoError): Promise<T> {
     try {
       return await send();
     } catch (error) {
-      throw cognitoError(error);
+      throw map(error);
     }
   }
+}
+
+export const accessTokenRequired = () =>
+  new AppError(
+    'bad_request',
+    'mfa.access_token_required',
+    'Send your access token in the X-Access-Token header to set up an authenticator',
+  );
+
+/**
+ * The access token sent along (header X-Access-Token), checked to be an access token of the
+ * caller: its signature is Cognito's to check, but a token of someone else must not enrol them.
+ */
+export function ownAccessToken(userId: string, token: string | undefined): string {
+  if (!token) throw accessTokenRequired();
+  let claims: { sub?: unknown; token_use?: unknown };
+  try {
+    claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+  } catch {
+    throw accessTokenRequired();
+  }
+  if (claims.token_use !== 'access') throw accessTokenRequired();
+  if (claims.sub !== userId) {
+    throw new AppError('forbidden', 'mfa.access_token_mismatch', 'The access token belongs to another user');
+  }
+  return token;
+}
+
+/** Errors of the calls made with the user's access token. */
+function selfServiceError(error: unknown): unknown {
+  const name = (error as { name?: string } | undefined)?.name ?? '';
+  // The access token expired, was revoked (sign-out) or lacks the aws.cognito.signin.user.admin scope.
+  if (name === 'NotAuthorizedException') {
+    return new AppError('unauthorized', 'unauthorized', 'Sign in again to change your security settings');
+  }
+  return cognitoError(error);
+}
+
+/** Errors of VerifySoftwareToken: a wrong or stale code is the user's to fix (400), not ours. */
+function totpError(error: unknown): unknown {
+  const name = (error as { name?: string } | undefined)?.name ?? '';
+  if (name === 'CodeMismatchException' || name === 'EnableSoftwareTokenMFAException') return totpCodeInvalid();
+  return selfServiceError(error);
 }
 
 const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException', 'LimitExceededException']);

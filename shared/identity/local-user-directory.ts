@@ -4,7 +4,7 @@ import { config } from '../config.js';
 import { getStaffProfile, staffIdByEmail } from '../db/users.repository.js';
 import { sendEmail } from '../email/mailer.js';
 import { INVITATION_EMAIL, renderEmail } from '../email/templates.js';
-import { createInvitation, INVITATION_DAYS } from './local-user-store.js';
+import { beginLocalTotp, createInvitation, INVITATION_DAYS, verifyLocalTotp } from './local-user-store.js';
 import { type UserDirectory, userExists, userNotFound } from './user-directory.js';
 
 /**
@@ -42,6 +42,15 @@ export class LocalUserDirectory implements UserDirectory {
 
   async enable(userId: string): Promise<void> {
     await this.exists(userId);
+  }
+
+  /** Locally the store acts for the user id: the gateway has already verified who is calling. */
+  async beginTotp(userId: string): Promise<{ secret: string }> {
+    return beginLocalTotp(userId);
+  }
+
+  async verifyTotp(userId: string, code: string): Promise<void> {
+    await verifyLocalTotp(userId, code, this.now());
   }
 
   private async exists(userId: string): Promise<void> {

@@ -15,6 +15,14 @@ export interface UserDirectory {
   /** The user can no longer sign in, and their refresh tokens stop working. */
   disable(userId: string): Promise<void>;
   enable(userId: string): Promise<void>;
+  /**
+   * Starts (or restarts) the user's own TOTP enrolment: a new base32 secret, not in force until a
+   * code of it is verified. In AWS this acts with the user's own Cognito access token (Cognito has
+   * no admin call for it); locally the store acts for the user id.
+   */
+  beginTotp(userId: string, accessToken: string | undefined): Promise<{ secret: string }>;
+  /** Checks a 6-digit code of the new secret and makes TOTP the user's MFA (asked at every sign-in). */
+  verifyTotp(userId: string, code: string, accessToken: string | undefined): Promise<void>;
 }
 
 export const userExists = () =>

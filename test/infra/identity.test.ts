@@ -66,6 +66,23 @@ describe('staff sign-in', () => {
     });
   });
 
+  it('lets the staff SPA client enrol TOTP with its access token (aws.cognito.signin.user.admin), not the portal one', () => {
+    const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient')).map(
+      (r) => r.Properties as { AllowedOAuthScopes: string[]; CallbackURLs: string[] },
+    );
+    const staff = clients.find((c) => c.CallbackURLs[0]!.endsWith('/app/callback'))!;
+    const portal = clients.find((c) => c.CallbackURLs[0]!.endsWith('/portal/callback'))!;
+    expect(staff.AllowedOAuthScopes).toContain('aws.cognito.signin.user.admin');
+    expect(portal.AllowedOAuthScopes).not.toContain('aws.cognito.signin.user.admin');
+  });
+
+  it('gives the SPA (through /config.json) that scope and the hosted UI logout URL of its client', () => {
+    const { staff: issuer } = buildVariantApp().identity;
+    expect(issuer.scope).toBe('openid email profile aws.cognito.signin.user.admin');
+    expect(issuer.logoutUrl).toContain('/logout?client_id=');
+    expect(issuer.logoutUrl).toContain(`logout_uri=${encodeURIComponent(`https://${VARIANT_DOMAIN}/app/`)}`);
+  });
+
   it('has a hosted-UI domain for each pool', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolDomain', 2);
   });

@@ -117,6 +117,8 @@ describe('CloudFront in front of the SPA and the API', () => {
     const deployments = JSON.stringify(resourcesOf(template, 'Custom::CDKBucketDeployment'));
     expect(deployments).toMatch(/StaffPool[A-Za-z0-9]*ProviderURL/);
     expect(deployments).toMatch(/StaffPoolSpaClient/);
+    // The logout URL (hosted UI + client id) is in it too, so sign-out ends the Cognito session.
+    expect(deployments).toMatch(/StaffPoolHostedUi/);
   });
 });
 

@@ -98,6 +98,8 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },
   'PATCH /api/users/{id}': { body: {} },
+  'POST /api/me/mfa/totp': { body: { unexpected: true } },
+  'POST /api/me/mfa/totp/verify': { body: {} },
   // Leads: an unknown lead id (404), or a body that fails validation (400).
   'POST /api/lead-pool/{id}/claim': { body: {} },
   'POST /api/lead-pool/{id}/release': { body: {} },

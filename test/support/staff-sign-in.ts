@@ -16,14 +16,16 @@ export const PORTAL_POOL: Pool = { mount: '/oidc-portal', clientId: PORTAL_CLIEN
 /**
  * Signs a user in over HTTP as the SPA's browser does: authorization code + PKCE through the
  * pool's real sign-in page, checking each step. Answers the ID token, or the status and page of
- * a refused sign-in.
+ * a refused sign-in. When the page asks for the authenticator code (a user with TOTP), `totp`
+ * gives it; without one the answer is the code page (`codeAsked`).
  */
 export async function signInThroughPool(
   runtime: Runtime,
   pool: Pool,
   email: string,
   password = LOCAL_PASSWORD,
-): Promise<{ status: number; page?: string; idToken?: string }> {
+  totp?: string,
+): Promise<{ status: number; page?: string; idToken?: string; codeAsked?: boolean }> {
   const base = runtime.baseUrl;
   const jar = new Map<string, string>();
   const get = async (url: string | URL, init: RequestInit = {}) => {
@@ -68,6 +70,16 @@ export async function signInThroughPool(
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ email, password }).toString(),
   });
+  if (res.status === 200) {
+    const page = await res.text();
+    if (!page.includes('name="code"')) return { status: res.status, page };
+    if (totp === undefined) return { status: res.status, page, codeAsked: true };
+    res = await get(interaction, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: totp }).toString(),
+    });
+  }
   if (res.status < 300 || res.status >= 400) return { status: res.status, page: await res.text() };
 
   let location = res.headers.get('location')!;
@@ -92,9 +104,9 @@ export async function signInThroughPool(
   return { status: 200, idToken: ((await token.json()) as { id_token: string }).id_token };
 }
 
-/** A staff sign-in through the console's pool. */
-export function staffSignIn(runtime: Runtime, email: string, password: string) {
-  return signInThroughPool(runtime, STAFF_POOL, email, password);
+/** A staff sign-in through the console's pool (with the authenticator code, when asked for one). */
+export function staffSignIn(runtime: Runtime, email: string, password: string, totp?: string) {
+  return signInThroughPool(runtime, STAFF_POOL, email, password, totp);
 }
 
 export interface Mail {

@@ -7,11 +7,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  handler,
-  MFA_CHECK_FAILED_MESSAGE,
-  MFA_REQUIRED_MESSAGE,
-} from '../../functions/identity/pre-token-generation.js';
+import { handler, MFA_CHECK_FAILED_MESSAGE } from '../../functions/identity/pre-token-generation.js';
 import { resetDbForTests } from '../../shared/db/client.js';
 
 const POOL = 'eu-west-1_Staff';
@@ -46,20 +42,33 @@ describe('pre-token generation: MFA for admins and sysadmins, teams claim', () =
     dynamo.on(GetCommand).resolves({ Item: { teamIds: ['team-east'] } });
   });
 
-  it.each(['admin', 'sysadmin'])('refuses a token to a %s without TOTP MFA, with a clear message', async (group) => {
+  it.each(['admin', 'sysadmin'])('marks the token of a %s without TOTP MFA for enrolment', async (group) => {
     cognito.on(AdminGetUserCommand).resolves({ Username: SUB, UserMFASettingList: [] });
-    await expect(handler(event([group]))).rejects.toThrow(MFA_REQUIRED_MESSAGE);
+    const out = await handler(event([group]));
+    expect(claims(out)).toEqual({ 'custom:teams': 'team-east', 'custom:mfa_enrol': 'true' });
     expect(cognito.commandCalls(AdminGetUserCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: SUB });
   });
 
-  it('refuses an admin whose only MFA is not TOTP (the setting list lacks SOFTWARE_TOKEN_MFA)', async () => {
+  it('marks an admin whose only MFA is not TOTP (the setting list lacks SOFTWARE_TOKEN_MFA)', async () => {
     cognito.on(AdminGetUserCommand).resolves({ Username: SUB, UserMFASettingList: ['SMS_MFA'] });
-    await expect(handler(event(['admin']))).rejects.toThrow(MFA_REQUIRED_MESSAGE);
+    expect(claims(await handler(event(['admin'])))?.['custom:mfa_enrol']).toBe('true');
   });
 
-  it('refuses an admin whose MFA setting list is absent', async () => {
+  it('marks an admin whose MFA setting list is absent', async () => {
     cognito.on(AdminGetUserCommand).resolves({ Username: SUB });
-    await expect(handler(event(['sales', 'admin']))).rejects.toThrow(MFA_REQUIRED_MESSAGE);
+    expect(claims(await handler(event(['sales', 'admin'])))?.['custom:mfa_enrol']).toBe('true');
+  });
+
+  it('keeps claims another step already added, and marks on a refresh too', async () => {
+    cognito.on(AdminGetUserCommand).resolves({ Username: SUB, UserMFASettingList: [] });
+    const e = event(['admin']);
+    (e as { triggerSource: string }).triggerSource = 'TokenGeneration_RefreshTokens';
+    e.response.claimsOverrideDetails = { claimsToAddOrOverride: { locale: 'zh-CN' } };
+    expect(claims(await handler(e))).toEqual({
+      locale: 'zh-CN',
+      'custom:teams': 'team-east',
+      'custom:mfa_enrol': 'true',
+    });
   });
 
   it('adds the claims for an admin with TOTP enrolled', async () => {

@@ -40,6 +40,30 @@ export const userSummary = z.object({
   teamIds: z.array(z.string()),
   status: z.enum(USER_STATUSES),
   lastSignInAt: z.optional(z.string()),
+  /** `totp` once the user set up an authenticator app. */
+  mfa: z.optional(z.literal('totp')),
   version: z.number(),
 });
 export type UserSummary = z.infer<typeof userSummary>;
+
+/** Body of POST /api/me/mfa/totp/verify: the current code of the authenticator app. */
+export const totpVerify = z.strictObject({
+  code: z.string().check(z.regex(/^\d{6}$/, 'Enter the 6-digit code of your authenticator app')),
+});
+export type TotpVerify = z.infer<typeof totpVerify>;
+
+/** Answer of GET /api/me/mfa. */
+export interface MfaStatus {
+  /** The user's roles require MFA (admin, sysadmin). */
+  required: boolean;
+  enrolled: boolean;
+  enrolledAt?: string;
+  /** This session's token is marked: nothing but enrolment works until a new token is issued. */
+  enrolmentPending: boolean;
+}
+
+/** Answer of POST /api/me/mfa/totp: what an authenticator app needs (as a QR code or typed in). */
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+}

@@ -1,5 +1,7 @@
+import { routeKey } from '../../../infra/manifest.types.js';
 import { rolesAllow } from '../../auth/permissions.js';
 import { type Principal, principalFromClaims } from '../../auth/principal.js';
+import { MFA_ENROLMENT_ROUTES, mfaEnrolmentRequired } from '../../identity/mfa.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { CrmMiddleware } from './types.js';
 
@@ -8,7 +10,9 @@ const ANONYMOUS: Principal = { userId: 'anonymous', name: 'anonymous', roles: []
 /**
  * Resolves the principal from the JWT claims that the authorizer verified (API Gateway in AWS,
  * the local gateway on a laptop) and checks the route's declared permission: no claims → 401,
- * a role without the permission → 403. Public routes run as the anonymous principal.
+ * a role without the permission → 403. Public routes run as the anonymous principal. A principal
+ * whose token is marked for MFA enrolment reaches only the enrolment routes (403
+ * `mfa_enrolment_required` elsewhere).
  */
 export function authorize(): CrmMiddleware {
   return {
@@ -22,6 +26,7 @@ export function authorize(): CrmMiddleware {
       const principal = claims ? principalFromClaims(claims) : undefined;
       if (!principal) throw unauthorized();
       request.context.crm.principal = principal;
+      if (principal.mfaEnrolment && !MFA_ENROLMENT_ROUTES.has(routeKey(decl))) throw mfaEnrolmentRequired();
       if (!decl.permission || !rolesAllow(principal.roles, decl.permission)) throw forbidden();
     },
   };
