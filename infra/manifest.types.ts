@@ -16,6 +16,8 @@ export interface FunctionGrants {
   userDirectory?: boolean;
   /** Encrypt and decrypt sensitive field values with the dedicated field key (KMS). */
   fieldKey?: boolean;
+  /** Presign uploads to and downloads from the private attachments bucket (contracts). */
+  attachments?: boolean;
   /** Send messages to these queues. */
   sendTo?: readonly string[];
 }

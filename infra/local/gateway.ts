@@ -8,6 +8,7 @@ import type { LocalOidc, TokenAudience } from './oidc.js';
 import type { LocalQueues } from './queues.js';
 import { isApiPath, matchRoute } from './routes.js';
 import { serveStatic } from './static-files.js';
+import { storageRoute } from './storage.js';
 
 /**
  * The local gateway: one HTTP server that plays CloudFront (the SPA and its fallback), API
@@ -44,6 +45,7 @@ export function createGateway(deps: GatewayDeps) {
       if (deps.oidc.owns(path)) return deps.oidc.handle(req, res);
       const target = req.headers['x-amz-target'];
       if (req.method === 'POST' && typeof target === 'string') return await awsCall(deps, req, res, target);
+      if (path.startsWith('/local/storage/')) return await storageRoute(req, res, url);
       if (path.startsWith('/local/')) return await localRoute(deps, req, res, path);
       if (path === '/config.json') return sendJson(res, 200, deps.publicConfig());
       if (isApiPath(path)) return await apiRoute(deps, req, res, url);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as sesLocalModule from 'aws-ses-v2-local';
 import { setLocalFieldKey } from '../../shared/crypto/field-protection.js';
@@ -126,6 +127,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       QUEUE_URL_PURGE: `${baseUrl}/local/queues/purge`,
       QUEUE_URL_REASSIGN: `${baseUrl}/local/queues/reassign`,
       APP_URL: baseUrl,
+      // Contract attachments: the local adapter of the storage port (infra/local/storage.ts).
+      LOCAL_STORAGE_DIR: options.dataDir ? join(options.dataDir, 'storage') : join(tmpdir(), `cirrus-storage-${port}`),
+      LOCAL_STORAGE_SECRET: randomBytes(32).toString('hex'),
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     await setUpFieldKey(options.dataDir);

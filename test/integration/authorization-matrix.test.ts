@@ -77,6 +77,7 @@ const PARAM_VALUES: Record<string, string> = {
   id: 'matrix-probe-does-not-exist',
   entity: 'contact',
   key: 'matrixProbeMissing',
+  attachmentId: 'matrix-probe-does-not-exist',
 };
 
 /**
@@ -112,6 +113,12 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/activities': { body: {} },
   'PATCH /api/activities/{id}': { body: {} },
   'PUT /api/quotas': { body: {} },
+  'POST /api/contracts': { body: {} },
+  'PATCH /api/contracts/{id}': { body: {} },
+  'POST /api/contracts/{id}/renew': { body: {} },
+  'POST /api/contracts/{id}/terminate': { body: {} },
+  'POST /api/contracts/{id}/attachments': { body: {} },
+  'POST /api/contracts/{id}/payments': { body: {} },
   'POST /api/notifications/{id}/read': { body: {} },
   'POST /api/notifications/read-all': { body: {} },
   'PUT /api/me/notification-preferences': { body: { email: 'not-a-map' } },

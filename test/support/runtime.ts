@@ -44,6 +44,8 @@ export function apiAs(runtime: Runtime, who: string | { token: string } | null) 
       call<T>('POST', path, body ?? {}, headers),
     patch: <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) =>
       call<T>('PATCH', path, body, headers),
+    put: <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', path, body, headers),
     delete: <T = Record<string, unknown>>(path: string) => call<T>('DELETE', path),
   };
 }

@@ -1,0 +1,141 @@
+import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import {
+  getContractWithAttachments,
+  listContractItems,
+  readReceivables,
+} from '../../shared/db/contracts.repository.js';
+import {
+  type ContractScopeKey,
+  companyContractsSource,
+  contractEndSource,
+  contractListSource,
+} from '../../shared/db/keys.contracts.js';
+import type { Filter } from '../../shared/db/query.js';
+import type { Page } from '../../shared/domain/common/fields.js';
+import type { Contract, ContractListQuery, ContractView } from '../../shared/domain/contracts/contract.schema.js';
+import { contractView, outstandingOf, overdueOf } from '../../shared/domain/contracts/contract-rules.js';
+import { dateInZone, daysBefore } from '../../shared/domain/notifications/reminder-times.js';
+import { notFound } from '../../shared/http/errors.js';
+
+/**
+ * Reads of contracts, scoped IN THE QUERY: an owner's or team's index for reps and managers,
+ * the whole list for admins and finance. "Expiring soon" and "expired" read the END index of
+ * active contracts (a date range), never a filter over everything.
+ */
+
+/** The index partition of a principal's scope; a manager reads their first team. */
+function scopeKey(principal: Principal): ContractScopeKey | 'empty' {
+  const scope = recordScopeOf(principal);
+  if (scope.kind === 'all') return { kind: 'all' };
+  if (scope.kind === 'owner') return { kind: 'owner', ownerId: scope.ownerId };
+  const teamId = scope.teamIds[0];
+  return teamId ? { kind: 'team', teamId } : 'empty';
+}
+
+export async function listContracts(
+  query: ContractListQuery,
+  principal: Principal,
+  now = new Date(),
+): Promise<{ items: ContractView[]; nextCursor: string | null }> {
+  const scope = scopeKey(principal);
+  if (scope === 'empty') return { items: [], nextCursor: null };
+  const today = dateInZone(now);
+  const page = { limit: query.limit, cursor: query.cursor };
+  let result: Page<Contract>;
+  if (query.endingWithinDays !== undefined || query.status === 'expiring') {
+    const days = query.endingWithinDays ?? 30;
+    result = await listContractItems(contractEndSource(scope, today, daysBefore(today, -days)), {
+      ...page,
+      forward: true,
+    });
+  } else if (query.status === 'expired') {
+    result = await listContractItems(contractEndSource(scope, undefined, daysBefore(today, 1)), {
+      ...page,
+      forward: false,
+    });
+  } else {
+    const filters: Filter[] = [];
+    // `active` is read as the lifecycle, then narrowed below to those not yet expiring.
+    if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+    if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq' as const, value: query.companyId });
+    result = await listContractItems(contractListSource(scope), { ...page, forward: false, filters });
+  }
+  let items = result.items.map((c) => contractView(c, now));
+  // `expiring` means within the contract's own reminder window; `active` excludes those.
+  if (query.status === 'expiring') items = items.filter((c) => c.status === 'expiring');
+  if (query.status === 'active') items = items.filter((c) => c.status === 'active');
+  return { items, nextCursor: result.nextCursor };
+}
+
+export async function contractDetail(id: string, principal: Principal, now = new Date()): Promise<ContractView> {
+  const found = await getContractWithAttachments(id);
+  if (!found || !inScope(recordScopeOf(principal), found.contract)) throw notFound('contract');
+  const { reminders: _r, ...contract } = found.contract;
+  return { ...contractView(contract, now), attachments: found.attachments };
+}
+
+export interface CompanyReceivables {
+  companyId: string;
+  totals: { currency: string; contracted: number; paid: number; outstanding: number; overdue: number }[];
+  contracts: Pick<
+    ContractView,
+    'id' | 'number' | 'title' | 'status' | 'currency' | 'outstanding' | 'overdue' | 'endDate'
+  >[];
+}
+
+/**
+ * A company's receivables: the maintained totals per currency (outstanding) and its contracts
+ * with their overdue amounts (overdue depends on today, so it is computed from the schedule).
+ * Two requests. Scoped: a rep sees the figures of the contracts they may read.
+ */
+export async function companyReceivables(
+  companyId: string,
+  principal: Principal,
+  now = new Date(),
+): Promise<CompanyReceivables> {
+  const scope = recordScopeOf(principal);
+  const [rows, page] = await Promise.all([
+    readReceivables(companyId),
+    listContractItems(companyContractsSource(companyId), { limit: 200, forward: true }),
+  ]);
+  const visible = page.items.filter((c) => inScope(scope, c));
+  const contracts = visible.map((c) => contractView(c, now));
+  const overdueBy = new Map<string, number>();
+  const outstandingBy = new Map<string, number>();
+  for (const c of visible) {
+    if (c.status === 'draft') continue;
+    const today = dateInZone(now, c.timeZone);
+    overdueBy.set(c.currency, (overdueBy.get(c.currency) ?? 0) + overdueOf(c, today));
+    outstandingBy.set(c.currency, (outstandingBy.get(c.currency) ?? 0) + outstandingOf(c));
+  }
+  const totals =
+    scope.kind === 'all'
+      ? rows.map((r) => ({ ...r, overdue: overdueBy.get(r.currency) ?? 0 }))
+      : [...outstandingBy.entries()].map(([currency, outstanding]) => {
+          const mine = visible.filter((c) => c.currency === currency && c.status !== 'draft');
+          return {
+            currency,
+            contracted: mine.reduce(
+              (s, c) => s + (c.schedule.length ? c.schedule.reduce((a, i) => a + i.amount, 0) : c.value),
+              0,
+            ),
+            paid: mine.reduce((s, c) => s + c.paid, 0),
+            outstanding,
+            overdue: overdueBy.get(currency) ?? 0,
+          };
+        });
+  return {
+    companyId,
+    totals: totals.filter((t) => t.contracted !== 0 || t.outstanding !== 0),
+    contracts: contracts.map(({ id, number, title, status, currency, outstanding, overdue, endDate }) => ({
+      id,
+      number,
+      title,
+      status,
+      currency,
+      outstanding,
+      overdue,
+      endDate,
+    })),
+  };
+}

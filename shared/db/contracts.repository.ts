@@ -1,0 +1,205 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/common/fields.js';
+import type { Attachment, Contract } from '../domain/contracts/contract.schema.js';
+import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
+import { AppError, staleVersion } from '../http/errors.js';
+import { type AuditRecord, putAudit } from './audit.js';
+import { db, tableName } from './client.js';
+import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSource } from './keys.contracts.js';
+import { ALL_INDEX_ATTRIBUTES } from './keys.js';
+import { type Filter, queryPage } from './query.js';
+import { type ReminderSpec, replaceReminders } from './reminders.js';
+import { type TransactItem, transactWrite } from './transact.js';
+
+/**
+ * Storage of contracts (keys.contracts.ts). Every write is ONE transaction: the contract
+ * (conditioned on its version), its audit/outbox record, its reminders moved with it
+ * (reminders.ts: a new end date or status replaces them) and the company's receivables
+ * (ADD of the difference), plus what the command adds (an attachment's metadata).
+ */
+
+export type StoredContract = Contract & { reminders: ReminderSpec[] };
+
+const INTERNAL = new Set(['pk', 'sk', 'type', 'reminders', ...ALL_INDEX_ATTRIBUTES]);
+
+export function contractFromItem(item: Record<string, unknown>): StoredContract {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  return { ...(out as unknown as Contract), reminders: (item.reminders as ReminderSpec[] | undefined) ?? [] };
+}
+
+export function stripReminders(c: StoredContract): Contract {
+  const { reminders: _r, ...contract } = c;
+  return contract;
+}
+
+/** One contract by id (GetItem, strongly consistent: read before a conditional write). */
+export async function getContract(id: string): Promise<StoredContract | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: contractKeys.contract(id), ConsistentRead: true }),
+  );
+  return out.Item ? contractFromItem(out.Item) : undefined;
+}
+
+/** The contract with its attachments: one Query of its partition. */
+export async function getContractWithAttachments(
+  id: string,
+): Promise<{ contract: StoredContract; attachments: Attachment[] } | undefined> {
+  const source = contractPartitionSource(id);
+  const out = await db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': source.pk },
+      Limit: 200,
+    }),
+  );
+  const items = out.Items ?? [];
+  const contract = items.find((i) => i.sk === 'CONTRACT');
+  if (!contract) return undefined;
+  const attachments = items
+    .filter((i) => String(i.sk).startsWith('ATTACHMENT#'))
+    .map(attachmentFromItem)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return { contract: contractFromItem(contract), attachments };
+}
+
+export async function getAttachment(
+  contractId: string,
+  attachmentId: string,
+): Promise<(Attachment & { storageKey: string }) | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: contractKeys.attachment(contractId, attachmentId) }),
+  );
+  return out.Item ? { ...attachmentFromItem(out.Item), storageKey: String(out.Item.storageKey) } : undefined;
+}
+
+function attachmentFromItem(i: Record<string, unknown>): Attachment {
+  return {
+    id: String(i.id),
+    fileName: String(i.fileName),
+    contentType: String(i.contentType),
+    size: Number(i.size),
+    uploadedBy: i.uploadedBy as Attachment['uploadedBy'],
+    createdAt: String(i.createdAt),
+  };
+}
+
+/** The next contract number (atomic counter; a failed create leaves a gap, never a duplicate). */
+export async function nextContractNumber(): Promise<string> {
+  const out = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: contractKeys.counter(),
+      UpdateExpression: 'ADD seq :one SET #t = :type',
+      ExpressionAttributeNames: { '#t': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'ContractCounter' },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return `CT-${String(out.Attributes?.seq ?? 0).padStart(6, '0')}`;
+}
+
+function contractItem(c: StoredContract): Record<string, unknown> {
+  return { ...contractKeys.contract(c.id), type: 'Contract', ...c, ...contractIndexKeys(c) };
+}
+
+/**
+ * Writes a contract change. `before` undefined: a create (condition: new). Reminders follow
+ * the contract (`now` decides which are still ahead); receivables get the difference.
+ */
+export async function writeContract(
+  before: StoredContract | undefined,
+  after: Contract,
+  audit: AuditRecord,
+  now: Date,
+  extra: TransactItem[] = [],
+): Promise<StoredContract> {
+  // Reminders still ahead, and any already due that the sweep has not fired yet (kept as they are).
+  const reminders = contractReminders(after, new Date(0)).filter(
+    (s) =>
+      Date.parse(s.dueAt) > now.getTime() ||
+      (before?.reminders ?? []).some((b) => b.offset === s.offset && b.dueAt === s.dueAt),
+  );
+  const stored: StoredContract = { ...after, reminders };
+  const put: TransactItem = {
+    Put: {
+      TableName: tableName(),
+      Item: contractItem(stored),
+      ...(before
+        ? {
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': before.version },
+          }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  };
+  const reminderItems = replaceReminders(
+    'contract',
+    after.id,
+    before?.reminders ?? [],
+    reminders,
+    after.ownerId,
+    `${after.number} ${after.title}`,
+    { recipientOrName: Boolean(before && (before.ownerId !== after.ownerId || before.title !== after.title)) },
+  );
+  const receivables = receivablesDeltas(before, after).map(
+    (d): TransactItem => ({
+      Update: {
+        TableName: tableName(),
+        Key: contractKeys.receivables(d.companyId, d.currency),
+        UpdateExpression: 'ADD contracted :c, paid :p, outstanding :o SET #t = :type, companyId = :co, currency = :cur',
+        ExpressionAttributeNames: { '#t': 'type' },
+        ExpressionAttributeValues: {
+          ':c': d.contracted,
+          ':p': d.paid,
+          ':o': d.outstanding,
+          ':type': 'Receivables',
+          ':co': d.companyId,
+          ':cur': d.currency,
+        },
+      },
+    }),
+  );
+  await transactWrite([put, putAudit(audit), ...reminderItems, ...receivables, ...extra], (failed) => {
+    if (failed.some((f) => f.index === 0)) return staleVersion('contract');
+    return new AppError('conflict', 'contract.conflict', 'The contract changed meanwhile; reload and try again');
+  });
+  return stored;
+}
+
+export function putAttachmentItem(contractId: string, a: Attachment & { storageKey: string }): TransactItem {
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...contractKeys.attachment(contractId, a.id), type: 'ContractAttachment', ...a },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function listContractItems(
+  source: Parameters<typeof queryPage>[0],
+  req: { limit: number; cursor?: string; forward: boolean; filters?: Filter[] },
+): Promise<Page<Contract>> {
+  const page = await queryPage<Record<string, unknown>>(source, req);
+  return { items: page.items.map((i) => stripReminders(contractFromItem(i))), nextCursor: page.nextCursor };
+}
+
+export interface ReceivablesRow {
+  currency: string;
+  contracted: number;
+  paid: number;
+  outstanding: number;
+}
+
+/** A company's maintained receivables, one row per currency. */
+export async function readReceivables(companyId: string): Promise<ReceivablesRow[]> {
+  const page = await queryPage<Record<string, unknown>>(receivablesSource(companyId), { limit: 50, forward: true });
+  return page.items.map((i) => ({
+    currency: String(i.currency),
+    contracted: Number(i.contracted ?? 0),
+    paid: Number(i.paid ?? 0),
+    outstanding: Number(i.outstanding ?? 0),
+  }));
+}
