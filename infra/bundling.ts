@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
@@ -23,9 +24,23 @@ export const LAMBDA_BUNDLE = {
   mainFields: ['module', 'main'],
 } as const;
 
-/** `NodejsFunction` bundling props: always local esbuild (no Docker on build machines). */
-export function nodejsBundling(): BundlingOptions {
+/**
+ * `NodejsFunction` bundling props: always local esbuild (no Docker on build machines). `assets`
+ * are folders copied beside the bundle after bundling (same last name), for files a function
+ * reads at run time relative to its module.
+ */
+export function nodejsBundling(assets: readonly string[] = []): BundlingOptions {
   return {
+    ...(assets.length
+      ? {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: (_input: string, output: string) =>
+              assets.map((folder) => `cp -R "${folder}" "${output}/${basename(folder)}"`),
+          },
+        }
+      : {}),
     target: LAMBDA_BUNDLE.target,
     minify: LAMBDA_BUNDLE.minify,
     sourceMap: LAMBDA_BUNDLE.sourceMap,

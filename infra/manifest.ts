@@ -132,6 +132,23 @@ const FUNCTIONS = {
     timeoutSeconds: 60,
     grants: { table: 'write' },
   },
+  quotes: {
+    entry: 'functions/quotes/handler.ts',
+    description: 'The price list (products) and quotes on deals',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'write' },
+  },
+  quotePdf: {
+    entry: 'functions/quotes/pdf-handler.ts',
+    description: 'Quote documents: renders a quote as a PDF and e-mails it to a contact',
+    // Font cutting (HarfBuzz in WebAssembly) and PDF layout are CPU-bound: more memory is more CPU.
+    memoryMb: 1024,
+    timeoutSeconds: 30,
+    grants: { table: 'write', email: true },
+    // The quote font and the HarfBuzz subsetter, read beside the bundle at run time.
+    assets: ['functions/quotes/fonts'],
+  },
 } as const satisfies Manifest['functions'];
 
 type FunctionId = keyof typeof FUNCTIONS;
@@ -216,6 +233,18 @@ export const manifest = {
     staff('GET', '/api/users', 'users', 'users:read'),
     staff('POST', '/api/users', 'users', 'users:manage'),
     staff('PATCH', '/api/users/{id}', 'users', 'users:manage'),
+    staff('GET', '/api/products', 'quotes', 'products:read'),
+    staff('POST', '/api/products', 'quotes', 'products:manage'),
+    staff('GET', '/api/products/{id}', 'quotes', 'products:read'),
+    staff('PATCH', '/api/products/{id}', 'quotes', 'products:manage'),
+    staff('DELETE', '/api/products/{id}', 'quotes', 'products:manage'),
+    staff('GET', '/api/quotes', 'quotes', 'quotes:read'),
+    staff('POST', '/api/quotes', 'quotes', 'quotes:write'),
+    staff('GET', '/api/quotes/{id}', 'quotes', 'quotes:read'),
+    staff('PATCH', '/api/quotes/{id}', 'quotes', 'quotes:write'),
+    staff('POST', '/api/quotes/{id}/status', 'quotes', 'quotes:write'),
+    staff('GET', '/api/quotes/{id}/pdf', 'quotePdf', 'quotes:read'),
+    staff('POST', '/api/quotes/{id}/send', 'quotePdf', 'quotes:write'),
     // One's own MFA: every staff member may enrol (admins and sysadmins must; see shared/identity/mfa.ts).
     staff('GET', '/api/me/mfa', 'users', 'staff:read'),
     staff('POST', '/api/me/mfa/totp', 'users', 'staff:read'),

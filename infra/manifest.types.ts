@@ -29,6 +29,12 @@ export interface FunctionDecl {
   memoryMb?: number;
   timeoutSeconds?: number;
   grants: FunctionGrants;
+  /**
+   * Folders (from the repository root) copied beside the bundle, for files the function reads at
+   * run time relative to its module (`new URL('./fonts/x.ttf', import.meta.url)`): the folder's
+   * last name is kept, so `functions/quotes/fonts` is `fonts/` next to the bundle.
+   */
+  assets?: readonly string[];
 }
 
 export interface RouteDecl<F extends string = string> {

@@ -73,7 +73,7 @@ export class CrmFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.service,
         APP_VERSION: props.version,
       },
-      bundling: nodejsBundling(),
+      bundling: nodejsBundling(decl.assets?.map((folder) => join(props.projectRoot, folder))),
     });
   }
 }

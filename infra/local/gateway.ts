@@ -77,7 +77,8 @@ async function apiRoute(deps: GatewayDeps, req: IncomingMessage, res: ServerResp
   const event = apiGatewayEvent(req, url, route, body, claims);
   const result = (await deps.invoke(route.decl.function, event)) as APIGatewayProxyStructuredResultV2;
   res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
-  res.end(result.body ?? '');
+  // API Gateway decodes a body the function marked base64 (a PDF) before it answers.
+  res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
 async function awsCall(deps: GatewayDeps, req: IncomingMessage, res: ServerResponse, target: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Files sent with the message (a quote's PDF); SES v2 Simple content carries them. */
+  attachments?: { filename: string; contentType: string; content: Uint8Array }[];
 }
 
 let client: SESv2Client | undefined;
@@ -24,6 +26,17 @@ export async function sendEmail(email: OutgoingEmail): Promise<string | undefine
         Simple: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },
           Body: { Html: { Data: email.html, Charset: 'UTF-8' }, Text: { Data: email.text, Charset: 'UTF-8' } },
+          ...(email.attachments?.length
+            ? {
+                Attachments: email.attachments.map((a) => ({
+                  FileName: a.filename,
+                  ContentType: a.contentType,
+                  RawContent: a.content,
+                  ContentDisposition: 'ATTACHMENT' as const,
+                  ContentTransferEncoding: 'BASE64' as const,
+                })),
+              }
+            : {}),
         },
       },
     }),

@@ -22,3 +22,18 @@ export function text(
     body,
   };
 }
+
+/** Bytes (a PDF): API Gateway (and the local gateway) decode a base64 body marked isBase64Encoded. */
+export function binary(
+  status: number,
+  contentType: string,
+  bytes: Uint8Array,
+  headers: Record<string, string> = {},
+): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': contentType, 'cache-control': 'no-store', ...headers },
+    body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    isBase64Encoded: true,
+  };
+}

@@ -18,6 +18,8 @@ export interface RouteResult {
   body?: unknown;
   /** Sent as is instead of `body`, for what is not JSON (a CSV download). */
   raw?: { contentType: string; text: string };
+  /** Sent as bytes (base64 with isBase64Encoded, as API Gateway expects), for a PDF download. */
+  binary?: { contentType: string; bytes: Uint8Array };
   headers?: Record<string, string>;
 }
 
@@ -61,4 +63,11 @@ export const download = (
   status: 200,
   raw: { contentType, text },
   headers: { 'content-disposition': `attachment; filename="${filename}"`, ...headers },
+});
+
+/** A binary file (a PDF) the browser saves; `filename` is ours (ASCII), never user input. */
+export const binaryDownload = (filename: string, contentType: string, bytes: Uint8Array): RouteResult => ({
+  status: 200,
+  binary: { contentType, bytes },
+  headers: { 'content-disposition': `attachment; filename="${filename}"` },
 });

@@ -9,7 +9,7 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestLogging } from './middleware/request-logging.js';
 import type { CrmContext, CrmMiddleware, HttpEvent, HttpResult } from './middleware/types.js';
 import { validateInput } from './middleware/validate-input.js';
-import { json, text } from './response.js';
+import { binary, json, text } from './response.js';
 import type { RouteDef } from './route.js';
 
 /**
@@ -40,6 +40,7 @@ export function createHandler(functionId: FunctionId, routes: Record<string, Rou
     });
     const status = result.status ?? 200;
     if (result.raw) return text(status, result.raw.contentType, result.raw.text, result.headers);
+    if (result.binary) return binary(status, result.binary.contentType, result.binary.bytes, result.headers);
     return json(status, result.body, result.headers);
   };
 

@@ -99,6 +99,12 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },
   'PATCH /api/users/{id}': { body: {} },
+  'POST /api/products': { body: {} },
+  'PATCH /api/products/{id}': { body: {} },
+  'POST /api/quotes': { body: {} },
+  'PATCH /api/quotes/{id}': { body: {} },
+  'POST /api/quotes/{id}/status': { body: {} },
+  'POST /api/quotes/{id}/send': { body: {} },
   'POST /api/me/mfa/totp': { body: { unexpected: true } },
   'POST /api/me/mfa/totp/verify': { body: {} },
   // Leads: an unknown lead id (404), or a body that fails validation (400).

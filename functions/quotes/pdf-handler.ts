@@ -1,0 +1,29 @@
+import { quoteIdParams, quoteSend } from '../../shared/domain/quotes/quote.schema.js';
+import { binaryDownload, defineRoute, ok } from '../../shared/http/route.js';
+import { createHandler } from '../../shared/http/router.js';
+import { expectedVersion } from '../customers/record-commands.js';
+import { readQuoteOrThrow } from './quote-commands.js';
+import { sendQuote } from './quote-mail.js';
+import { pdfFileName, renderQuotePdf } from './quote-pdf.js';
+
+/**
+ * Lambda entry of quote documents: the PDF download and sending it by e-mail. Kept apart from
+ * the quotes function because pdf-lib, fontkit and the font make it big (see bench/budgets.json).
+ */
+export const handler = createHandler('quotePdf', {
+  'GET /api/quotes/{id}/pdf': defineRoute({
+    params: quoteIdParams,
+    handle: async ({ params, principal }) => {
+      const { quote, deal } = await readQuoteOrThrow(params.id, principal);
+      return binaryDownload(pdfFileName(quote), 'application/pdf', await renderQuotePdf({ quote, deal }));
+    },
+  }),
+  'POST /api/quotes/{id}/send': defineRoute({
+    params: quoteIdParams,
+    body: quoteSend,
+    handle: async ({ params, body, principal, headers }) => {
+      const { version, ...input } = body;
+      return ok(await sendQuote(params.id, input, expectedVersion(version, headers['if-match']), principal));
+    },
+  }),
+});

@@ -1,0 +1,89 @@
+import type { Principal } from '../../shared/auth/principal.js';
+import { inScope, recordScopeOf } from '../../shared/auth/principal.js';
+import { getContact } from '../../shared/db/quotes.repository.js';
+import type { Quote, QuoteLanguage, QuoteSend } from '../../shared/domain/quotes/quote.schema.js';
+import { formatMoney } from '../../shared/domain/quotes/quote-math.js';
+import { sendEmail } from '../../shared/email/mailer.js';
+import { type EmailTemplate, renderEmail } from '../../shared/email/templates.js';
+import { AppError, invalid } from '../../shared/http/errors.js';
+import { changeQuoteStatus, readQuoteOrThrow } from './quote-commands.js';
+import { pdfFileName, renderQuotePdf } from './quote-pdf.js';
+
+/**
+ * Sends a quote's PDF to a contact by e-mail (SES v2, the PDF as an attachment) and marks the
+ * quote sent. The contact must be one the sender may see and must have an e-mail address. The
+ * message goes first: the status write that follows is conditioned on the version the sender
+ * saw, so a quote edited meanwhile answers 409 (the e-mail has then gone with the version read).
+ */
+
+const TEMPLATES: Record<QuoteLanguage, EmailTemplate> = {
+  en: {
+    subject: 'Quote {{ number }}{% if title %}: {{ title }}{% endif %}',
+    html: `<p>Dear {{ name }},</p>
+{% if message %}<p>{{ message | newline_to_br }}</p>{% endif %}
+<p>Please find attached our quote <strong>{{ number }}</strong> for a total of <strong>{{ total }}</strong>{% if validUntil %}, valid until {{ validUntil }}{% endif %}.</p>
+<p>Kind regards,<br>{{ sender }}</p>`,
+    text: `Dear {{ name }},
+{% if message %}
+{{ message }}
+{% endif %}
+Please find attached our quote {{ number }} for a total of {{ total }}{% if validUntil %}, valid until {{ validUntil }}{% endif %}.
+
+Kind regards,
+{{ sender }}`,
+  },
+  'zh-CN': {
+    subject: '报价单 {{ number }}{% if title %}：{{ title }}{% endif %}',
+    html: `<p>{{ name }}，您好：</p>
+{% if message %}<p>{{ message | newline_to_br }}</p>{% endif %}
+<p>附件为我们的报价单 <strong>{{ number }}</strong>，总计 <strong>{{ total }}</strong>{% if validUntil %}，有效期至 {{ validUntil }}{% endif %}。</p>
+<p>此致<br>{{ sender }}</p>`,
+    text: `{{ name }}，您好：
+{% if message %}
+{{ message }}
+{% endif %}
+附件为我们的报价单 {{ number }}，总计 {{ total }}{% if validUntil %}，有效期至 {{ validUntil }}{% endif %}。
+
+此致
+{{ sender }}`,
+  },
+};
+
+export async function sendQuote(
+  id: string,
+  input: Omit<QuoteSend, 'version'>,
+  version: number,
+  principal: Principal,
+): Promise<Quote> {
+  const { quote, deal } = await readQuoteOrThrow(id, principal);
+  if (quote.status !== 'draft' && quote.status !== 'sent') {
+    throw new AppError('conflict', 'quote.invalid_transition', `A ${quote.status} quote cannot be sent`);
+  }
+  if (quote.version !== version) {
+    throw new AppError('conflict', 'quote.version_conflict', 'This quote was changed by someone else; reload it');
+  }
+  const contact = await getContact(input.contactId);
+  if (!contact || contact.deletedAt || !inScope(recordScopeOf(principal), contact)) {
+    throw invalid({ contactId: 'Unknown contact' });
+  }
+  if (!contact.email) throw invalid({ contactId: 'This contact has no e-mail address' });
+  const sentTo = { contactId: contact.id, name: contact.name, email: contact.email };
+  const pdf = await renderQuotePdf({ quote: { ...quote, sentTo }, deal });
+  const mail = await renderEmail(TEMPLATES[quote.language], {
+    name: contact.name,
+    number: quote.number,
+    title: quote.title ?? '',
+    total: formatMoney(quote.totals.total, quote.currency, quote.language),
+    validUntil: quote.validUntil ?? '',
+    message: input.message ?? '',
+    sender: principal.name,
+  });
+  await sendEmail({
+    to: contact.email,
+    ...mail,
+    attachments: [{ filename: pdfFileName(quote), contentType: 'application/pdf', content: pdf }],
+  });
+  // Re-sending a sent quote records the new recipient without another status change.
+  if (quote.status === 'sent') return quote;
+  return changeQuoteStatus(id, 'sent', version, principal, { sentTo }, undefined, quote);
+}

@@ -1,0 +1,284 @@
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deal } from '../domain/deals/deal.schema.js';
+import type { Product } from '../domain/quotes/product.schema.js';
+import { skuKey } from '../domain/quotes/product.schema.js';
+import type { Quote } from '../domain/quotes/quote.schema.js';
+import { AppError, staleVersion } from '../http/errors.js';
+import { type AuditRecord, putAudit } from './audit.js';
+import { db, tableName } from './client.js';
+import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
+import { dealKeys } from './keys.deals.js';
+import { type Key, keys } from './keys.js';
+import { dealQuotesSource, productIndexKeys, productListSource, quoteIndexKeys, quoteKeys } from './keys.quotes.js';
+import { queryPage } from './query.js';
+import { type TransactItem, transactWrite } from './transact.js';
+
+/**
+ * Products and quotes in the single table (keys and access patterns: keys.quotes.ts). Every
+ * write is one TransactWriteItems of the item (conditioned on its version), its guard or counter
+ * items, and its audit record.
+ */
+
+const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+
+function strip<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  return out as T;
+}
+
+/** What a quote needs of its deal: its scope (owner, team), name, currency and contacts. */
+export type QuoteDeal = Pick<Deal, 'id' | 'name' | 'ownerId' | 'teamId' | 'currency' | 'companyId' | 'deletedAt'> & {
+  contactIds?: string[];
+  contacts?: { id: string; name: string }[];
+};
+
+async function batchGet(wanted: Key[]): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  let pending = wanted;
+  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+    const out = await db().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
+    );
+    found.push(...((out.Responses?.[tableName()] ?? []) as Record<string, unknown>[]));
+    pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
+  }
+  return found;
+}
+
+const sameKey = (item: Record<string, unknown>, key: Key) => item.pk === key.pk && item.sk === key.sk;
+
+// ---------------------------------------------------------------------------------------------
+// Products
+
+export async function getProduct(id: string): Promise<Product | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: quoteKeys.product(id), ConsistentRead: true }),
+  );
+  return out.Item ? strip<Product>(out.Item) : undefined;
+}
+
+/** The price list by name (gsi2) or its active products (gsi3), one Query. */
+export async function listProducts(view: 'all' | 'active', req: { q?: string; limit: number; cursor?: string }) {
+  const page = await queryPage<Record<string, unknown>>(productListSource(view, req.q), {
+    limit: req.limit,
+    cursor: req.cursor,
+    forward: true,
+  });
+  return { items: page.items.map((i) => strip<Product>(i)), nextCursor: page.nextCursor };
+}
+
+const skuTaken = () =>
+  new AppError('conflict', 'product.sku_taken', 'Another product has this SKU', {
+    sku: 'Already used by another product',
+  });
+
+/**
+ * Writes a product's next state (create: `before` undefined; delete: `after` undefined). A new or
+ * changed SKU claims its guard item in the same transaction; the old one is released.
+ */
+export async function writeProduct(
+  before: Product | undefined,
+  after: Product | undefined,
+  audit: AuditRecord,
+): Promise<void> {
+  const id = (after ?? before)!.id;
+  const items: TransactItem[] = [];
+  const guardIndexes = new Set<number>();
+  if (after) {
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: { ...quoteKeys.product(id), type: 'Product', ...after, ...productIndexKeys(after) },
+        ...(before
+          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    });
+  } else {
+    items.push({
+      Delete: {
+        TableName: tableName(),
+        Key: quoteKeys.product(id),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': before!.version },
+      },
+    });
+  }
+  const oldSku = before && skuKey(before.sku);
+  const newSku = after && skuKey(after.sku);
+  if (newSku && newSku !== oldSku) {
+    guardIndexes.add(items.length);
+    items.push({
+      Put: {
+        TableName: tableName(),
+        Item: { ...quoteKeys.skuGuard(newSku), type: 'Guard', productId: id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  if (oldSku && oldSku !== newSku) {
+    items.push({
+      Delete: {
+        TableName: tableName(),
+        Key: quoteKeys.skuGuard(oldSku),
+        ConditionExpression: 'productId = :id',
+        ExpressionAttributeValues: { ':id': id },
+      },
+    });
+  }
+  items.push(putAudit(audit));
+  await transactWrite(items, (failed) =>
+    failed.some((f) => guardIndexes.has(f.index)) ? skuTaken() : staleVersion('product'),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotes
+
+/** A deal as a quote sees it, or undefined (absent or deleted). */
+function toDeal(item: Record<string, unknown> | undefined): QuoteDeal | undefined {
+  if (!item || item.deletedAt) return undefined;
+  return strip<QuoteDeal>(item);
+}
+
+export async function getDeal(dealId: string): Promise<QuoteDeal | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: dealKeys.deal(dealId), ConsistentRead: true }),
+  );
+  return toDeal(out.Item);
+}
+
+export async function getQuote(id: string): Promise<Quote | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: quoteKeys.quote(id), ConsistentRead: true }),
+  );
+  return out.Item ? strip<Quote>(out.Item) : undefined;
+}
+
+/** What a quote write reads first, in ONE BatchGetItem: the deal, the products its lines name, and (create) the year's counter and the idempotency record. */
+export interface QuoteWriteDeps {
+  deal?: QuoteDeal;
+  products: Map<string, Product>;
+  counter: number;
+  idempotent?: IdempotencyRecord;
+}
+
+export async function loadQuoteWriteDeps(input: {
+  dealId: string;
+  productIds: readonly string[];
+  counterYear?: number;
+  idempotency?: IdempotencyRequest;
+}): Promise<QuoteWriteDeps> {
+  const dealKey = dealKeys.deal(input.dealId);
+  const productKeys = [...new Set(input.productIds)].map((id) => quoteKeys.product(id));
+  const counterKey = input.counterYear !== undefined ? quoteKeys.counter(input.counterYear) : undefined;
+  const idemKey = input.idempotency && keys.idempotency(input.idempotency.userId, input.idempotency.key);
+  const wanted = [dealKey, ...productKeys, ...(counterKey ? [counterKey] : []), ...(idemKey ? [idemKey] : [])];
+  const items = await batchGet(wanted);
+  const products = new Map<string, Product>();
+  for (const item of items) if (item.type === 'Product') products.set(String(item.id), strip<Product>(item));
+  const counterItem = counterKey && items.find((i) => sameKey(i, counterKey));
+  const idemItem = idemKey && items.find((i) => sameKey(i, idemKey));
+  return {
+    deal: toDeal(items.find((i) => sameKey(i, dealKey))),
+    products,
+    counter: counterItem ? Number(counterItem.seq) : 0,
+    idempotent: idemItem as IdempotencyRecord | undefined,
+  };
+}
+
+export const quoteNumberTaken = () =>
+  new AppError('conflict', 'quote.number_taken', 'Another quote took this number; try again');
+
+/**
+ * Creates a quote: the year's counter moves from `counter` to `counter + 1` (conditioned on its
+ * value, so a concurrent create fails with quote.number_taken and retries), the quote, its audit
+ * record and the idempotency record, all or nothing.
+ */
+export async function createQuote(
+  quote: Quote,
+  year: number,
+  counter: number,
+  audit: AuditRecord,
+  idempotency?: { request: IdempotencyRequest; status: number; nowMs: number },
+): Promise<void> {
+  const counterItem: TransactItem = {
+    Update: {
+      TableName: tableName(),
+      Key: quoteKeys.counter(year),
+      UpdateExpression: 'SET seq = :next, #type = :type',
+      ConditionExpression: counter === 0 ? 'attribute_not_exists(pk)' : 'seq = :seq',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':next': counter + 1,
+        ':type': 'Counter',
+        ...(counter === 0 ? {} : { ':seq': counter }),
+      },
+    },
+  };
+  const items: TransactItem[] = [
+    counterItem,
+    {
+      Put: {
+        TableName: tableName(),
+        Item: { ...quoteKeys.quote(quote.id), type: 'Quote', ...quote, ...quoteIndexKeys(quote) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    putAudit(audit),
+  ];
+  if (idempotency) {
+    items.push(putIdempotency(idempotency.request, idempotency.status, quote, idempotency.nowMs));
+  }
+  await transactWrite(items, (failed) =>
+    failed.some((f) => f.index === 0)
+      ? quoteNumberTaken()
+      : new AppError('conflict', 'idempotency.in_progress', 'This request is already being processed'),
+  );
+}
+
+/** Replaces a quote with its next state, conditioned on the version it was read at. */
+export async function replaceQuote(before: Quote, after: Quote, audit: AuditRecord): Promise<void> {
+  await transactWrite(
+    [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...quoteKeys.quote(after.id), type: 'Quote', ...after, ...quoteIndexKeys(after) },
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': before.version },
+        },
+      },
+      putAudit(audit),
+    ],
+    () => staleVersion('quote'),
+  );
+}
+
+/** A deal's quotes, newest first: one Query of gsi1. */
+export async function listDealQuotes(dealId: string, req: { limit: number; cursor?: string }) {
+  const page = await queryPage<Record<string, unknown>>(dealQuotesSource(dealId), {
+    limit: req.limit,
+    cursor: req.cursor,
+    forward: false,
+  });
+  return { items: page.items.map((i) => strip<Quote>(i)), nextCursor: page.nextCursor };
+}
+
+/** The contact a quote is sent to: its scope (owner, team), name and e-mail. */
+export interface QuoteContact {
+  id: string;
+  name: string;
+  email?: string;
+  ownerId: string;
+  teamId?: string;
+  deletedAt?: string;
+}
+
+export async function getContact(contactId: string): Promise<QuoteContact | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.record('contact', contactId), ConsistentRead: true }),
+  );
+  return out.Item as QuoteContact | undefined;
+}
