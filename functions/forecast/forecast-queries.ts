@@ -29,6 +29,7 @@ import {
   quarterOf,
 } from '../../shared/domain/forecast/period.js';
 import type { QuotaPerson } from '../../shared/domain/forecast/quota.schema.js';
+import type { Team } from '../../shared/domain/teams/team.schema.js';
 import { quotaPeople, scopedQuotas } from './quota-commands.js';
 
 /**
@@ -42,20 +43,40 @@ import { quotaPeople, scopedQuotas } from './quota-commands.js';
  * read units for a team's half year (see bench/cost-forecast.ts).
  */
 
-function namesOf(people: readonly QuotaPerson[], deals: readonly ForecastDeal[]): Map<string, string> {
+function namesOf(
+  people: readonly QuotaPerson[],
+  deals: readonly ForecastDeal[],
+  quotas: readonly { userId: string; userName?: string }[],
+): Map<string, string> {
   const names = new Map<string, string>();
+  for (const q of quotas) if (q.userName) names.set(q.userId, q.userName);
   for (const d of deals) if (d.ownerName) names.set(d.ownerId, d.ownerName);
   for (const p of people) names.set(p.id, p.name);
   return names;
 }
 
-/** The team a quota counts in when grouping by team: the rep's first team (in the manager's scope). */
-function quotaTeamOf(principal: Principal, people: readonly QuotaPerson[]): (userId: string) => string | undefined {
+/**
+ * The reps whose quotas a scope reads by key: a manager's teams' members (the staff directory),
+ * a rep themself. Company-wide quotas are read by period, so no directory read is needed.
+ */
+async function scopePeople(principal: Principal): Promise<QuotaPerson[]> {
+  return recordScopeOf(principal).kind === 'all' ? [] : quotaPeople(principal);
+}
+
+/**
+ * The team a quota counts in when grouping by team: the rep's first team in the manager's
+ * scope; company-wide, the first team that lists the rep as a member.
+ */
+function quotaTeamOf(
+  principal: Principal,
+  people: readonly QuotaPerson[],
+  teams: readonly Team[],
+): (userId: string) => string | undefined {
   const scope = recordScopeOf(principal);
-  const teams = new Map(people.map((p) => [p.id, p.teamIds]));
+  const fromPeople = new Map(people.map((p) => [p.id, p.teamIds]));
   return (userId) => {
-    const ids = teams.get(userId) ?? [];
-    return scope.kind === 'team' ? ids.find((t) => scope.teamIds.includes(t)) : ids[0];
+    if (scope.kind === 'team') return (fromPeople.get(userId) ?? []).find((t) => scope.teamIds.includes(t));
+    return fromPeople.get(userId)?.[0] ?? teams.find((t) => t.memberIds.includes(userId))?.id;
   };
 }
 
@@ -67,12 +88,13 @@ export async function forecastOf(query: ForecastQuery, principal: Principal): Pr
   const partitions = forecastPartitions(principal);
   const [closing, people, teams] = await Promise.all([
     closingDeals(partitions, period.months),
-    quotaPeople(principal),
+    scopePeople(principal),
     query.by === 'team' ? listTeams() : Promise.resolve([]),
   ]);
-  const quotas = asQuotaInputs(await scopedQuotas(principal, period.months, people));
-  const rows = forecastRows(closing.deals, quotas, query.by, quotaTeamOf(principal, people));
-  const names = namesOf(people, closing.deals);
+  const stored = await scopedQuotas(principal, period.months, people);
+  const quotas = asQuotaInputs(stored);
+  const rows = forecastRows(closing.deals, quotas, query.by, quotaTeamOf(principal, people, teams));
+  const names = namesOf(people, closing.deals, stored);
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   const nameOf = (key: string) => {
     if (query.by === 'company') return COMPANY;
@@ -116,12 +138,13 @@ export async function salesDashboard(
   const pipelineId = query.pipelineId ?? DEFAULT_PIPELINE_ID;
   const [closing, people, cells, pipeline] = await Promise.all([
     closingDeals(partitions, months),
-    quotaPeople(principal),
+    scopePeople(principal),
     stageTotals(pipelineId, partitions),
     pipelineItem(pipelineId),
   ]);
-  const quotas = asQuotaInputs(await scopedQuotas(principal, quarter.months, people));
-  const names = namesOf(people, closing.deals);
+  const stored = await scopedQuotas(principal, quarter.months, people);
+  const quotas = asQuotaInputs(stored);
+  const names = namesOf(people, closing.deals, stored);
   const inQuarter = closing.deals.filter((d) => quarterOf(d.month) === quarter.id);
   const inMonth = closing.deals.filter((d) => d.month === month);
   const stages: Stage[] = Array.isArray(pipeline?.stages)

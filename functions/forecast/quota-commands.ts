@@ -128,6 +128,7 @@ export async function setQuotas(
     const after: Quota = {
       id,
       userId: q.userId,
+      userName: directory.get(q.userId)!.name,
       month: q.month,
       amount: q.amount,
       currency: q.currency,

@@ -3,7 +3,7 @@ import type { Quota } from '../domain/forecast/quota.schema.js';
 import { AppError, invalid } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { forecastKeys, monthQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
+import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
 import type { Key } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
@@ -22,8 +22,8 @@ function toQuota(item: Record<string, unknown>): Quota {
   return out as unknown as Quota;
 }
 
-/** Pages read at most for one month of company-wide quotas (a page is up to 1 MB: ~4,000 quotas). */
-const MAX_MONTH_PAGES = 5;
+/** Pages read at most for a period's company-wide quotas (a page is up to 1 MB: ~4,000 quotas). */
+const MAX_PERIOD_PAGES = 5;
 
 /** A rep's quotas over consecutive months: one Query of their partition (sk BETWEEN). */
 export async function repQuotas(userId: string, months: readonly string[]): Promise<Quota[]> {
@@ -34,21 +34,16 @@ export async function repQuotas(userId: string, months: readonly string[]): Prom
   return page.items.map(toQuota);
 }
 
-/** Every rep's quotas of these months: one Query of gsi1 per month (more pages only past ~4,000 reps). */
+/** Every rep's quotas of consecutive months of one year: one Query of gsi1 (more pages only past ~4,000 quotas). */
 export async function companyQuotas(months: readonly string[]): Promise<Quota[]> {
+  const source = periodQuotasSource(months[0]!, months.at(-1)!);
   const out: Quota[] = [];
-  for (const month of months) {
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_MONTH_PAGES; page++) {
-      const got = await queryPage<Record<string, unknown>>(monthQuotasSource(month), {
-        limit: 1000,
-        forward: true,
-        cursor,
-      });
-      out.push(...got.items.map(toQuota));
-      if (!got.nextCursor) break;
-      cursor = got.nextCursor;
-    }
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PERIOD_PAGES; page++) {
+    const got = await queryPage<Record<string, unknown>>(source, { limit: 1000, forward: true, cursor });
+    out.push(...got.items.map(toQuota));
+    if (!got.nextCursor) break;
+    cursor = got.nextCursor;
   }
   return out;
 }

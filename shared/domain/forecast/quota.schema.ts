@@ -47,6 +47,8 @@ export interface Quota {
   /** `<userId>.<month>`: the audit trail's entity id. */
   id: string;
   userId: string;
+  /** The rep's name when the quota was set (the forecast names reps without reading the directory). */
+  userName: string;
   month: string;
   amount: number;
   currency: string;

@@ -34,6 +34,11 @@ const CustomFieldsPage = lazy(() =>
 const AuditLogPage = lazy(() => import('./pages/settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const UsersPage = lazy(() => import('./pages/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('./pages/settings/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const ForecastPage = lazy(() => import('./pages/forecast/ForecastPage').then((m) => ({ default: m.ForecastPage })));
+const QuotasPage = lazy(() => import('./pages/forecast/QuotasPage').then((m) => ({ default: m.QuotasPage })));
+const SalesDashboardPage = lazy(() =>
+  import('./pages/dashboard/SalesDashboardPage').then((m) => ({ default: m.SalesDashboardPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -63,6 +68,9 @@ export const router = createBrowserRouter(
         { path: 'settings/audit', element: <AuditLogPage /> },
         { path: 'settings/users', element: <UsersPage /> },
         { path: 'settings/teams', element: <TeamsPage /> },
+        { path: 'forecast', element: <ForecastPage /> },
+        { path: 'dashboard/sales', element: <SalesDashboardPage /> },
+        { path: 'settings/quotas', element: <QuotasPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,7 +1,10 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
   ContactsOutlined,
+  DashboardOutlined,
+  FundOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -25,6 +28,9 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/settings/audit',
     '/settings/users',
     '/settings/teams',
+    '/dashboard/sales',
+    '/forecast',
+    '/settings/quotas',
   ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
@@ -46,6 +52,27 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/companies',
       icon: <ApartmentOutlined />,
       label: link('/companies', 'nav-companies', t('nav.companies')),
+    });
+  }
+  if (can('salesDashboard:read')) {
+    items.push({
+      key: '/dashboard/sales',
+      icon: <DashboardOutlined />,
+      label: link('/dashboard/sales', 'nav-sales-dashboard', t('dashboard.nav.salesDashboard')),
+    });
+  }
+  if (can('forecast:read')) {
+    items.push({
+      key: '/forecast',
+      icon: <FundOutlined />,
+      label: link('/forecast', 'nav-forecast', t('dashboard.nav.forecast')),
+    });
+  }
+  if (can('quotas:manage')) {
+    items.push({
+      key: '/settings/quotas',
+      icon: <AimOutlined />,
+      label: link('/settings/quotas', 'nav-quotas', t('dashboard.nav.quotas')),
     });
   }
   if (can('customFields:manage')) {
