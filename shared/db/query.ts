@@ -8,7 +8,8 @@ import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
 export interface Filter {
   /** An attribute name, or a dotted path into a map (`actor.id`). */
   attribute: string;
-  op: 'eq' | 'contains';
+  /** gte / lte: a bound on a number or string attribute (an amount range, a date range). */
+  op: 'eq' | 'contains' | 'gte' | 'lte';
   value: string | number | boolean;
 }
 
@@ -19,6 +20,13 @@ export interface PageRequest {
   forward: boolean;
   filters?: readonly Filter[];
 }
+
+const CONDITION: Record<Filter['op'], (path: string, value: string) => string> = {
+  eq: (p, v) => `${p} = ${v}`,
+  contains: (p, v) => `contains(${p}, ${v})`,
+  gte: (p, v) => `${p} >= ${v}`,
+  lte: (p, v) => `${p} <= ${v}`,
+};
 
 /** A filtered query reads this many items per requested item, so a page fills in one request. */
 const FILTER_READ_AHEAD = 4;
@@ -87,7 +95,7 @@ function buildQuery(source: ListSource, forward: boolean, filters: readonly Filt
       })
       .join('.');
     values[`:f${i}`] = f.value;
-    return f.op === 'eq' ? `${path} = :f${i}` : `contains(${path}, :f${i})`;
+    return CONDITION[f.op](path, `:f${i}`);
   });
   return {
     TableName: tableName(),

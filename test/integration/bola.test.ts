@@ -84,6 +84,57 @@ describe.each(INTRUDERS)('BOLA: $who', ({ email }) => {
 });
 
 /**
+ * The same for deals: another rep's deal, or another team's, answers 404 like a missing one on
+ * every deal route, stays unchanged, and is on no list or board of the intruder.
+ */
+describe.each(INTRUDERS)('BOLA on deals: $who', ({ email }) => {
+  let deal: Rec & { stageId: string };
+  beforeAll(async () => {
+    const res = await apiAs(runtime, 'sales2@cirrus.local').post<Rec & { stageId: string }>('/api/deals', {
+      name: `West deal ${email}`,
+      amount: 10_000,
+      currency: 'CNY',
+      expectedCloseDate: '2031-06-30',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.teamId).toBe('team-west');
+    deal = res.body;
+  });
+
+  const DEAL_ROUTES = [
+    { name: 'GET /api/deals/{id}', call: (api: Api, id: string) => api.get(`/api/deals/${id}`) },
+    {
+      name: 'PATCH /api/deals/{id}',
+      call: (api: Api, id: string) => api.patch(`/api/deals/${id}`, { name: 'Pwned', version: 1 }),
+    },
+    { name: 'DELETE /api/deals/{id}', call: (api: Api, id: string) => api.delete(`/api/deals/${id}`) },
+    {
+      name: 'POST /api/deals/{id}/stage',
+      call: (api: Api, id: string) => api.post(`/api/deals/${id}/stage`, { stageId: 'won', version: 1 }),
+    },
+    { name: 'GET /api/deals/{id}/timeline', call: (api: Api, id: string) => api.get(`/api/deals/${id}/timeline`) },
+  ] as const;
+
+  it.each(DEAL_ROUTES)('$name answers as for a deal that does not exist', async ({ call }) => {
+    const intruder = apiAs(runtime, email);
+    const hidden = await call(intruder, deal.id);
+    const missing = await call(intruder, MISSING_ID);
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(deal.id);
+    expect((await admin.get<Rec>(`/api/deals/${deal.id}`)).body).toEqual(deal);
+  });
+
+  it('leaves the deal off the intruder’s list and board', async () => {
+    const intruder = apiAs(runtime, email);
+    const list = await intruder.get<{ items: Rec[] }>('/api/deals?limit=200');
+    expect(list.body.items.map((r) => r.id)).not.toContain(deal.id);
+    const board = await intruder.get<{ columns: { items: Rec[] }[] }>('/api/deals/board');
+    expect(board.body.columns.flatMap((c) => c.items.map((r) => r.id))).not.toContain(deal.id);
+  });
+});
+
+/**
  * The same for the lead pool: another rep's lead cannot be released, and a lead in another team's
  * pool cannot be claimed nor seen in a pool list: 404 like a missing lead, left unchanged.
  */

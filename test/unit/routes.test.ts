@@ -49,7 +49,7 @@ describe('matchRoute', () => {
   });
 
   it.each([
-    ['GET', '/api/deals'],
+    ['GET', '/api/no-such-resource'],
     ['GET', '/api/contacts/c-1/notes'],
     ['GET', '/api/contacts/'],
     ['GET', '/api/contacts//timeline'],

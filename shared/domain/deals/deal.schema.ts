@@ -94,6 +94,8 @@ export const deal = z.object({
   lostReason: z.optional(z.string()),
   closedAt: z.optional(z.string()),
   stageHistory: z.array(stageVisit),
+  /** yyyy-mm of the expected close (open) or of the close (won, lost): the forecast's month. */
+  closeMonth: z.optional(z.string()),
   version: z.int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,0 +1,76 @@
+import { idempotencyRequest } from '../../shared/db/idempotency.js';
+import { id, pageQuery } from '../../shared/domain/common/fields.js';
+import * as z from '../../shared/domain/common/zod.js';
+import {
+  dealBoardQuery,
+  dealCreate,
+  dealListQuery,
+  dealPatch,
+  dealStageChange,
+} from '../../shared/domain/deals/deal.schema.js';
+import { pipelineCreate, pipelinePatch } from '../../shared/domain/deals/pipeline.schema.js';
+import { created, defineRoute, ok } from '../../shared/http/route.js';
+import { createHandler } from '../../shared/http/router.js';
+import { expectedVersion } from './clock.js';
+import { changeDealStage, createDeal, dealOrThrow, deleteDeal, updateDeal } from './deal-commands.js';
+import { dealBoard, dealTimeline, listDeals } from './deal-queries.js';
+import { createPipeline, listPipelines, updatePipeline } from './pipeline-commands.js';
+
+const idParams = z.strictObject({ id });
+const timelineQuery = z.strictObject(pageQuery);
+
+/** Lambda entry of the deals context: pipelines, deals, the board and the deal list. */
+export const handler = createHandler('deals', {
+  'GET /api/pipelines': defineRoute({ handle: async () => ok(await listPipelines()) }),
+  'POST /api/pipelines': defineRoute({
+    body: pipelineCreate,
+    handle: async ({ body, principal }) => created(await createPipeline(body, principal)),
+  }),
+  'PATCH /api/pipelines/{id}': defineRoute({
+    params: idParams,
+    body: pipelinePatch,
+    handle: async ({ params, body, principal, headers }) => {
+      const { version, ...patch } = body;
+      return ok(await updatePipeline(params.id, patch, expectedVersion(version, headers['if-match']), principal));
+    },
+  }),
+  'GET /api/deals': defineRoute({
+    query: dealListQuery,
+    handle: async ({ query, principal }) => ok(await listDeals(query, principal)),
+  }),
+  'POST /api/deals': defineRoute({
+    body: dealCreate,
+    handle: async ({ body, principal, headers }) =>
+      createDeal(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+  }),
+  'GET /api/deals/board': defineRoute({
+    query: dealBoardQuery,
+    handle: async ({ query, principal }) => ok(await dealBoard(query, principal)),
+  }),
+  'GET /api/deals/{id}': defineRoute({
+    params: idParams,
+    handle: async ({ params, principal }) => ok(await dealOrThrow(params.id, principal)),
+  }),
+  'PATCH /api/deals/{id}': defineRoute({
+    params: idParams,
+    body: dealPatch,
+    handle: async ({ params, body, principal, headers }) => {
+      const { version, ...patch } = body;
+      return ok(await updateDeal(params.id, patch, expectedVersion(version, headers['if-match']), principal));
+    },
+  }),
+  'DELETE /api/deals/{id}': defineRoute({
+    params: idParams,
+    handle: async ({ params, principal }) => ok(await deleteDeal(params.id, principal)),
+  }),
+  'POST /api/deals/{id}/stage': defineRoute({
+    params: idParams,
+    body: dealStageChange,
+    handle: async ({ params, body, principal }) => ok(await changeDealStage(params.id, body, principal)),
+  }),
+  'GET /api/deals/{id}/timeline': defineRoute({
+    params: idParams,
+    query: timelineQuery,
+    handle: async ({ params, query, principal }) => ok(await dealTimeline(params.id, principal, query)),
+  }),
+});
