@@ -3,6 +3,7 @@ import { nameKey } from '../../shared/db/keys.js';
 import { NO_TEAM, poolSource } from '../../shared/db/keys.leads.js';
 import { heldBy, leadStates } from '../../shared/db/leads.repository.js';
 import { queryPage } from '../../shared/db/query.js';
+import { listTeams } from '../../shared/db/teams.repository.js';
 import type { PoolLead, PoolListQuery } from '../../shared/domain/leads/lead.schema.js';
 import { mayUsePool } from './pool-commands.js';
 
@@ -16,17 +17,24 @@ export async function listPool(
   query: PoolListQuery,
   principal: Principal,
   now = new Date(),
-): Promise<{ items: PoolLead[]; nextCursor: string | null; teamId: string; held: number }> {
+): Promise<{
+  items: PoolLead[];
+  nextCursor: string | null;
+  teamId: string;
+  held: number;
+  pools?: { teamId: string; name: string }[];
+}> {
   const teamKey = query.teamId ?? principal.teamIds[0] ?? NO_TEAM;
   if (!mayUsePool(principal, teamKey)) return { items: [], nextCursor: null, teamId: teamKey, held: 0 };
   const source = poolSource(teamKey, query.q === undefined ? undefined : nameKey(query.q));
-  const [page, held] = await Promise.all([
+  const [page, held, pools] = await Promise.all([
     queryPage<Record<string, unknown>>(source, {
       limit: query.limit,
       cursor: query.cursor,
       forward: query.q !== undefined,
     }),
     heldBy(principal.userId),
+    query.cursor ? undefined : poolsOf(principal),
   ]);
   const states = await leadStates(page.items.map((i) => String(i.id)));
   const at = now.toISOString();
@@ -47,5 +55,11 @@ export async function listPool(
       ...(until && until > at ? { cooldownUntil: until } : {}),
     };
   });
-  return { items, nextCursor: page.nextCursor, teamId: teamKey, held };
+  return { items, nextCursor: page.nextCursor, teamId: teamKey, held, ...(pools ? { pools } : {}) };
+}
+
+/** The pools a principal may use, named (one Query of the teams), for the page's pool picker. */
+async function poolsOf(principal: Principal): Promise<{ teamId: string; name: string }[]> {
+  const teams = (await listTeams()).filter((t) => mayUsePool(principal, t.id));
+  return [...teams.map((t) => ({ teamId: t.id, name: t.name })), { teamId: NO_TEAM, name: '' }];
 }

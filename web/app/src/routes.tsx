@@ -39,6 +39,8 @@ const QuotasPage = lazy(() => import('./pages/forecast/QuotasPage').then((m) => 
 const SalesDashboardPage = lazy(() =>
   import('./pages/dashboard/SalesDashboardPage').then((m) => ({ default: m.SalesDashboardPage })),
 );
+const LeadPoolPage = lazy(() => import('./pages/leads/LeadPoolPage').then((m) => ({ default: m.LeadPoolPage })));
+const LeadRulesPage = lazy(() => import('./pages/leads/LeadRulesPage').then((m) => ({ default: m.LeadRulesPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -71,6 +73,8 @@ export const router = createBrowserRouter(
         { path: 'forecast', element: <ForecastPage /> },
         { path: 'dashboard/sales', element: <SalesDashboardPage /> },
         { path: 'settings/quotas', element: <QuotasPage /> },
+        { path: 'leads', element: <LeadPoolPage /> },
+        { path: 'settings/lead-rules', element: <LeadRulesPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

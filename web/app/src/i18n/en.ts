@@ -1,6 +1,7 @@
 import { contractsEn } from './sales/contracts';
 import { dashboardEn } from './sales/dashboard';
 import { dealsEn } from './sales/deals';
+import { leadsEn } from './sales/leads';
 import { quotesEn } from './sales/quotes';
 import { workEn } from './sales/work';
 
@@ -319,6 +320,7 @@ export const en = {
     noChanges: 'Nothing changed',
   },
   deals: dealsEn,
+  leads: leadsEn,
   quotes: quotesEn,
   contracts: contractsEn,
   work: workEn,

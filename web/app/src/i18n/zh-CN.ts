@@ -3,6 +3,7 @@ import type { Messages } from './messages';
 import { contractsZh } from './sales/contracts';
 import { dashboardZh } from './sales/dashboard';
 import { dealsZh } from './sales/deals';
+import { leadsZh } from './sales/leads';
 import { quotesZh } from './sales/quotes';
 import { workZh } from './sales/work';
 
@@ -317,6 +318,7 @@ export const zhCN: Messages<typeof en> = {
     noChanges: '没有修改',
   },
   deals: dealsZh,
+  leads: leadsZh,
   quotes: quotesZh,
   contracts: contractsZh,
   work: workZh,

@@ -5,7 +5,9 @@ import {
   ContactsOutlined,
   DashboardOutlined,
   FundOutlined,
+  InboxOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -28,6 +30,8 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/settings/audit',
     '/settings/users',
     '/settings/teams',
+    '/leads',
+    '/settings/lead-rules',
     '/dashboard/sales',
     '/forecast',
     '/settings/quotas',
@@ -73,6 +77,20 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/quotas',
       icon: <AimOutlined />,
       label: link('/settings/quotas', 'nav-quotas', t('dashboard.nav.quotas')),
+    });
+  }
+  if (can('leads:claim')) {
+    items.push({
+      key: '/leads',
+      icon: <InboxOutlined />,
+      label: link('/leads', 'nav-lead-pool', t('leads.nav.pool')),
+    });
+  }
+  if (can('leadPool:manage')) {
+    items.push({
+      key: '/settings/lead-rules',
+      icon: <ShareAltOutlined />,
+      label: link('/settings/lead-rules', 'nav-lead-rules', t('leads.nav.rules')),
     });
   }
   if (can('customFields:manage')) {

@@ -11,6 +11,7 @@ import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { QueryError } from '../../components/QueryError';
+import { DuplicateWarning } from '../leads/DuplicateWarning';
 import { type RecordBase, recordPath } from './record-kind';
 
 type Defs = readonly CustomFieldDef[];
@@ -158,6 +159,7 @@ function RecordEditor<T extends RecordBase, Values extends object, Normalized, C
       onReload={record ? onReload : undefined}
       reloading={reloading}
     >
+      <DuplicateWarning form={form} recordId={record?.id} />
       {config.renderForm(record, defs)}
     </EditorForm>
   );

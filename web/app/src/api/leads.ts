@@ -1,0 +1,95 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DuplicateMatch, LeadRules, LeadRulesPut, PoolLead } from '../../../../shared/domain/leads/lead.schema';
+import { api, apiRequest } from './client';
+
+/** The leads context: the lead pool (公海), lead rules per team, and the duplicate check (查重). */
+export type { DuplicateMatch, LeadRules, PoolLead } from '../../../../shared/domain/leads/lead.schema';
+
+export interface PoolPage {
+  items: PoolLead[];
+  nextCursor: string | null;
+  teamId: string;
+  /** Leads the caller claimed from the pool and still holds (what the claim limit counts). */
+  held: number;
+  /** The pools the caller may use (first page only). */
+  pools?: { teamId: string; name: string }[];
+}
+
+export interface TeamRules extends LeadRules {
+  teamName: string;
+  memberIds: string[];
+}
+
+const leadKeys = {
+  pool: (teamId: string | undefined, q: string) => ['lead-pool', teamId ?? '', q] as const,
+  rules: ['lead-rules'] as const,
+  duplicates: (query: Record<string, string | undefined>) => ['duplicates', query] as const,
+};
+
+export function usePool(teamId: string | undefined, q: string) {
+  return useInfiniteQuery({
+    queryKey: leadKeys.pool(teamId, q),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<PoolPage>('/api/lead-pool', { teamId, q, cursor: pageParam, limit: 25 }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Claim and release change the pool, the caller's contacts and their held count. */
+function useInvalidateLeads() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['lead-pool'] }),
+      client.invalidateQueries({ queryKey: ['contacts'] }),
+    ]);
+}
+
+export function useClaimLead() {
+  const invalidate = useInvalidateLeads();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ id: string }>(`/api/lead-pool/${encodeURIComponent(id)}/claim`),
+    onSettled: invalidate,
+  });
+}
+
+export function useReleaseLead() {
+  const invalidate = useInvalidateLeads();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ id: string }>(`/api/lead-pool/${encodeURIComponent(id)}/release`),
+    onSettled: invalidate,
+  });
+}
+
+export function useLeadRules(enabled = true) {
+  return useQuery({
+    queryKey: leadKeys.rules,
+    queryFn: ({ signal }) => api.get<{ items: TeamRules[] }>('/api/lead-rules', undefined, signal),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+export function useSaveLeadRules() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ teamId, rules }: { teamId: string; rules: LeadRulesPut }) =>
+      apiRequest<LeadRules>('PUT', `/api/lead-rules/${encodeURIComponent(teamId)}`, { body: rules }),
+    onSettled: () => client.invalidateQueries({ queryKey: leadKeys.rules }),
+  });
+}
+
+/** 查重: who already has a contact or company with this e-mail, phone or domain (no id outside one's scope). */
+export function useDuplicates(query: { email?: string; phone?: string; domain?: string; excludeId?: string }) {
+  const enabled = Boolean(query.email || query.phone || query.domain);
+  return useQuery({
+    queryKey: leadKeys.duplicates(query),
+    queryFn: ({ signal }) => api.get<{ matches: DuplicateMatch[] }>('/api/duplicates', query, signal),
+    select: (data) => data.matches,
+    enabled,
+    staleTime: 30_000,
+    retry: false,
+  });
+}
