@@ -41,6 +41,15 @@ const SalesDashboardPage = lazy(() =>
 );
 const LeadPoolPage = lazy(() => import('./pages/leads/LeadPoolPage').then((m) => ({ default: m.LeadPoolPage })));
 const LeadRulesPage = lazy(() => import('./pages/leads/LeadRulesPage').then((m) => ({ default: m.LeadRulesPage })));
+const ContractsListPage = lazy(() =>
+  import('./pages/contracts/ContractsListPage').then((m) => ({ default: m.ContractsListPage })),
+);
+const ContractDetailPage = lazy(() =>
+  import('./pages/contracts/ContractDetailPage').then((m) => ({ default: m.ContractDetailPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -75,6 +84,9 @@ export const router = createBrowserRouter(
         { path: 'settings/quotas', element: <QuotasPage /> },
         { path: 'leads', element: <LeadPoolPage /> },
         { path: 'settings/lead-rules', element: <LeadRulesPage /> },
+        { path: 'contracts', element: <ContractsListPage /> },
+        { path: 'contracts/:id', element: <ContractDetailPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -8,6 +8,7 @@ import { AntdProvider } from '../i18n/AntdProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { Brand } from './Brand';
 import { NavMenu } from './NavMenu';
+import { NotificationBell } from './NotificationBell';
 import { SignOutButton } from './SignOutButton';
 import { UserBadge } from './UserBadge';
 import { useIsPhone } from './useIsPhone';
@@ -64,6 +65,7 @@ function Shell() {
             <span />
           )}
           <Flex align="center" gap={phone ? 8 : 16} className="app-header-actions">
+            <NotificationBell />
             {!phone && <UserBadge />}
             <LanguageSwitch />
             <SignOutButton iconOnly={phone} />

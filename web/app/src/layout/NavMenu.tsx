@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FundOutlined,
   InboxOutlined,
   SettingOutlined,
@@ -35,6 +36,8 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/dashboard/sales',
     '/forecast',
     '/settings/quotas',
+    '/contracts',
+    '/notifications',
   ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
@@ -44,6 +47,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
   );
 
   const items: Item[] = [];
+  if (can('contracts:read')) {
+    items.push({
+      key: '/contracts',
+      icon: <FileProtectOutlined />,
+      label: link('/contracts', 'nav-contracts', t('contracts.nav')),
+    });
+  }
   if (can('contacts:read')) {
     items.push({
       key: '/contacts',
