@@ -113,6 +113,12 @@ const FUNCTIONS = {
     timeoutSeconds: 120,
     grants: { table: 'write' },
   },
+  leadTracker: {
+    entry: 'functions/jobs/lead-tracker.ts',
+    description: 'Starts or stops a lead’s follow-up clock when a contact is created or changes owner',
+    timeoutSeconds: 30,
+    grants: { table: 'write' },
+  },
   notifier: {
     entry: 'functions/jobs/notifier.ts',
     description: 'In-app notification and e-mail for reminders and assignments (shared/domain/notifications/kinds.ts)',
@@ -304,6 +310,12 @@ export const manifest = {
     },
   ],
   rules: [
+    {
+      id: 'track-leads',
+      pattern: { source: ['cirrus.crm'], detailType: ['contact.created', 'contact.assigned'] },
+      function: 'leadTracker',
+      description: 'Start the follow-up clock of a lead entered or reassigned outside the lead pool',
+    },
     {
       id: 'notify',
       // Exactly NOTIFYING_EVENTS of shared/domain/notifications/kinds.ts (a unit test keeps them equal).

@@ -269,6 +269,21 @@ describe('the return sweep', () => {
   });
 });
 
+describe('leads entered outside the pool', () => {
+  it('starts the follow-up clock of a lead a rep enters as a contact, so it returns when unattended', async () => {
+    const theirs = await sales2.post<Rec>('/api/contacts', aContact({ lifecycleStage: 'lead' }));
+    const customer = await sales2.post<Rec>('/api/contacts', aContact({ lifecycleStage: 'customer' }));
+    expect(theirs.status).toBe(201);
+    await runtime.drain();
+    const at = new Date(Date.now() + 40 * DAY);
+    await runtime.fireSchedule('lead-return-sweep', at);
+    const lead = await admin.get<Rec>(`/api/contacts/${theirs.body.id}`);
+    expect(lead.body.ownerId).toMatch(/^POOL_/);
+    const kept = await admin.get<Rec>(`/api/contacts/${customer.body.id}`);
+    expect(kept.body.ownerId).toBe(SALES2);
+  });
+});
+
 describe('duplicate check', () => {
   it('names the other rep who owns a contact with that e-mail or phone, and nothing else', async () => {
     const theirs = await sales1.post<Rec>('/api/contacts', aContact({ phone: '+86 139 1234 5678' }));

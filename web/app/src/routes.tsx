@@ -50,6 +50,11 @@ const ContractDetailPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
+const DealsPage = lazy(() => import('./pages/deals/DealsPage').then((m) => ({ default: m.DealsPage })));
+const DealDetailPage = lazy(() => import('./pages/deals/DealDetailPage').then((m) => ({ default: m.DealDetailPage })));
+const PipelinesPage = lazy(() =>
+  import('./pages/settings/PipelinesPage').then((m) => ({ default: m.PipelinesPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -79,6 +84,9 @@ export const router = createBrowserRouter(
         { path: 'settings/audit', element: <AuditLogPage /> },
         { path: 'settings/users', element: <UsersPage /> },
         { path: 'settings/teams', element: <TeamsPage /> },
+        { path: 'deals', element: <DealsPage /> },
+        { path: 'deals/:id', element: <DealDetailPage /> },
+        { path: 'settings/pipelines', element: <PipelinesPage /> },
         { path: 'forecast', element: <ForecastPage /> },
         { path: 'dashboard/sales', element: <SalesDashboardPage /> },
         { path: 'settings/quotas', element: <QuotasPage /> },

@@ -10,6 +10,8 @@ import {
   SettingOutlined,
   ShareAltOutlined,
   TeamOutlined,
+  FunnelPlotOutlined,
+  NodeIndexOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -31,6 +33,8 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/settings/audit',
     '/settings/users',
     '/settings/teams',
+    '/deals',
+    '/settings/pipelines',
     '/leads',
     '/settings/lead-rules',
     '/dashboard/sales',
@@ -59,6 +63,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/contacts',
       icon: <ContactsOutlined />,
       label: link('/contacts', 'nav-contacts', t('nav.contacts')),
+    });
+  }
+  if (can('deals:read')) {
+    items.push({
+      key: '/deals',
+      icon: <FunnelPlotOutlined />,
+      label: link('/deals', 'nav-deals', t('deals.nav.deals')),
     });
   }
   if (can('companies:read')) {
@@ -101,6 +112,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/lead-rules',
       icon: <ShareAltOutlined />,
       label: link('/settings/lead-rules', 'nav-lead-rules', t('leads.nav.rules')),
+    });
+  }
+  if (can('pipelines:manage')) {
+    items.push({
+      key: '/settings/pipelines',
+      icon: <NodeIndexOutlined />,
+      label: link('/settings/pipelines', 'nav-pipelines', t('deals.nav.pipelines')),
     });
   }
   if (can('customFields:manage')) {
