@@ -55,6 +55,9 @@ const DealDetailPage = lazy(() => import('./pages/deals/DealDetailPage').then((m
 const PipelinesPage = lazy(() =>
   import('./pages/settings/PipelinesPage').then((m) => ({ default: m.PipelinesPage })),
 );
+const ProductsPage = lazy(() => import('./pages/settings/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const DealQuotesPage = lazy(() => import('./pages/quotes/DealQuotesPage').then((m) => ({ default: m.DealQuotesPage })));
+const QuotePage = lazy(() => import('./pages/quotes/QuotePage').then((m) => ({ default: m.QuotePage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -95,6 +98,9 @@ export const router = createBrowserRouter(
         { path: 'contracts', element: <ContractsListPage /> },
         { path: 'contracts/:id', element: <ContractDetailPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
+        { path: 'settings/products', element: <ProductsPage /> },
+        { path: 'deals/:dealId/quotes', element: <DealQuotesPage /> },
+        { path: 'quotes/:id', element: <QuotePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

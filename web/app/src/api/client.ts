@@ -84,6 +84,26 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file the API answers with (a quote's PDF), as a Blob; errors as for JSON requests. */
+export async function apiDownload(path: string): Promise<Blob> {
+  const token = await auth.idToken();
+  if (!token) {
+    auth.unauthorized();
+    throw new ApiError(401, 'unauthorized', 'Sign in first');
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { authorization: `Bearer ${token}` }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached');
+  }
+  if (!response.ok) {
+    if (response.status === 401) auth.unauthorized();
+    throw await apiErrorFrom(response);
+  }
+  return response.blob();
+}
+
 export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) =>
     apiRequest<T>('GET', path, { query, signal }),

@@ -9,6 +9,7 @@ import {
   InboxOutlined,
   SettingOutlined,
   ShareAltOutlined,
+  TagsOutlined,
   TeamOutlined,
   FunnelPlotOutlined,
   NodeIndexOutlined,
@@ -37,6 +38,7 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/settings/pipelines',
     '/leads',
     '/settings/lead-rules',
+    '/settings/products',
     '/dashboard/sales',
     '/forecast',
     '/settings/quotas',
@@ -119,6 +121,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/pipelines',
       icon: <NodeIndexOutlined />,
       label: link('/settings/pipelines', 'nav-pipelines', t('deals.nav.pipelines')),
+    });
+  }
+  if (can('products:manage')) {
+    items.push({
+      key: '/settings/products',
+      icon: <TagsOutlined />,
+      label: link('/settings/products', 'nav-products', t('quotes.products.nav')),
     });
   }
   if (can('customFields:manage')) {
