@@ -17,6 +17,7 @@ import { linkPortalUsers } from './portal-users.js';
 import { LocalQueues } from './queues.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
+import { seedDeals } from './seed-deals.js';
 import { seedLeads } from './seed-leads.js';
 import { seedTeams } from './seed-teams.js';
 import { StreamPoller } from './stream.js';
@@ -216,6 +217,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     if (options.seed) {
       seeded = await seedDemoData(baseUrl, token, options.seed === true ? undefined : options.seed);
       if (seeded) await seedLeads(baseUrl, token);
+      if (seeded) await seedDeals(baseUrl, token);
       await drain();
       await linkPortalUsers();
     }
