@@ -36,6 +36,7 @@ import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { DealQuotes } from '../quotes/DealQuotes';
 import { DealEditorModal } from './DealEditorModal';
 import { LostReasonModal } from './LostReasonModal';
 import { durationParts, formatMoney } from './money';
@@ -63,6 +64,7 @@ export const DEAL_TABS: DealTab[] = [
     render: (deal, p) => <StageHistory deal={deal} pipeline={p} />,
   },
   { key: 'timeline', label: (t) => t('deals.detail.timeline'), render: (deal) => <DealTimeline id={deal.id} /> },
+  { key: 'quotes', label: (t) => t('quotes.title'), render: (deal) => <DealQuotes dealId={deal.id} /> },
 ];
 
 /** Panels shown beside the tabs (e.g. the work context's Activities/Tasks panel). */

@@ -236,7 +236,7 @@ function QuoteView({ quote, editable }: { quote: Quote; editable: boolean }) {
             </Tag>
           </Flex>
         }
-        back={{ to: `/deals/${quote.dealId}/quotes`, label: t('quotes.backToDeal') }}
+        back={{ to: `/deals/${quote.dealId}`, label: t('quotes.backToDeal') }}
         subTitle={
           <Typography.Text type="secondary">
             {quote.dealName} · {currency}
