@@ -267,3 +267,69 @@ describe.each(INTRUDERS)('BOLA on tasks and activities: $who', ({ email }) => {
     }
   });
 });
+
+/**
+ * Quotes are in scope exactly when their deal is: a quote on another rep's deal, or another
+ * team's, answers every quote route as a missing one, stays unchanged, and its deal's quote
+ * list and new quotes on that deal answer 404 too.
+ */
+describe.each(INTRUDERS)('BOLA on quotes: $who', ({ email }) => {
+  let quote: Rec;
+  let dealId: string;
+  beforeAll(async () => {
+    const westRep = apiAs(runtime, 'sales2@cirrus.local');
+    const deal = await westRep.post<Rec>('/api/deals', {
+      name: `West quoted deal ${email}`,
+      amount: 10_000,
+      currency: 'CNY',
+      expectedCloseDate: '2031-06-30',
+    });
+    expect(deal.status).toBe(201);
+    dealId = deal.body.id;
+    const q = await westRep.post<Rec>('/api/quotes', {
+      dealId,
+      lines: [{ description: 'West line', quantityMilli: 1000, unitPrice: 100, taxRate: 0 }],
+    });
+    expect(q.status).toBe(201);
+    quote = q.body;
+  });
+
+  const QUOTE_ROUTES = [
+    { name: 'GET /api/quotes/{id}', call: (api: Api, id: string) => api.get(`/api/quotes/${id}`) },
+    {
+      name: 'PATCH /api/quotes/{id}',
+      call: (api: Api, id: string) => api.patch(`/api/quotes/${id}`, { notes: 'Pwned', version: 1 }),
+    },
+    {
+      name: 'POST /api/quotes/{id}/status',
+      call: (api: Api, id: string) => api.post(`/api/quotes/${id}/status`, { status: 'sent', version: 1 }),
+    },
+    { name: 'GET /api/quotes/{id}/pdf', call: (api: Api, id: string) => api.get(`/api/quotes/${id}/pdf`) },
+    {
+      name: 'POST /api/quotes/{id}/send',
+      call: (api: Api, id: string) => api.post(`/api/quotes/${id}/send`, { contactId: 'someone', version: 1 }),
+    },
+  ] as const;
+
+  it.each(QUOTE_ROUTES)('$name answers as for a quote that does not exist', async ({ call }) => {
+    const intruder = apiAs(runtime, email);
+    const hidden = await call(intruder, quote.id);
+    const missing = await call(intruder, MISSING_ID);
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(quote.id);
+    expect((await admin.get<Rec>(`/api/quotes/${quote.id}`)).body).toEqual(quote);
+  });
+
+  it('answers the deal’s quote list and a new quote on that deal as for a missing deal', async () => {
+    const intruder = apiAs(runtime, email);
+    const list = await intruder.get(`/api/quotes?dealId=${dealId}`);
+    expect(comparable(list)).toEqual(comparable(await intruder.get(`/api/quotes?dealId=${MISSING_ID}`)));
+    expect(list.status).toBe(404);
+    const create = await intruder.post('/api/quotes', { dealId, lines: [] });
+    expect(comparable(create)).toEqual(
+      comparable(await intruder.post('/api/quotes', { dealId: MISSING_ID, lines: [] })),
+    );
+    expect(create.status).toBe(404);
+  });
+});
