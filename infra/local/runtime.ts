@@ -19,6 +19,7 @@ import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
 import { seedDeals } from './seed-deals.js';
 import { seedLeads } from './seed-leads.js';
+import { seedForecast } from './seed-forecast.js';
 import { seedTeams } from './seed-teams.js';
 import { StreamPoller } from './stream.js';
 
@@ -216,6 +217,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     let seeded: Runtime['seeded'];
     if (options.seed) {
       seeded = await seedDemoData(baseUrl, token, options.seed === true ? undefined : options.seed);
+      await seedForecast(baseUrl, token);
       if (seeded) await seedLeads(baseUrl, token);
       if (seeded) await seedDeals(baseUrl, token);
       await drain();

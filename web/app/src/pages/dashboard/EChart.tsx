@@ -1,4 +1,4 @@
-import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -9,7 +9,7 @@ import { type CSSProperties, useEffect, useRef } from 'react';
  * the chunk carries those and not the whole library; it is imported by the lazily loaded
  * dashboard and forecast pages only, never by the console entry.
  */
-echarts.use([BarChart, LineChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

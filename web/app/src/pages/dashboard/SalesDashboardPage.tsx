@@ -11,7 +11,8 @@ import { useIsPhone } from '../../layout/useIsPhone';
 import { formatMoney, formatPercent, mainCurrency, toMajor, toMinor } from '../forecast/money';
 import { type ChartOption, EChart } from './EChart';
 
-type T = ReturnType<typeof useTranslation>['t'];
+/** `t` as the chart builders use it (plain keys; the typed keys are checked where the JSX calls it). */
+type T = (key: string, options?: Record<string, unknown>) => string;
 
 /**
  * /app/dashboard/sales (managers for their teams, admins for the company): the funnel from the
@@ -61,7 +62,8 @@ function currenciesOf(data: SalesDashboard): string[] {
 }
 
 function DashboardBody({ data }: { data: SalesDashboard }) {
-  const { t, i18n } = useTranslation();
+  const { t: typedT, i18n } = useTranslation();
+  const t = typedT as unknown as T;
   const phone = useIsPhone();
   const lang = i18n.language;
   const currencies = currenciesOf(data);
@@ -127,15 +129,10 @@ function DashboardBody({ data }: { data: SalesDashboard }) {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card
-            size="small"
-            title={t('dashboard.sales.closing')}
-            extra={
-              <Typography.Text type="secondary" data-testid="closing-count">
-                {t('dashboard.sales.closingCount', { count: data.closingThisMonth.count, month: data.month })}
-              </Typography.Text>
-            }
-          >
+          <Card size="small" title={t('dashboard.sales.closing')}>
+            <Typography.Text type="secondary" data-testid="closing-count">
+              {t('dashboard.sales.closingCount', { count: data.closingThisMonth.count, month: data.month })}
+            </Typography.Text>
             {data.closingThisMonth.items.length ? (
               <List
                 size="small"
@@ -196,32 +193,36 @@ function Headline({ title, f, currency }: { title: string; f: Figures | undefine
 const compact = (currency: string, lang: string) => (v: number) =>
   formatMoney(toMinor(v, currency), currency, lang, true);
 
+/**
+ * Pipeline by stage in stage order, as horizontal bars (a funnel drawn by value would reorder the
+ * stages, or pinch them when a middle stage is empty): amount in the chosen currency, count in the label.
+ */
 function funnelChart(data: SalesDashboard, currency: string, zh: boolean, t: T, lang: string): ChartOption {
   const stages = data.funnel.stages.filter((s) => s.kind !== 'lost');
   const amountOf = (s: (typeof stages)[number]) => s.amounts.find((a) => a.currency === currency)?.amount ?? 0;
   const fmt = compact(currency, lang);
+  const names = stages.map((s) => (zh ? s.label.zh : s.label.en));
   return {
     tooltip: {
       trigger: 'item',
-      formatter: (p: { name: string; value: number; data: { count: number } }) =>
-        `${p.name}<br/>${t('dashboard.sales.deals', { count: p.data.count })} · ${fmt(p.value)}`,
+      formatter: (p: { dataIndex: number; value: number }) =>
+        `${names[p.dataIndex]}<br/>${t('dashboard.sales.deals', { count: stages[p.dataIndex]!.count })} · ${fmt(p.value)}`,
     },
+    grid: { left: 8, right: 48, bottom: 8, top: 8, containLabel: true },
+    xAxis: { type: 'value', axisLabel: { formatter: fmt } },
+    yAxis: { type: 'category', inverse: true, data: names },
     series: [
       {
-        type: 'funnel',
-        sort: 'none',
-        left: '5%',
-        width: '90%',
-        minSize: '12%',
+        type: 'bar',
+        barMaxWidth: 28,
         label: {
           show: true,
-          position: 'inside',
-          formatter: (p: { name: string; data: { count: number } }) => `${p.name} (${p.data.count})`,
+          position: 'right',
+          formatter: (p: { dataIndex: number }) => `${stages[p.dataIndex]!.count}`,
         },
         data: stages.map((s) => ({
-          name: zh ? s.label.zh : s.label.en,
           value: toMajor(amountOf(s), currency),
-          count: s.count,
+          itemStyle: { color: s.kind === 'won' ? '#52c41a' : '#1677ff' },
         })),
       },
     ],
@@ -282,6 +283,6 @@ function repsChart(data: SalesDashboard, currency: string, lang: string): ChartO
     grid: { left: 8, right: 24, bottom: 8, top: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: { formatter: fmt } },
     yAxis: { type: 'category', data: reps.map((r) => r.name) },
-    series: [{ type: 'bar', data: reps.map((r) => toMajor(r.wonAmount, currency)) }],
+    series: [{ type: 'bar', barMaxWidth: 28, data: reps.map((r) => toMajor(r.wonAmount, currency)) }],
   };
 }

@@ -36,6 +36,9 @@ import {
 
 const GROUPS: GroupBy[] = ['owner', 'team', 'company'];
 
+/** `t` as the helpers below use it (plain keys), which keeps the compiler off the deep key types. */
+type T = (key: string, options?: Record<string, unknown>) => string;
+
 /** /app/forecast (forecast:read): figures of a month or quarter, by rep, team or company, against quota. */
 export function ForecastPage() {
   const { t } = useTranslation();
@@ -56,7 +59,7 @@ export function ForecastPage() {
         title={t('dashboard.forecast.title')}
         subTitle={
           <Typography.Text type="secondary">
-            {t('dashboard.forecast.intro', { scope: scopeText(t, forecast.data?.scope) })}
+            {t('dashboard.forecast.intro', { scope: scopeText(t as unknown as T, forecast.data?.scope) })}
           </Typography.Text>
         }
       />
@@ -99,7 +102,7 @@ export function ForecastPage() {
   );
 }
 
-function scopeText(t: ReturnType<typeof useTranslation>['t'], scope: string | undefined): string {
+function scopeText(t: T, scope: string | undefined): string {
   if (scope === 'owner') return t('dashboard.sales.scopeOwner');
   if (scope === 'team') return t('dashboard.sales.scopeTeam');
   return t('dashboard.sales.scopeAll');
@@ -116,7 +119,7 @@ function ForecastBody({ data }: { data: ForecastResult }) {
       : row.name === 'none'
         ? t('dashboard.forecast.noTeam')
         : row.name;
-  const chartOption = useMemo(() => monthChart(data, t, lang, phone), [data, t, lang, phone]);
+  const chartOption = useMemo(() => monthChart(data, t as unknown as T, lang, phone), [data, t, lang, phone]);
 
   if (!data.rows.length) return <Empty description={t('dashboard.forecast.empty')} data-testid="empty-state" />;
 
@@ -190,7 +193,7 @@ function ForecastBody({ data }: { data: ForecastResult }) {
       scroll={{ x: 'max-content' }}
       dataSource={data.rows}
       onRow={(row) => ({ 'data-testid': 'forecast-row', 'data-key': row.key }) as HTMLAttributes<HTMLElement>}
-      columns={forecastColumns(t, lang, nameOf, attainment)}
+      columns={forecastColumns(t as unknown as T, lang, nameOf, attainment)}
     />
   );
 
@@ -212,7 +215,7 @@ function ForecastBody({ data }: { data: ForecastResult }) {
 }
 
 function forecastColumns(
-  t: ReturnType<typeof useTranslation>['t'],
+  t: T,
   lang: string,
   nameOf: (row: NamedRow) => string,
   attainment: (row: NamedRow) => ReactNode,
@@ -255,12 +258,7 @@ function forecastColumns(
 }
 
 /** Bars per month (weighted, commit, best case, won) and the quota as a line, in the main currency. */
-function monthChart(
-  data: ForecastResult,
-  t: ReturnType<typeof useTranslation>['t'],
-  lang: string,
-  phone: boolean,
-): ChartOption {
+function monthChart(data: ForecastResult, t: T, lang: string, phone: boolean): ChartOption {
   const currency = mainCurrency(data.totals) ?? 'USD';
   const at = (month: string) => data.byMonth.find((m) => m.month === month && m.currency === currency);
   const series = (pick: (m: NonNullable<ReturnType<typeof at>>) => number | null) =>
