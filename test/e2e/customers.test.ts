@@ -74,6 +74,9 @@ describe('customers: an admin works a contact from creation to the trash and bac
     await screenshot(page, 'customers-02-provider-sign-in');
     await page.locator('button[type="submit"]').click();
 
+    // The console opens on the personal home page; the contacts list is one click away.
+    await page.getByTestId('home').waitFor();
+    await page.getByTestId('nav-contacts').click();
     await page.waitForURL((url) => url.pathname === '/app/contacts');
     await page.getByTestId('contact-row').first().waitFor();
     expect(await page.getByTestId('user-name').textContent()).toBe(staffName(ADMIN));

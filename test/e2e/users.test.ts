@@ -97,8 +97,11 @@ describe('user administration: an admin invites a sales rep who signs in', () =>
     await page.getByTestId('sign-in').click();
     await page.locator('input[name="email"]').fill(INVITEE.email);
     await page.locator('input[name="password"]').fill(INVITEE.password);
-    const contacts = apiResponse(page, 'GET', /^\/api\/contacts$/);
     await page.locator('button[type="submit"]').click();
+    // The console opens on the personal home page; the contacts list is one click away.
+    await page.getByTestId('home').waitFor();
+    const contacts = apiResponse(page, 'GET', /^\/api\/contacts$/);
+    await page.getByTestId('nav-contacts').click();
     await page.waitForURL((url) => url.pathname === '/app/contacts');
     expect((await contacts).status()).toBe(200);
     await page.getByTestId('empty-state').waitFor();

@@ -24,9 +24,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the console's real flow: the SPA redirects to the provider's sign-in page. */
+/**
+ * Signs in through the console's real flow: the SPA redirects to the provider's sign-in page.
+ * It starts from the contacts list (a deep link survives sign-in), where most journeys begin;
+ * the console's own start page is the personal home page.
+ */
 export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/app/`);
+  await page.goto(`${baseUrl}/app/contacts`);
   await page.getByTestId('sign-in').click();
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(LOCAL_PASSWORD);

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { CallbackPage } from './auth/CallbackPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { FullPageSpin } from './components/FullPageSpin';
@@ -34,6 +34,9 @@ const CustomFieldsPage = lazy(() =>
 const AuditLogPage = lazy(() => import('./pages/settings/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const UsersPage = lazy(() => import('./pages/settings/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('./pages/settings/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const HomePage = lazy(() => import('./pages/home/HomePage').then((m) => ({ default: m.HomePage })));
+const TasksPage = lazy(() => import('./pages/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const TaskDetailPage = lazy(() => import('./pages/tasks/TaskDetailPage').then((m) => ({ default: m.TaskDetailPage })));
 const ForecastPage = lazy(() => import('./pages/forecast/ForecastPage').then((m) => ({ default: m.ForecastPage })));
 const QuotasPage = lazy(() => import('./pages/forecast/QuotasPage').then((m) => ({ default: m.QuotasPage })));
 const SalesDashboardPage = lazy(() =>
@@ -74,7 +77,9 @@ export const router = createBrowserRouter(
         </RequireAuth>
       ),
       children: [
-        { index: true, element: <Navigate to="/contacts" replace /> },
+        { index: true, element: <HomePage /> },
+        { path: 'tasks', element: <TasksPage /> },
+        { path: 'tasks/:id', element: <TaskDetailPage /> },
         { path: 'contacts', element: <ContactsListPage /> },
         { path: 'contacts/new', element: <ContactEditorPage /> },
         { path: 'contacts/:id', element: <ContactDetailPage /> },

@@ -1,10 +1,14 @@
 import { Button, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { type RecordResource, useRecordTimeline } from '../api/records';
+import { type RecordResource, recordKeys, useRecordTimeline } from '../api/records';
 import { useStaffNames } from '../api/staff';
 import type { AuditAction, CustomFieldDef, FieldChange, TimelineEntry } from '../api/types';
+import type { MergedTimelineEntry } from '../api/work';
+import { useAuth } from '../auth/auth-context';
 import { currentLanguage } from '../i18n';
+import { ACTIVITY_COLORS, ACTIVITY_ICONS, ActivityEntry } from './activity/ActivityEntry';
+import { LogActivityForm } from './activity/LogActivityForm';
 import { fieldLabel } from './field-labels';
 import { EMPTY, formatAddress, formatCustomValue } from './format';
 import { QueryError } from './QueryError';
@@ -108,7 +112,10 @@ function Entry({ entry, ctx }: { entry: TimelineEntry; ctx: Context }) {
   );
 }
 
-/** Who changed which field, when: the record's audit trail, newest first, paged by cursor. */
+/**
+ * Who changed which field, when, and the calls, meetings, e-mails and notes logged on the record:
+ * the merged timeline, newest first, paged by cursor, with the "Log activity" form above it.
+ */
 export function RecordTimeline({
   resource,
   id,
@@ -121,23 +128,48 @@ export function RecordTimeline({
   const { t } = useTranslation();
   const staffNames = useStaffNames();
   const timeline = useRecordTimeline(resource, id);
+  const { can } = useAuth();
   const ctx: Context = { t, defs, staffNames, language: currentLanguage() };
+  const logForm = can('activities:write') && (
+    <LogActivityForm
+      entity={resource === 'contacts' ? 'contact' : 'company'}
+      entityId={id}
+      timelineKey={recordKeys.timeline(resource, id)}
+    />
+  );
 
   if (timeline.isPending) return <Skeleton active paragraph={{ rows: 4 }} data-testid="timeline-loading" />;
   if (timeline.isError) {
     return <QueryError error={timeline.error} onRetry={() => timeline.refetch()} retrying={timeline.isFetching} />;
   }
-  const entries = timeline.data.pages.flatMap((page) => page.items);
-  if (!entries.length) return <Empty description={t('timeline.empty')} />;
+  const entries = timeline.data.pages.flatMap((page) => page.items) as MergedTimelineEntry[];
+  if (!entries.length) {
+    return (
+      <Flex vertical gap={12}>
+        {logForm}
+        <Empty description={t('timeline.empty')} />
+      </Flex>
+    );
+  }
 
   return (
     <div data-testid="timeline">
+      {logForm && <div style={{ marginBottom: 16 }}>{logForm}</div>}
       <Timeline
-        items={entries.map((entry) => ({
-          key: entry.id,
-          color: COLORS[entry.action],
-          content: <Entry entry={entry} ctx={ctx} />,
-        }))}
+        items={entries.map((entry) =>
+          entry.type === 'activity'
+            ? {
+                key: `activity-${entry.id}`,
+                color: ACTIVITY_COLORS[entry.activity.kind],
+                icon: ACTIVITY_ICONS[entry.activity.kind],
+                content: <ActivityEntry activity={entry.activity} />,
+              }
+            : {
+                key: entry.id,
+                color: COLORS[entry.action],
+                content: <Entry entry={entry} ctx={ctx} />,
+              },
+        )}
       />
       {timeline.hasNextPage && (
         <Button

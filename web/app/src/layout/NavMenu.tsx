@@ -2,17 +2,19 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   ContactsOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   FundOutlined,
+  FunnelPlotOutlined,
+  HomeOutlined,
   InboxOutlined,
+  NodeIndexOutlined,
   SettingOutlined,
   ShareAltOutlined,
   TagsOutlined,
   TeamOutlined,
-  FunnelPlotOutlined,
-  NodeIndexOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -44,6 +46,7 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/settings/quotas',
     '/contracts',
     '/notifications',
+    '/tasks',
   ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
@@ -53,6 +56,16 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
   );
 
   const items: Item[] = [];
+  if (can('dashboard:read')) {
+    items.push({ key: '/', icon: <HomeOutlined />, label: link('/', 'nav-home', t('work.nav.home')) });
+  }
+  if (can('tasks:read')) {
+    items.push({
+      key: '/tasks',
+      icon: <CheckSquareOutlined />,
+      label: link('/tasks', 'nav-tasks', t('work.nav.tasks')),
+    });
+  }
   if (can('contracts:read')) {
     items.push({
       key: '/contracts',
@@ -163,5 +176,12 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     });
   }
 
-  return <Menu mode={mode} selectedKeys={selected ? [selected] : []} items={items} style={{ borderInlineEnd: 0 }} />;
+  return (
+    <Menu
+      mode={mode}
+      selectedKeys={selected ? [selected] : pathname === '/' ? ['/'] : []}
+      items={items}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
 }
