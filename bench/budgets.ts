@@ -82,7 +82,13 @@ export function checkBudgets(report: Measured, budgets: Budgets): BudgetCheck[] 
 
   if (report.api.error) add('DynamoDB requests per API operation', 'api', null, 0, report.api.error);
   for (const op of report.api.operations) {
-    add('DynamoDB requests per API operation', op.name, op.cost.requests, budgets.api.dynamoRequestsPerOperation);
+    add(
+      'DynamoDB requests per API operation',
+      op.name,
+      op.cost.requests,
+      op.requestBudget?.limit ?? budgets.api.dynamoRequestsPerOperation,
+      op.requestBudget?.reason,
+    );
   }
   add('Scans across all API operations', 'api', report.api.error ? null : report.api.scans, budgets.api.scans);
 

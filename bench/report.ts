@@ -89,7 +89,7 @@ export function renderReport(report: BenchReport, budgets: Budgets): string {
         fixed(op.cost.readCapacity),
         fixed(op.cost.writeCapacity),
         op.background.requests ? `${op.background.requests} (${commands(op.background)})` : '-',
-        mark(op.cost.requests <= budgets.api.dynamoRequestsPerOperation),
+        mark(op.cost.requests <= (op.requestBudget?.limit ?? budgets.api.dynamoRequestsPerOperation)),
       ]),
       [3, 5, 6],
     ),

@@ -47,6 +47,12 @@ export interface ApiOperationResult {
    * by draining the runtime after the response. Reported, not part of the per-request budget.
    */
   background: DbCost;
+  /**
+   * This operation's own bound on DynamoDB requests, with its reason, when it reads by design
+   * more than a list does (e.g. one Query per month partition of a forecast). Default: the
+   * budgets.json `api.dynamoRequestsPerOperation`.
+   */
+  requestBudget?: { limit: number; reason: string };
 }
 
 export interface LoadResult {
