@@ -21,6 +21,7 @@ import { seedDeals } from './seed-deals.js';
 import { seedLeads } from './seed-leads.js';
 import { seedForecast } from './seed-forecast.js';
 import { seedTeams } from './seed-teams.js';
+import { seedWork } from './seed-work.js';
 import { StreamPoller } from './stream.js';
 
 /**
@@ -217,6 +218,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     let seeded: Runtime['seeded'];
     if (options.seed) {
       seeded = await seedDemoData(baseUrl, token, options.seed === true ? undefined : options.seed);
+      // Tasks and activities on the seeded contacts (after them).
+      if (seeded) await seedWork(baseUrl, token);
       await seedForecast(baseUrl, token);
       if (seeded) await seedLeads(baseUrl, token);
       if (seeded) await seedDeals(baseUrl, token);

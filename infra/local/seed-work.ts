@@ -1,0 +1,69 @@
+/**
+ * Demo tasks and activities, seeded through the API like the rest of the demo data, so each has
+ * its owner and its audit trail: for each sales rep, tasks overdue, due today and upcoming (some
+ * about their contacts), and calls, meetings and notes logged on their first contacts. The
+ * manager gives sales1 one task, so an assignment notification shows too. Runs once, after the
+ * contacts are seeded.
+ */
+const REPS = ['sales1@cirrus.local', 'sales2@cirrus.local'] as const;
+
+type Token = (email: string) => Promise<string | undefined>;
+
+export async function seedWork(baseUrl: string, token: Token, now = new Date()): Promise<void> {
+  const tokens = new Map<string, string>();
+  const call = async <T>(email: string, method: string, path: string, body?: unknown): Promise<T> => {
+    if (!tokens.has(email)) tokens.set(email, (await token(email))!);
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens.get(email)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`Seeding ${method} ${path} failed with ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+
+  for (const rep of REPS) {
+    const contacts = await call<{ items: { id: string; name: string }[] }>(rep, 'GET', '/api/contacts?limit=4');
+    const [first, second, third] = contacts.items;
+    const about = (c: { id: string } | undefined) => (c ? { related: { entity: 'contact', id: c.id } } : {});
+    const tasks = [
+      { title: 'Follow up on the proposal', dueAt: at(-26), priority: 'high', ...about(first) },
+      { title: 'Send the signed NDA back', dueAt: at(-3), priority: 'urgent', ...about(second) },
+      { title: 'Prepare the weekly pipeline review', dueAt: at(1), priority: 'normal' },
+      { title: 'Call to confirm the demo', dueAt: at(3), priority: 'normal', ...about(third) },
+      { title: 'Quarterly check-in', dueAt: at(72), priority: 'low', ...about(first) },
+      { title: 'Renewal discussion', dueAt: at(24 * 9), priority: 'normal', ...about(second) },
+    ];
+    for (const task of tasks) await call(rep, 'POST', '/api/tasks', task);
+    const activities = [
+      { kind: 'call', subject: 'Intro call', durationMinutes: 15, outcome: 'connected', occurredAt: at(-72), c: first },
+      { kind: 'email', subject: 'Sent the product overview', outcome: 'sent', occurredAt: at(-50), c: first },
+      {
+        kind: 'meeting',
+        subject: 'Demo with the team',
+        durationMinutes: 45,
+        outcome: 'completed',
+        occurredAt: at(-20),
+        c: second,
+      },
+      {
+        kind: 'note',
+        subject: 'Budget approved for Q3',
+        body: 'Decision maker: the CFO.',
+        occurredAt: at(-2),
+        c: third,
+      },
+    ];
+    for (const { c, ...activity } of activities) {
+      if (c) await call(rep, 'POST', '/api/activities', { ...activity, entity: 'contact', entityId: c.id });
+    }
+  }
+  const sales1 = await call<{ id: string }>('sales1@cirrus.local', 'GET', '/api/me');
+  await call('manager@cirrus.local', 'POST', '/api/tasks', {
+    title: 'Update the forecast before Friday',
+    dueAt: at(28),
+    priority: 'high',
+    assigneeId: sales1.id,
+  });
+}
