@@ -61,6 +61,9 @@ const PipelinesPage = lazy(() =>
 const ProductsPage = lazy(() => import('./pages/settings/ProductsPage').then((m) => ({ default: m.ProductsPage })));
 const DealQuotesPage = lazy(() => import('./pages/quotes/DealQuotesPage').then((m) => ({ default: m.DealQuotesPage })));
 const QuotePage = lazy(() => import('./pages/quotes/QuotePage').then((m) => ({ default: m.QuotePage })));
+const AccountSecurityPage = lazy(() =>
+  import('./pages/account/AccountSecurityPage').then((m) => ({ default: m.AccountSecurityPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -106,6 +109,7 @@ export const router = createBrowserRouter(
         { path: 'settings/products', element: <ProductsPage /> },
         { path: 'deals/:dealId/quotes', element: <DealQuotesPage /> },
         { path: 'quotes/:id', element: <QuotePage /> },
+        { path: 'account/security', element: <AccountSecurityPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -3,7 +3,8 @@
  * the OIDC provider (Cognito in AWS, the local provider on one machine) and the version.
  */
 export interface RuntimeConfig {
-  oidc: { authority: string; clientId: string; scope: string };
+  /** `logoutUrl`: where sign-out ends the provider's session when it has no end_session_endpoint (Cognito). */
+  oidc: { authority: string; clientId: string; scope: string; logoutUrl?: string };
   version: string;
 }
 
@@ -20,5 +21,9 @@ export async function loadRuntimeConfig(signal?: AbortSignal): Promise<RuntimeCo
   if (!response.ok) throw new Error(`/config.json answered ${response.status}`);
   const body: unknown = await response.json();
   if (!isRuntimeConfig(body)) throw new Error('/config.json lacks oidc.authority, oidc.clientId or oidc.scope');
-  return { oidc: body.oidc, version: typeof body.version === 'string' ? body.version : '' };
+  const { authority, clientId, scope, logoutUrl } = body.oidc;
+  return {
+    oidc: { authority, clientId, scope, ...(typeof logoutUrl === 'string' ? { logoutUrl } : {}) },
+    version: typeof body.version === 'string' ? body.version : '',
+  };
 }

@@ -9,6 +9,8 @@ import { ApiError, apiErrorFrom } from './api-error';
 export interface ApiAuth {
   /** The current id_token, or null when nobody is signed in. */
   idToken(): Promise<string | null>;
+  /** The current access token (Cognito acts on the user's own account with it: TOTP enrolment). */
+  accessToken?(): Promise<string | null>;
   /** The API refused the token (expired, revoked): forget the user. */
   unauthorized(): void;
 }
@@ -22,6 +24,9 @@ export function configureApiAuth(next: ApiAuth): void {
   auth = next;
 }
 
+/** Where the console sends a user who must set up an authenticator app first. */
+export const MFA_ENROLMENT_PAGE = '/app/account/security';
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
@@ -29,6 +34,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Send an Idempotency-Key so a retried create makes one record, not two. */
   idempotent?: boolean;
+  /** Also send the access token (X-Access-Token), for the routes that act on one's own account. */
+  withAccessToken?: boolean;
   signal?: AbortSignal;
 }
 
@@ -59,6 +66,10 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotent) headers['idempotency-key'] = newIdempotencyKey();
+  if (options.withAccessToken) {
+    const access = await auth.accessToken?.();
+    if (access) headers['x-access-token'] = access;
+  }
 
   let response: Response;
   try {
@@ -77,6 +88,10 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   if (!response.ok) {
     const error = await apiErrorFrom(response);
     if (response.status === 401) auth.unauthorized();
+    // An admin or sysadmin without TOTP: only the Account security page works until they enrol.
+    if (error.code === 'mfa_enrolment_required' && window.location.pathname !== MFA_ENROLMENT_PAGE) {
+      window.location.assign(MFA_ENROLMENT_PAGE);
+    }
     throw error;
   }
   if (response.status === 204) return undefined as T;

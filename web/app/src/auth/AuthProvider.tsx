@@ -26,6 +26,7 @@ export function AuthProvider({ config, children }: { config: RuntimeConfig; chil
     const created = createUserManager(config.oidc);
     configureApiAuth({
       idToken: async () => (await currentUser(created))?.id_token ?? null,
+      accessToken: async () => (await currentUser(created))?.access_token ?? null,
       unauthorized: () => void created.removeUser(),
     });
     return created;
@@ -67,15 +68,30 @@ export function AuthProvider({ config, children }: { config: RuntimeConfig; chil
       can: (permission) => can(roles, permission),
       signIn: (returnTo) => manager.signinRedirect({ state: { returnTo } }),
       signOut: async () => {
+        if (config.oidc.logoutUrl) {
+          // Cognito publishes no end_session_endpoint: forget the tokens here, then end the hosted
+          // UI's session at its /logout, which sends the browser back to the console.
+          await manager.removeUser();
+          window.location.assign(config.oidc.logoutUrl);
+          return;
+        }
         try {
           await manager.signoutRedirect({ id_token_hint: session.user?.id_token });
         } catch {
-          // The provider has no end-session endpoint (Cognito's lives at /logout): end it here.
+          // The provider has no end-session endpoint: end it here.
           await manager.removeUser();
         }
       },
+      mfaEnrolmentRequired: session.user?.profile['custom:mfa_enrol'] === 'true',
+      refreshSession: async () => {
+        try {
+          return (await manager.signinSilent()) !== null;
+        } catch {
+          return false;
+        }
+      },
     };
-  }, [manager, session]);
+  }, [manager, session, config.oidc.logoutUrl]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

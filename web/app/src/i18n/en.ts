@@ -1,3 +1,4 @@
+import { accountEn } from './account';
 import { contractsEn } from './sales/contracts';
 import { dashboardEn } from './sales/dashboard';
 import { dealsEn } from './sales/deals';
@@ -324,5 +325,6 @@ export const en = {
   quotes: quotesEn,
   contracts: contractsEn,
   work: workEn,
+  account: accountEn,
   dashboard: dashboardEn,
 };

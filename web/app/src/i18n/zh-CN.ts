@@ -1,5 +1,6 @@
 import type { en } from './en';
 import type { Messages } from './messages';
+import { accountZh } from './account';
 import { contractsZh } from './sales/contracts';
 import { dashboardZh } from './sales/dashboard';
 import { dealsZh } from './sales/deals';
@@ -322,5 +323,6 @@ export const zhCN: Messages<typeof en> = {
   quotes: quotesZh,
   contracts: contractsZh,
   work: workZh,
+  account: accountZh,
   dashboard: dashboardZh,
 };

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   NodeIndexOutlined,
+  SafetyOutlined,
   SettingOutlined,
   ShareAltOutlined,
   TagsOutlined,
@@ -27,7 +28,7 @@ type Item = Required<MenuProps>['items'][number];
 /** The console's sections; what a role cannot use is not offered (the API refuses it anyway). */
 export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onNavigate?: () => void }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
+  const { can, mfaEnrolmentRequired } = useAuth();
   const { pathname } = useLocation();
   const selected = [
     '/contacts',
@@ -47,6 +48,7 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/contracts',
     '/notifications',
     '/tasks',
+    '/account/security',
   ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
@@ -176,11 +178,20 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     });
   }
 
+  // Everyone's own sign-in security (an authenticator app); required for admins and sysadmins.
+  items.push({
+    key: '/account/security',
+    icon: <SafetyOutlined />,
+    label: link('/account/security', 'nav-account-security', t('account.nav')),
+  });
+
+  // Until an admin or sysadmin sets up an authenticator app, nothing else answers them.
+  const shown = mfaEnrolmentRequired ? items.filter((item) => item?.key === '/account/security') : items;
   return (
     <Menu
       mode={mode}
       selectedKeys={selected ? [selected] : pathname === '/' ? ['/'] : []}
-      items={items}
+      items={shown}
       style={{ borderInlineEnd: 0 }}
     />
   );

@@ -86,6 +86,14 @@ function UserList({ manage }: { manage: boolean }) {
     ) : (
       '—'
     );
+  const mfa = (u: UserSummary) =>
+    u.mfa === 'totp' ? (
+      <Tag color="blue" data-testid="user-mfa">
+        {t('account.mfaOn')}
+      </Tag>
+    ) : (
+      '—'
+    );
   const lastSignIn = (u: UserSummary) =>
     u.lastSignInAt ? <TimeStamp value={u.lastSignInAt} showAbsolute={false} /> : t('users.never');
 
@@ -99,7 +107,10 @@ function UserList({ manage }: { manage: boolean }) {
             <Flex vertical gap={6} style={{ width: '100%' }}>
               <Flex justify="space-between" align="center" gap={8}>
                 <Typography.Text strong>{u.name}</Typography.Text>
-                {status(u)}
+                <Flex gap={4}>
+                  {u.mfa === 'totp' && mfa(u)}
+                  {status(u)}
+                </Flex>
               </Flex>
               <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
                 {u.email}
@@ -126,6 +137,7 @@ function UserList({ manage }: { manage: boolean }) {
     },
     { title: t('users.teams'), key: 'teams', render: (_, u) => teams(u) },
     { title: t('users.status'), key: 'status', render: (_, u) => status(u) },
+    { title: t('account.mfaColumn'), key: 'mfa', render: (_, u) => mfa(u) },
     { title: t('users.lastSignIn'), key: 'lastSignIn', render: (_, u) => lastSignIn(u) },
   ];
   if (manage) {
