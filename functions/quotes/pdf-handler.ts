@@ -2,9 +2,9 @@ import { quoteIdParams, quoteSend } from '../../shared/domain/quotes/quote.schem
 import { binaryDownload, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 import { expectedVersion } from '../customers/record-commands.js';
+import { pdfFileName } from './pdf-file.js';
 import { readQuoteOrThrow } from './quote-commands.js';
 import { sendQuote } from './quote-mail.js';
-import { pdfFileName, renderQuotePdf } from './quote-pdf.js';
 
 /**
  * Lambda entry of quote documents: the PDF download and sending it by e-mail. Kept apart from
@@ -15,6 +15,8 @@ export const handler = createHandler('quotePdf', {
     params: quoteIdParams,
     handle: async ({ params, principal }) => {
       const { quote, deal } = await readQuoteOrThrow(params.id, principal);
+      // pdf-lib and fontkit load on the first render, not at cold start (init time budget).
+      const { renderQuotePdf } = await import('./quote-pdf.js');
       return binaryDownload(pdfFileName(quote), 'application/pdf', await renderQuotePdf({ quote, deal }));
     },
   }),

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
 import {
   getDeal,
-  getQuote,
+  getQuoteWithDeal,
   createQuote as insertQuote,
   listDealQuotes,
   loadQuoteWriteDeps,
+  type QuoteContact,
   type QuoteDeal,
   replaceQuote,
 } from '../../shared/db/quotes.repository.js';
@@ -42,11 +43,14 @@ const dealVisible = (principal: Principal, deal: QuoteDeal | undefined): deal is
   deal !== undefined && inScope(recordScopeOf(principal), deal);
 
 /** The quote and its deal, when the deal is in the caller's scope; otherwise 404. */
-export async function readQuoteOrThrow(id: string, principal: Principal): Promise<{ quote: Quote; deal: QuoteDeal }> {
-  const quote = await getQuote(id);
-  const deal = quote && (await getDeal(quote.dealId));
+export async function readQuoteOrThrow(
+  id: string,
+  principal: Principal,
+  contactId?: string,
+): Promise<{ quote: Quote; deal: QuoteDeal; contact?: QuoteContact }> {
+  const { quote, deal, contact } = await getQuoteWithDeal(id, contactId);
   if (!quote || !dealVisible(principal, deal)) throw notFound('quote');
-  return { quote, deal };
+  return { quote, deal, contact };
 }
 
 /** A deal's quotes, newest first; a deal out of scope is a 404. */
@@ -103,7 +107,8 @@ export async function createQuote(
     const lines = priceLines(input.lines, deps.products);
     const at = now.toISOString();
     const quote = withAmounts({
-      id: randomUUID(),
+      // The deal's id first: one BatchGetItem later reads the quote with its deal (see getQuoteWithDeal).
+      id: `${deal.id}_${randomBytes(8).toString('hex')}`,
       number: quoteNumber(year, deps.counter + 1),
       dealId: deal.id,
       dealName: deal.name,

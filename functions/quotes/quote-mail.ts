@@ -1,13 +1,12 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { inScope, recordScopeOf } from '../../shared/auth/principal.js';
-import { getContact } from '../../shared/db/quotes.repository.js';
 import type { Quote, QuoteLanguage, QuoteSend } from '../../shared/domain/quotes/quote.schema.js';
 import { formatMoney } from '../../shared/domain/quotes/quote-math.js';
 import { sendEmail } from '../../shared/email/mailer.js';
 import { type EmailTemplate, renderEmail } from '../../shared/email/templates.js';
 import { AppError, invalid } from '../../shared/http/errors.js';
+import { pdfFileName } from './pdf-file.js';
 import { changeQuoteStatus, readQuoteOrThrow } from './quote-commands.js';
-import { pdfFileName, renderQuotePdf } from './quote-pdf.js';
 
 /**
  * Sends a quote's PDF to a contact by e-mail (SES v2, the PDF as an attachment) and marks the
@@ -55,19 +54,19 @@ export async function sendQuote(
   version: number,
   principal: Principal,
 ): Promise<Quote> {
-  const { quote, deal } = await readQuoteOrThrow(id, principal);
+  const { quote, deal, contact } = await readQuoteOrThrow(id, principal, input.contactId);
   if (quote.status !== 'draft' && quote.status !== 'sent') {
     throw new AppError('conflict', 'quote.invalid_transition', `A ${quote.status} quote cannot be sent`);
   }
   if (quote.version !== version) {
     throw new AppError('conflict', 'quote.version_conflict', 'This quote was changed by someone else; reload it');
   }
-  const contact = await getContact(input.contactId);
   if (!contact || contact.deletedAt || !inScope(recordScopeOf(principal), contact)) {
     throw invalid({ contactId: 'Unknown contact' });
   }
   if (!contact.email) throw invalid({ contactId: 'This contact has no e-mail address' });
   const sentTo = { contactId: contact.id, name: contact.name, email: contact.email };
+  const { renderQuotePdf } = await import('./quote-pdf.js');
   const pdf = await renderQuotePdf({ quote: { ...quote, sentTo }, deal });
   const mail = await renderEmail(TEMPLATES[quote.language], {
     name: contact.name,

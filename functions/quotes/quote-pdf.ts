@@ -280,6 +280,3 @@ function charactersOf(quote: Quote, deal: PdfContext['deal'], labels: PdfLabels,
     '·−',
   ].join('');
 }
-
-/** The download's file name: the quote number, which is ours and ASCII. */
-export const pdfFileName = (quote: Pick<Quote, 'number'>) => `${quote.number}.pdf`;

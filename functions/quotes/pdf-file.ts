@@ -1,0 +1,4 @@
+import type { Quote } from '../../shared/domain/quotes/quote.schema.js';
+
+/** The download's file name: the quote number, which is ours and ASCII. */
+export const pdfFileName = (quote: Pick<Quote, 'number'>) => `${quote.number}.pdf`;
