@@ -8,6 +8,7 @@ import { type ApiCosts, measureApiCosts } from './api-cost.js';
 import { checkBudgets, loadBudgets } from './budgets.js';
 import { measureFunctions } from './bundles.js';
 import { childProcesses } from './children.js';
+import { measureLeadCosts } from './cost-leads.js';
 import { measureQuoteCosts } from './cost-quotes.js';
 import { measureForecastCosts } from './cost-forecast.js';
 import { runLoad } from './load.js';
@@ -69,6 +70,8 @@ async function runtimePhase(): Promise<{ api: ApiCosts; load: LoadResult[] }> {
     runtime = await startRuntime({ seed: { companies: 5, contacts: 20 }, timers: false });
     step(`runtime up at ${runtime.baseUrl}; measuring API operations`);
     Object.assign(api, await measureApiCosts(runtime));
+    step('measuring the leads context (pool, claim, return sweep)');
+    api.operations.push(...(await measureLeadCosts(runtime)));
     step('measuring the quotes context (products, quotes, PDF)');
     api.operations.push(...(await measureQuoteCosts(runtime)));
     step('measuring the forecast context (quotas, forecast, sales dashboard)');

@@ -1,0 +1,179 @@
+import type { Runtime } from '../infra/local/runtime.js';
+import { STAFF_USERS } from '../infra/local/staff-users.js';
+import { leadFollowUpTouch } from '../shared/db/leads.repository.js';
+import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
+import { transactWrite } from '../shared/db/transact.js';
+import { DEFAULT_RULES } from '../shared/domain/leads/lead.schema.js';
+import { AppError } from '../shared/http/errors.js';
+import { apiClient } from './api-cost.js';
+import type { ApiOperationResult, DbCost } from './types.js';
+
+/**
+ * DynamoDB cost of the leads context: the pool list, a claim and a release, a lead created by
+ * the rules, the duplicate check, and the return sweep with a few due leads among many tracked
+ * ones (its cost must follow the due count: a second run with nothing due shows the fixed part).
+ */
+
+const DAY = 86_400_000;
+const TRACKED = 200;
+const DUE = 5;
+const SALES1_ID = STAFF_USERS.find((u) => u.email === 'sales1@cirrus.local')!.id;
+
+type Rec = { id: string; version: number; ownerId: string; teamId?: string; createdAt: string };
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
+  const operations: ApiOperationResult[] = [];
+  // A team of its own, so the sweep's due leads are exactly the ones made here; the rep signs in
+  // after it exists, so their token lists it (custom:teams).
+  const setup = await apiClient(runtime, ['admin@cirrus.local']);
+  const made = await setup<{ id: string }>({
+    method: 'POST',
+    path: '/api/teams',
+    body: { name: 'Bench leads', memberIds: [SALES1_ID] },
+  });
+  if (made.status !== 201) throw new Error(`Creating the bench team answered ${made.status}`);
+  const team = made.body;
+  const send = await apiClient(runtime, ['admin@cirrus.local', 'sales1@cirrus.local']);
+  const record = (
+    name: string,
+    method: string,
+    path: string,
+    as: string,
+    status: number,
+    expectedStatus: number,
+    cost: DbCost,
+    background: DbCost,
+  ) =>
+    operations.push({
+      name,
+      method,
+      path,
+      as,
+      status,
+      expectedStatus,
+      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
+      background,
+    });
+  const measure = async <T>(
+    name: string,
+    call: { method: 'GET' | 'POST'; path: string; body?: unknown; as?: string },
+    expected = 200,
+  ): Promise<T> => {
+    await runtime.drain();
+    resetDbUsage();
+    const res = await send<T>(call);
+    const cost = dbUsage();
+    await runtime.drain();
+    record(
+      name,
+      call.method,
+      call.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}').replace(/\?.*/, ''),
+      (call.as ?? 'admin@cirrus.local').split('@')[0]!,
+      res.status,
+      expected,
+      cost,
+      subtract(dbUsage(), cost),
+    );
+    return res.body;
+  };
+  const fixture = async <T>(method: 'POST' | 'PUT', path: string, body: unknown, expected: number): Promise<T> => {
+    const res = await send<T>({ method: method as 'POST', path, body });
+    if (res.status !== expected) throw new Error(`Creating a bench fixture at ${path} answered ${res.status}`);
+    return res.body;
+  };
+
+  await fixture(
+    'PUT',
+    `/api/lead-rules/${team.id}`,
+    { ...DEFAULT_RULES, version: undefined, returnAfterDays: 10 },
+    200,
+  );
+  const start = Date.now();
+  const later = new Date(start + 8 * DAY).toISOString();
+  const quiet = () => new AppError('conflict', 'bench', 'bench');
+  for (let i = 0; i < TRACKED + DUE; i++) {
+    const lead = await fixture<Rec>('POST', '/api/leads', { name: `Bench lead ${i}`, teamId: team.id }, 201);
+    // All but DUE of them were followed up 8 days later: not due 11 days after the start.
+    if (i >= DUE) await transactWrite(leadFollowUpTouch({ ...lead, lifecycleStage: 'lead' }, later), quiet);
+  }
+  await runtime.drain();
+
+  const sweep = async (name: string, at: Date) => {
+    await runtime.drain();
+    resetDbUsage();
+    const result = (await runtime.fireSchedule('lead-return-sweep', at)) as Record<string, number>;
+    const cost = dbUsage();
+    await runtime.drain();
+    record(
+      `${name} (returned ${result.returned})`,
+      'SCHEDULE',
+      'lead-return-sweep',
+      'scheduler',
+      200,
+      200,
+      cost,
+      subtract(dbUsage(), cost),
+    );
+    return result;
+  };
+  const at = new Date(start + 11 * DAY);
+  const first = await sweep(`lead return sweep: ${DUE} due among ${TRACKED + DUE} tracked leads`, at);
+  if (first.returned !== DUE) throw new Error(`The lead return sweep returned ${first.returned}, expected ${DUE}`);
+  await sweep('lead return sweep: run again, nothing due', at);
+
+  const pool = await measure<{ items: { id: string }[] }>('lead pool list (25)', {
+    method: 'GET',
+    path: `/api/lead-pool?teamId=${team.id}&limit=25`,
+    as: 'sales1@cirrus.local',
+  });
+  if (pool.items.length === 0) throw new Error('The bench team’s pool is empty');
+  // A fresh pool lead: the returned ones are in sales1's cooldown (they were theirs).
+  const fresh = await fixture<Rec>(
+    'POST',
+    '/api/leads',
+    { name: 'Bench pool lead', teamId: team.id, assign: 'pool' },
+    201,
+  );
+  const target = fresh.id;
+  await measure('lead pool claim', {
+    method: 'POST',
+    path: `/api/lead-pool/${target}/claim`,
+    as: 'sales1@cirrus.local',
+  });
+  await measure('lead pool release', {
+    method: 'POST',
+    path: `/api/lead-pool/${target}/release`,
+    as: 'sales1@cirrus.local',
+  });
+  await measure(
+    'lead create, assigned by rules',
+    {
+      method: 'POST',
+      path: '/api/leads',
+      body: { name: 'Bench ruled lead', email: 'bench.ruled@example.com', teamId: team.id },
+    },
+    201,
+  );
+  await measure('duplicate check (e-mail + phone + domain)', {
+    method: 'GET',
+    path: '/api/duplicates?email=bench.ruled%40example.com&phone=%2B14155550142&domain=example.org',
+    as: 'sales1@cirrus.local',
+  });
+  return operations;
+}
+
+function subtract(after: DbCost, before: DbCost): DbCost {
+  const byCommand: Record<string, number> = {};
+  for (const [command, n] of Object.entries(after.byCommand)) {
+    const d = n - (before.byCommand[command] ?? 0);
+    if (d) byCommand[command] = d;
+  }
+  return {
+    requests: after.requests - before.requests,
+    byCommand,
+    readCapacity: round(after.readCapacity - before.readCapacity),
+    writeCapacity: round(after.writeCapacity - before.writeCapacity),
+  };
+}
