@@ -19,6 +19,7 @@ import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
 import { seedDeals } from './seed-deals.js';
 import { seedLeads } from './seed-leads.js';
+import { seedQuotes } from './seed-quotes.js';
 import { seedForecast } from './seed-forecast.js';
 import { seedTeams } from './seed-teams.js';
 import { seedWork } from './seed-work.js';
@@ -223,6 +224,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       await seedForecast(baseUrl, token);
       if (seeded) await seedLeads(baseUrl, token);
       if (seeded) await seedDeals(baseUrl, token);
+      // Quotes go on the seeded deals, after them.
+      if (seeded) await seedQuotes(baseUrl, token);
       await drain();
       await linkPortalUsers();
     }
