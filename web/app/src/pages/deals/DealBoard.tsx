@@ -1,5 +1,5 @@
 import { DndContext, type DragEndEvent, PointerSensor, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import { App, Button, Empty, Flex, Segmented, Skeleton, Typography } from 'antd';
+import { App, Button, Empty, Flex, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -77,16 +77,16 @@ export function DealBoard({ scope }: { scope: BoardScope }) {
   return (
     <>
       {phone && (
-        <Segmented
-          block
+        <Select
           data-testid="board-stage-picker"
+          aria-label={t('deals.stagePicker')}
           value={phoneStage ?? columns[0]?.stageId}
-          onChange={(v) => setPhoneStage(String(v))}
+          onChange={(v) => setPhoneStage(v)}
           options={columns.map((c) => ({
             value: c.stageId,
-            label: `${labelOf(stageById.get(c.stageId), i18n.language)} ${c.totals.count}`,
+            label: `${labelOf(stageById.get(c.stageId), i18n.language)} · ${c.totals.count}`,
           }))}
-          style={{ overflowX: 'auto', marginBottom: 12 }}
+          style={{ width: '100%', marginBottom: 12 }}
         />
       )}
       <DndContext sensors={sensors} onDragEnd={onDragEnd}>
