@@ -10,6 +10,7 @@ import { measureFunctions } from './bundles.js';
 import { childProcesses } from './children.js';
 import { measureLeadCosts } from './cost-leads.js';
 import { measureQuoteCosts } from './cost-quotes.js';
+import { measureWorkCosts } from './cost-work.js';
 import { measureDealCosts } from './cost-deals.js';
 import { measureForecastCosts } from './cost-forecast.js';
 import { runLoad } from './load.js';
@@ -75,6 +76,8 @@ async function runtimePhase(): Promise<{ api: ApiCosts; load: LoadResult[] }> {
     api.operations.push(...(await measureLeadCosts(runtime)));
     step('measuring the quotes context (products, quotes, PDF)');
     api.operations.push(...(await measureQuoteCosts(runtime)));
+    step('measuring the work context (my tasks, home page, activities, timeline)');
+    api.operations.push(...(await measureWorkCosts(runtime)));
     step('measuring the deals context (board with 2,000 open deals, load more, move)');
     api.operations.push(...(await measureDealCosts(runtime)));
     step('measuring the forecast context (quotas, forecast, sales dashboard)');

@@ -70,7 +70,7 @@ export async function logActivity(
     changes: diffRecords(undefined, activity as unknown as Record<string, unknown>),
     at,
   });
-  const extra: TransactItem[] = [...followUpTouch(input.entity, recordItem!, activity.occurredAt, principal)];
+  const extra: TransactItem[] = [...followUpTouch(input.entity, recordItem!, at)];
   if (idempotency) extra.push(putIdempotency(idempotency, 201, activity, now.getTime()));
   await writeActivity(undefined, activity, audit, extra);
   return { status: 201, body: activity };

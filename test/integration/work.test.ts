@@ -1,6 +1,9 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { db, tableName } from '../../shared/db/client.js';
+import { leadKeys } from '../../shared/db/keys.leads.js';
 import { aContact } from '../support/fixtures.js';
 import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
 
@@ -210,6 +213,19 @@ describe('activities and the merged timeline', () => {
     expect((await sales2.get(`/api/activities?entity=contact&id=${contact.id}`)).status).toBe(404);
     const listed = await sales1.get<Listed<Activity>>(`/api/activities?entity=contact&id=${contact.id}`);
     expect(listed.body.items).toEqual([]);
+  });
+
+  it("logging a call on a rep's own lead resets its follow-up clock in the same transaction", async () => {
+    const contact = await aContactOf(sales1);
+    const logged = await sales1.post<Activity & { createdAt: string }>('/api/activities', {
+      kind: 'call',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Checked in',
+    });
+    expect(logged.status).toBe(201);
+    const state = await db().send(new GetCommand({ TableName: tableName(), Key: leadKeys.state(contact.id) }));
+    expect(state.Item?.lastFollowUpAt).toBe(logged.body.createdAt);
   });
 
   it('a note has no duration', async () => {
