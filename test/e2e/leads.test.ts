@@ -113,6 +113,28 @@ describe('leads: a rep checks for duplicates, claims from the pool and loses an 
     expect(stored.body.ownerId).toBe('POOL_team-east');
   });
 
+  it('lets a manager change their team’s lead rules', async () => {
+    const manager = await openSession(browser!);
+    try {
+      await signIn(manager.page, env().baseUrl, 'manager@cirrus.local');
+      await manager.page.getByTestId('nav-lead-rules').click();
+      const card = manager.page.locator('[data-testid="lead-rules-card"][data-team-id="team-east"]');
+      await card.waitFor();
+      expect(await manager.page.locator('[data-testid="lead-rules-card"][data-team-id="team-west"]').count()).toBe(0);
+      await card.locator('input[data-testid="rules-return-days"], [data-testid="rules-return-days"] input').fill('21');
+      await card.getByTestId('save-lead-rules').click();
+      await manager.page.getByText('Rules of East 华东 saved').waitFor();
+      await screenshot(manager.page, 'leads-06-rules');
+      const rules = await apiAs(env(), ADMIN).get<{ items: { teamId: string; returnAfterDays: number }[] }>(
+        '/api/lead-rules',
+      );
+      expect(rules.body.items.find((r) => r.teamId === 'team-east')?.returnAfterDays).toBe(21);
+      expect(manager.errors).toEqual([]);
+    } finally {
+      await manager.context.close();
+    }
+  });
+
   it('works at phone width', async () => {
     const phone = await openSession(browser!, { viewport: { width: 390, height: 844 } });
     try {
