@@ -31,6 +31,7 @@ function subtract(after: DbCost, before: DbCost): DbCost {
 export async function measureQuoteCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
   const operations: ApiOperationResult[] = [];
   const send = await apiClient(runtime, ['admin@cirrus.local', SALES]);
+  const salesToken = await runtime.token(SALES);
   const measure = async <T>(
     name: string,
     call: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; as?: string },
@@ -40,7 +41,12 @@ export async function measureQuoteCosts(runtime: Runtime): Promise<ApiOperationR
     await runtime.drain();
     resetDbUsage();
     const started = performance.now();
-    const res = await send<T>(call);
+    // The PDF is bytes, not JSON: fetched directly with the rep's token (minted beforehand).
+    const res = call.path.endsWith('/pdf')
+      ? await fetch(`${runtime.baseUrl}${call.path}`, { headers: { authorization: `Bearer ${salesToken}` } }).then(
+          async (r) => ({ status: r.status, body: (await r.arrayBuffer()) as T }),
+        )
+      : await send<T>(call);
     const ms = performance.now() - started;
     const cost = dbUsage();
     await runtime.drain();
