@@ -1,13 +1,13 @@
 import type { Principal } from '../../shared/auth/principal.js';
-import type { AuditRecord } from '../../shared/db/audit.js';
+import { readMergedTimeline } from '../../shared/db/activities.repository.js';
 import { dealFromItem, readTotals } from '../../shared/db/deals.repository.js';
 import { dealCloseMonthSource, dealListSource, dealPartitionFor, dealStageSource } from '../../shared/db/keys.deals.js';
-import { auditSource, type ListSource } from '../../shared/db/keys.js';
+import type { ListSource } from '../../shared/db/keys.js';
 import { type Filter, queryPage } from '../../shared/db/query.js';
 import type { Page } from '../../shared/domain/common/fields.js';
-import type { TimelineEntry } from '../../shared/domain/customers/timeline.schema.js';
 import type { BoardColumn, Deal, DealBoardQuery, DealListQuery } from '../../shared/domain/deals/deal.schema.js';
 import { DEFAULT_PIPELINE_ID, type Pipeline } from '../../shared/domain/deals/pipeline.schema.js';
+import type { MergedTimelineEntry } from '../../shared/domain/work/timeline.js';
 import { invalid } from '../../shared/http/errors.js';
 import { dealOrThrow } from './deal-commands.js';
 import { pipelineOrThrow } from './pipeline-commands.js';
@@ -112,19 +112,15 @@ export async function dealBoard(
   };
 }
 
-/** A deal's history, newest first, from its audit trail. */
+/**
+ * A deal's history, newest first: its audit trail merged with the activities logged on it (two
+ * bounded Queries a page, one cursor; see shared/db/activities.repository.ts).
+ */
 export async function dealTimeline(
   id: string,
   principal: Principal,
   page: { cursor?: string; limit: number },
-): Promise<Page<TimelineEntry>> {
+): Promise<Page<MergedTimelineEntry>> {
   await dealOrThrow(id, principal);
-  const audits = await queryPage<AuditRecord & Record<string, unknown>>(auditSource('deal', id), {
-    ...page,
-    forward: false,
-  });
-  return {
-    items: audits.items.map((a) => ({ id: a.id, at: a.at, actor: a.actor, action: a.action, changes: a.changes })),
-    nextCursor: audits.nextCursor,
-  };
+  return readMergedTimeline('deal', id, page);
 }

@@ -25,6 +25,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/api-error';
 import {
   type Deal,
+  dealKeys,
   type Pipeline,
   useChangeStage,
   useDeal,
@@ -32,7 +33,10 @@ import {
   useDeleteDeal,
   usePipelines,
 } from '../../api/deals';
+import type { MergedTimelineEntry } from '../../api/work';
 import { useAuth } from '../../auth/auth-context';
+import { ACTIVITY_COLORS, ACTIVITY_ICONS, ActivityEntry } from '../../components/activity/ActivityEntry';
+import { LogActivityForm } from '../../components/activity/LogActivityForm';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -285,32 +289,55 @@ function StageHistory({ deal, pipeline }: { deal: Deal; pipeline: Pipeline }) {
 
 function DealTimeline({ id }: { id: string }) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const timeline = useDealTimeline(id);
   if (timeline.isPending) return <Skeleton active />;
   if (timeline.isError) return <QueryError error={timeline.error} onRetry={() => timeline.refetch()} />;
-  const entries = timeline.data.pages.flatMap((p) => p.items);
-  if (!entries.length) return <Empty />;
+  const entries = timeline.data.pages.flatMap((p) => p.items) as MergedTimelineEntry[];
+  // The work context's "Log activity": calls, meetings, e-mails and notes join the changes.
+  const logForm = can('activities:write') && (
+    <div style={{ marginBottom: 16 }}>
+      <LogActivityForm entity="deal" entityId={id} timelineKey={dealKeys.timeline(id)} />
+    </div>
+  );
+  if (!entries.length)
+    return (
+      <>
+        {logForm}
+        <Empty />
+      </>
+    );
   return (
     <div data-testid="deal-timeline">
+      {logForm}
       <Timeline
-        items={entries.map((e) => ({
-          key: e.id,
-          content: (
-            <div>
-              <Typography.Text strong>{e.actor.name}</Typography.Text>{' '}
-              <Typography.Text type="secondary">
-                {e.action} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
-              </Typography.Text>
-              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                {e.changes.slice(0, 12).map((c) => (
-                  <li key={c.field}>
-                    {c.field}: {String(c.before ?? '—')} → {String(c.after ?? '—')}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ),
-        }))}
+        items={entries.map((e) =>
+          e.type === 'activity'
+            ? {
+                key: `activity-${e.id}`,
+                color: ACTIVITY_COLORS[e.activity.kind],
+                icon: ACTIVITY_ICONS[e.activity.kind],
+                content: <ActivityEntry activity={e.activity} />,
+              }
+            : {
+                key: e.id,
+                content: (
+                  <div>
+                    <Typography.Text strong>{e.actor.name}</Typography.Text>{' '}
+                    <Typography.Text type="secondary">
+                      {e.action} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
+                    </Typography.Text>
+                    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                      {e.changes.slice(0, 12).map((c) => (
+                        <li key={c.field}>
+                          {c.field}: {String(c.before ?? '—')} → {String(c.after ?? '—')}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ),
+              },
+        )}
       />
       {timeline.hasNextPage && (
         <Button block loading={timeline.isFetchingNextPage} onClick={() => timeline.fetchNextPage()}>
