@@ -60,7 +60,7 @@ const alreadyClaimed = () =>
 /** Moves a pooled lead to `principal`: enforces their cooldown on it and their claim limit, atomically. */
 export async function claimLead(id: string, principal: Principal, now = new Date()): Promise<StoredRecord> {
   const at = now.toISOString();
-  const first = await loadLeadContext(id, NO_TEAM, principal.userId);
+  const first = await loadLeadContext(id, NO_TEAM, principal.userId, principal.teamIds);
   const contact = first.contact;
   // A lead outside the pools the caller may use answers as one that does not exist.
   if (!contact || contact.deletedAt) throw notFound('contact');
@@ -71,7 +71,11 @@ export async function claimLead(id: string, principal: Principal, now = new Date
   }
   const teamKey = poolTeamKey(contact);
   if (!mayUsePool(principal, teamKey)) throw notFound('contact');
-  const { state, rules, held } = teamKey === NO_TEAM ? first : await loadLeadContext(id, teamKey, principal.userId);
+  // The pool's rules came with the first read unless an admin claims from a team not theirs.
+  const known = first.rulesByTeam.get(teamKey);
+  const { state, held, rules } = known
+    ? { ...first, rules: known }
+    : await loadLeadContext(id, teamKey, principal.userId);
   const cooldowns = liveCooldowns(state?.cooldowns, at);
   const verdict = claimVerdict({ userId: principal.userId, now: at, cooldowns, held, limit: rules.claimLimit });
   if (!verdict.ok)
@@ -190,7 +194,7 @@ export function toPoolWrite(input: {
 /** An owner (or their manager, or an admin) gives a lead back to its team's pool. */
 export async function releaseLead(id: string, principal: Principal, now = new Date()): Promise<StoredRecord> {
   const at = now.toISOString();
-  const first = await loadLeadContext(id, NO_TEAM);
+  const first = await loadLeadContext(id, NO_TEAM, undefined, principal.teamIds);
   const contact = first.contact;
   if (!contact || contact.deletedAt || isPoolOwner(contact.ownerId) || !inScope(recordScopeOf(principal), contact))
     throw notFound('contact');
@@ -200,7 +204,9 @@ export async function releaseLead(id: string, principal: Principal, now = new Da
     });
   }
   const teamKey = teamKeyOf(contact.teamId);
-  const { state, rules } = teamKey === NO_TEAM ? first : await loadLeadContext(id, teamKey);
+  const { state, rules } = first.rulesByTeam.has(teamKey)
+    ? { ...first, rules: first.rulesByTeam.get(teamKey)! }
+    : await loadLeadContext(id, teamKey);
   const write = toPoolWrite({ contact, state, rules, actor: principal, at, event: 'lead.released' });
   await replaceRecord('contact', contact, write.after, write.audit, write.items);
   return write.after;

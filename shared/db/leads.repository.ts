@@ -127,24 +127,35 @@ export interface ClaimContext {
   contact?: StoredRecord;
   state?: LeadState;
   rules: LeadRules;
+  /** The rules of every team key asked for (defaults where none were saved). */
+  rulesByTeam: Map<string, LeadRules>;
   held: number;
 }
 
 /**
  * What a claim, release or return decides on, in one BatchGetItem: the contact, its lead state,
- * the rules of `teamKey` and the claimed-lead count of `holderId`.
+ * the rules of `teamKey` (and of `moreTeams`: the caller's teams, one of which is usually the
+ * lead's, so one read serves) and the claimed-lead count of `holderId`.
  */
-export async function loadLeadContext(contactId: string, teamKey: string, holderId?: string): Promise<ClaimContext> {
-  const wanted = [keys.record('contact', contactId), leadKeys.state(contactId), leadKeys.rules(teamKey)];
+export async function loadLeadContext(
+  contactId: string,
+  teamKey: string,
+  holderId?: string,
+  moreTeams: readonly string[] = [],
+): Promise<ClaimContext> {
+  const teamKeys = [...new Set([teamKey, ...moreTeams])];
+  const wanted = [keys.record('contact', contactId), leadKeys.state(contactId), ...teamKeys.map(leadKeys.rules)];
   if (holderId) wanted.push(leadKeys.holder(holderId));
   const items = await getMany(wanted);
   const contact = find(items, wanted[0]!);
   const state = find(items, wanted[1]!);
   const holder = holderId ? find(items, leadKeys.holder(holderId)) : undefined;
+  const rulesByTeam = new Map(teamKeys.map((k) => [k, toRules(k, find(items, leadKeys.rules(k)))]));
   return {
     contact: contact ? recordToApi(contact) : undefined,
     state: state ? toState(state) : undefined,
-    rules: toRules(teamKey, find(items, wanted[2]!)),
+    rules: rulesByTeam.get(teamKey)!,
+    rulesByTeam,
     held: Math.max(0, Number(holder?.held ?? 0)),
   };
 }
