@@ -1,10 +1,10 @@
-import { App, type Environment, Tags, Validations } from 'aws-cdk-lib';
+import { App, Aws, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type AppSettings, readSettings } from './app-settings.js';
 import { manifest as defaultManifest } from './manifest.js';
 import type { Manifest } from './manifest.types.js';
 import { ApiStack } from './stacks/api-stack.js';
-import { DataStack } from './stacks/data-stack.js';
+import { attachmentsBucketName, DataStack } from './stacks/data-stack.js';
 import { FunctionsStack } from './stacks/functions-stack.js';
 import { IdentityStack } from './stacks/identity-stack.js';
 import { MessagingStack } from './stacks/messaging-stack.js';
@@ -59,6 +59,7 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
     description: 'Cirrus CRM: the single DynamoDB table and its key',
     service: manifest.service,
     table: manifest.table,
+    appOrigin: `https://${settings.domainName}`,
   });
   const identity = new IdentityStack(app, `${prefix}Identity`, {
     env,
@@ -92,6 +93,7 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
       appUrl: `https://${settings.domainName}`,
     },
     staffPool: identity.staffPool,
+    attachments: data.attachmentsBinding,
   });
   const api = new ApiStack(app, `${prefix}Api`, {
     env,
@@ -109,6 +111,7 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
     apiDomain: api.originDomain,
     staff: identity.staff,
     portal: identity.portal,
+    attachmentsOrigin: `https://${attachmentsBucketName(manifest.service)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
   });
 
   Tags.of(app).add('app', manifest.service);

@@ -280,6 +280,7 @@ export const manifest = {
     staff('POST', '/api/contracts/{id}/renew', 'contracts', 'contracts:write'),
     staff('POST', '/api/contracts/{id}/terminate', 'contracts', 'contracts:write'),
     staff('POST', '/api/contracts/{id}/attachments', 'contracts', 'contracts:write'),
+    staff('POST', '/api/contracts/{id}/attachments/{attachmentId}/confirm', 'contracts', 'contracts:write'),
     staff('GET', '/api/contracts/{id}/attachments/{attachmentId}', 'contracts', 'contracts:read'),
     staff('POST', '/api/contracts/{id}/payments', 'contracts', 'payments:manage'),
     staff('GET', '/api/companies/{id}/receivables', 'contracts', 'contracts:read'),

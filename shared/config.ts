@@ -26,6 +26,8 @@ export interface Config {
   FIELD_KEY_ARN?: string;
   /** Locally: the file holding the raw AES-256 field key (the runtime creates it, 0600). */
   FIELD_KEY_FILE?: string;
+  /** The private bucket of contract attachments (AWS; shared/storage/select-storage.ts reads it). */
+  ATTACHMENTS_BUCKET?: string;
 }
 
 let cached: Config | undefined;
@@ -50,6 +52,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     USER_POOL_ID: env.USER_POOL_ID || undefined,
     FIELD_KEY_ARN: env.FIELD_KEY_ARN || undefined,
     FIELD_KEY_FILE: env.FIELD_KEY_FILE || undefined,
+    ATTACHMENTS_BUCKET: env.ATTACHMENTS_BUCKET || undefined,
   };
 }
 

@@ -12,7 +12,7 @@ import {
 import { created, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 import { expectedVersion } from '../deals/clock.js';
-import { createAttachment, downloadAttachment } from './attachments.js';
+import { confirmAttachment, createAttachment, downloadAttachment } from './attachments.js';
 import {
   createContract,
   recordPayment,
@@ -62,6 +62,10 @@ export const handler = createHandler('contracts', {
     params: idParams,
     body: attachmentCreate,
     handle: async ({ params, body, principal }) => created(await createAttachment(params.id, body, principal)),
+  }),
+  'POST /api/contracts/{id}/attachments/{attachmentId}/confirm': defineRoute({
+    params: attachmentParams,
+    handle: async ({ params, principal }) => ok(await confirmAttachment(params.id, params.attachmentId, principal)),
   }),
   'GET /api/contracts/{id}/attachments/{attachmentId}': defineRoute({
     params: attachmentParams,

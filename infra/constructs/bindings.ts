@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -7,6 +7,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Config } from '../../shared/config.js';
 import type { CrmFunction } from './crm-function.js';
+import { acknowledge } from './nag.js';
 
 /**
  * Binding helpers: each grants one capability AND sets the environment variable the function
@@ -127,4 +128,30 @@ export function bindFieldKey(target: CrmFunction, key: IKey): void {
     new PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [key.keyArn] }),
   );
   setEnv(target, 'FIELD_KEY_ARN', key.keyArn);
+}
+
+/** The attachments bucket (by name, see data-stack.ts) and the key prefix a function may use in it. */
+export interface AttachmentsBinding {
+  readonly service: string;
+  readonly bucketName: string;
+  readonly prefix: string;
+}
+
+/**
+ * Attachments (contracts): the function signs presigned PUT/GET URLs with its own credentials,
+ * so its role needs exactly those two object actions, on its prefix only (HeadObject, which the
+ * upload confirmation uses, is authorised by s3:GetObject). No list, no delete, no bucket-level
+ * action.
+ */
+export function bindAttachments(target: CrmFunction, binding: AttachmentsBinding): void {
+  const objects = `arn:${Aws.PARTITION}:s3:::${binding.bucketName}/${binding.prefix}*`;
+  target.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [objects] }),
+  );
+  acknowledge(
+    target.role,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${binding.service}-attachments-<AWS::AccountId>-<AWS::Region>/${binding.prefix}*]`,
+    `Object keys are per contract and attachment (${binding.prefix}<contract>/<attachment>); the wildcard covers that prefix of the attachments bucket only, for PutObject and GetObject.`,
+  );
+  setEnv(target, 'ATTACHMENTS_BUCKET', binding.bucketName);
 }

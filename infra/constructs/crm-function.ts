@@ -50,7 +50,7 @@ export class CrmFunction extends Construct {
     // managed policy, which may write to every log group in the account.
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `${props.service} ${props.functionId}: ${decl.description}`.slice(0, 1000),
+      description: roleDescription(`${props.service} ${props.functionId}: ${decl.description}`),
     });
     logGroup.grantWrite(this.role);
 
@@ -76,4 +76,17 @@ export class CrmFunction extends Construct {
       bundling: nodejsBundling(decl.assets?.map((folder) => join(props.projectRoot, folder))),
     });
   }
+}
+
+/**
+ * IAM role descriptions accept Latin-1 only (CloudFormation validates it at synth): typographic
+ * quotes and dashes of a manifest description become ASCII, anything else outside becomes `?`.
+ */
+export function roleDescription(text: string): string {
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[^\t\n\r\x20-\x7e\xa1-\xff]/g, '?')
+    .slice(0, 1000);
 }

@@ -7,6 +7,8 @@ export interface CspSources {
   readonly oidcEndpoint: string;
   /** Hosted-UI base URLs (token endpoint, sign-in pages), staff and portal. */
   readonly hostedUis: readonly string[];
+  /** Storage endpoints the console uploads to with presigned URLs (the attachments bucket). */
+  readonly uploads?: readonly string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export function contentSecurityPolicy(sources: CspSources): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ${signIn}`,
+    `connect-src 'self' ${[signIn, ...(sources.uploads ?? [])].join(' ')}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

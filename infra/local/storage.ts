@@ -5,7 +5,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/contracts/contract.sch
 import { verifyLocal } from '../../shared/storage/local-storage.js';
 
 /**
- * Plays the S3 attachments bucket locally: /local/storage/<key> takes a PUT or GET only with a
+ * Plays the S3 attachments bucket locally: /local/storage/<key> takes a PUT, GET or HEAD only with a
  * valid, unexpired signature from shared/storage/local-storage.ts (the same limits S3 enforces
  * on a presigned URL: content type and exact size on upload), and keeps the bytes under
  * LOCAL_STORAGE_DIR (.data/storage with npm start, a temporary folder in tests).
@@ -53,6 +53,22 @@ export async function storageRoute(req: IncomingMessage, res: ServerResponse, ur
       'cache-control': 'private, no-store',
     });
     res.end(readFileSync(file));
+    return;
+  }
+  if (req.method === 'HEAD') {
+    // What the confirmation route asks (S3 HeadObject): the stored size and type, no body.
+    if (!verifyLocal(secret, { method: 'HEAD', key, expires, contentType: '', size: 0 }, q.get('sig') ?? '', now)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': readFileSync(`${file}.type`, 'utf8'), 'content-length': String(size) }).end();
     return;
   }
   send(res, 405, 'Method not allowed');

@@ -6,6 +6,8 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { AppSettings } from '../app-settings.js';
 import {
+  type AttachmentsBinding,
+  bindAttachments,
   bindBus,
   bindEmail,
   bindFieldKey,
@@ -30,6 +32,8 @@ export interface FunctionsStackProps extends StackProps {
   readonly mail: MailBinding;
   /** The staff pool, for functions that administer staff accounts. */
   readonly staffPool: IUserPool;
+  /** The attachments bucket, for functions granted `attachments`. */
+  readonly attachments: AttachmentsBinding;
 }
 
 /**
@@ -63,6 +67,7 @@ export class FunctionsStack extends Stack {
       if (grants.bus) bindBus(fn, props.bus);
       if (grants.email) bindEmail(fn, props.mail);
       if (grants.userDirectory) bindUserDirectory(fn, props.staffPool);
+      if (grants.attachments) bindAttachments(fn, props.attachments);
       for (const queueId of grants.sendTo ?? []) bindQueueSender(fn, queueId, lookup(props.queues, queueId, 'queue'));
       functions.set(functionId, fn);
     }

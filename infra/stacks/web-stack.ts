@@ -30,6 +30,8 @@ export interface WebStackProps extends StackProps {
   readonly apiDomain: string;
   readonly staff: OidcIssuer;
   readonly portal: OidcIssuer;
+  /** The attachments bucket's regional endpoint: the console PUTs files to it through presigned URLs. */
+  readonly attachmentsOrigin: string;
 }
 
 /** Path patterns CloudFront sends to the HTTP API (the same prefixes the local gateway routes). */
@@ -70,6 +72,7 @@ export class WebStack extends Stack {
     const headers = new SecurityHeaders(this, 'SecurityHeaders', {
       oidcEndpoint: `https://cognito-idp.${this.region}.${this.urlSuffix}`,
       hostedUis: [props.staff.hostedUiUrl, props.portal.hostedUiUrl],
+      uploads: [props.attachmentsOrigin],
     }).policy;
     const spaRouting = new SpaRoutingFunction(this, 'SpaRouting').function;
 

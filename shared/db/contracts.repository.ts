@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/common/fields.js';
-import type { Attachment, Contract } from '../domain/contracts/contract.schema.js';
+import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
 import { AppError, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
@@ -57,8 +57,9 @@ export async function getContractWithAttachments(
   const items = out.Items ?? [];
   const contract = items.find((i) => i.sk === 'CONTRACT');
   if (!contract) return undefined;
+  // Pending uploads are not the contract's files yet (see confirmAttachment).
   const attachments = items
-    .filter((i) => String(i.sk).startsWith('ATTACHMENT#'))
+    .filter((i) => String(i.sk).startsWith('ATTACHMENT#') && i.status === 'available')
     .map(attachmentFromItem)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { contract: contractFromItem(contract), attachments };
@@ -69,7 +70,11 @@ export async function getAttachment(
   attachmentId: string,
 ): Promise<(Attachment & { storageKey: string }) | undefined> {
   const out = await db().send(
-    new GetCommand({ TableName: tableName(), Key: contractKeys.attachment(contractId, attachmentId) }),
+    new GetCommand({
+      TableName: tableName(),
+      Key: contractKeys.attachment(contractId, attachmentId),
+      ConsistentRead: true,
+    }),
   );
   return out.Item ? { ...attachmentFromItem(out.Item), storageKey: String(out.Item.storageKey) } : undefined;
 }
@@ -80,8 +85,11 @@ function attachmentFromItem(i: Record<string, unknown>): Attachment {
     fileName: String(i.fileName),
     contentType: String(i.contentType),
     size: Number(i.size),
+    // Items written before uploads were confirmed carry no status: they were listed as files.
+    status: i.status === 'pending' ? 'pending' : 'available',
     uploadedBy: i.uploadedBy as Attachment['uploadedBy'],
     createdAt: String(i.createdAt),
+    ...(i.confirmedAt ? { confirmedAt: String(i.confirmedAt) } : {}),
   };
 }
 
@@ -168,12 +176,31 @@ export async function writeContract(
   return stored;
 }
 
+/**
+ * A pending attachment: the upload ticket. It expires (TTL) unless confirmed, so an upload that
+ * never happens leaves nothing behind in the table.
+ */
 export function putAttachmentItem(contractId: string, a: Attachment & { storageKey: string }): TransactItem {
+  const expiresAt = Math.floor(Date.parse(a.createdAt) / 1000) + PENDING_ATTACHMENT_HOURS * 3600;
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...contractKeys.attachment(contractId, a.id), type: 'ContractAttachment', ...a },
+      Item: { ...contractKeys.attachment(contractId, a.id), type: 'ContractAttachment', ...a, expiresAt },
       ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Pending → available (condition: still pending), and the TTL goes: the file is the contract's now. */
+export function confirmAttachmentItem(contractId: string, attachmentId: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: contractKeys.attachment(contractId, attachmentId),
+      UpdateExpression: 'SET #s = :available, confirmedAt = :at REMOVE expiresAt',
+      ConditionExpression: '#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':available': 'available', ':pending': 'pending', ':at': at },
     },
   };
 }

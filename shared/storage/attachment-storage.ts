@@ -18,9 +18,25 @@ export interface UploadRequest {
   size: number;
 }
 
+/** What storage holds under a key (a HEAD request). */
+export interface StoredObject {
+  size: number;
+  contentType?: string;
+}
+
 export interface AttachmentStorage {
   presignUpload(req: UploadRequest, now: Date): Promise<PresignedRequest>;
   presignDownload(key: string, fileName: string, now: Date): Promise<PresignedRequest>;
+  /** The object's size and type, or undefined when nothing was uploaded under the key. */
+  headObject(key: string, now: Date): Promise<StoredObject | undefined>;
+}
+
+/** A HEAD answer as an object: 200 → size and type; 404 (or 403, S3's answer without ListBucket) → nothing. */
+export function storedObjectOf(res: Response): StoredObject | undefined {
+  if (res.status === 404 || res.status === 403) return undefined;
+  if (!res.ok) throw new Error(`Storage answered HEAD with ${res.status}`);
+  const contentType = res.headers.get('content-type') ?? undefined;
+  return { size: Number(res.headers.get('content-length') ?? Number.NaN), ...(contentType ? { contentType } : {}) };
 }
 
 /** Upload and download links work this long. */

@@ -4,6 +4,8 @@ import {
   contentDisposition,
   PRESIGN_SECONDS,
   type PresignedRequest,
+  type StoredObject,
+  storedObjectOf,
   type UploadRequest,
 } from './attachment-storage.js';
 
@@ -48,13 +50,22 @@ export class LocalStorage implements AttachmentStorage {
       expiresAt: new Date(expires * 1000).toISOString(),
     };
   }
+
+  /** A signed HEAD through the local gateway, as the S3 adapter asks S3. */
+  async headObject(key: string, now: Date): Promise<StoredObject | undefined> {
+    const expires = Math.floor(now.getTime() / 1000) + PRESIGN_SECONDS;
+    const sig = signLocal(this.secret, { method: 'HEAD', key, expires, contentType: '', size: 0 });
+    const query = new URLSearchParams({ expires: String(expires), sig });
+    const res = await fetch(`${this.baseUrl}/local/storage/${encodeKey(key)}?${query}`, { method: 'HEAD' });
+    return storedObjectOf(res);
+  }
 }
 
 export interface LocalSignature {
-  method: 'PUT' | 'GET';
+  method: 'PUT' | 'GET' | 'HEAD';
   key: string;
   expires: number;
-  /** Upload: the content type; download: the content disposition. */
+  /** Upload: the content type; download: the content disposition; HEAD: empty. */
   contentType: string;
   size: number;
 }

@@ -5,6 +5,8 @@ import {
   contentDisposition,
   PRESIGN_SECONDS,
   type PresignedRequest,
+  type StoredObject,
+  storedObjectOf,
   type UploadRequest,
 } from './attachment-storage.js';
 
@@ -81,8 +83,14 @@ export class S3Storage implements AttachmentStorage {
     return { url, method: 'GET', headers: {}, expiresAt: expiry(now) };
   }
 
+  /** HeadObject with a presigned HEAD (authorised by s3:GetObject), still without the S3 client. */
+  async headObject(key: string, now: Date): Promise<StoredObject | undefined> {
+    const url = await this.presign('HEAD', key, {}, {}, now);
+    return storedObjectOf(await fetch(url, { method: 'HEAD' }));
+  }
+
   private async presign(
-    method: 'PUT' | 'GET',
+    method: 'PUT' | 'GET' | 'HEAD',
     key: string,
     headers: Record<string, string>,
     query: Record<string, string>,

@@ -129,6 +129,7 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/contracts/{id}/renew': { body: {} },
   'POST /api/contracts/{id}/terminate': { body: {} },
   'POST /api/contracts/{id}/attachments': { body: {} },
+  'POST /api/contracts/{id}/attachments/{attachmentId}/confirm': { body: {} },
   'POST /api/contracts/{id}/payments': { body: {} },
   'POST /api/notifications/{id}/read': { body: {} },
   'POST /api/notifications/read-all': { body: {} },

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   type DynamoDBDocumentClient,
   QueryCommand,
@@ -208,29 +210,91 @@ describe('notifications', () => {
 });
 
 describe('attachments (local storage adapter)', () => {
-  it('uploads through a presigned URL and downloads the same bytes', async () => {
-    const c = (await sales1.post<Contract>('/api/contracts', aContract())).body;
-    const bytes = Buffer.from('%PDF-1.4 test contract');
-    const res = await sales1.post<{
-      attachment: { id: string };
-      upload: { url: string; headers: Record<string, string> };
-    }>(`/api/contracts/${c.id}/attachments`, {
-      fileName: 'signed 合同.pdf',
+  type Upload = {
+    attachment: { id: string; status: string };
+    upload: { url: string; headers: Record<string, string> };
+  };
+  type Detail = { attachments: { id: string; status: string }[] };
+
+  async function requestUpload(contractId: string, bytes: Buffer, fileName = 'signed 合同.pdf') {
+    const res = await sales1.post<Upload>(`/api/contracts/${contractId}/attachments`, {
+      fileName,
       contentType: 'application/pdf',
       size: bytes.length,
     });
     expect(res.status).toBe(201);
-    const put = await fetch(res.body.upload.url, { method: 'PUT', headers: res.body.upload.headers, body: bytes });
+    return res.body;
+  }
+
+  it('uploads through a presigned URL, confirms, and downloads the same bytes', async () => {
+    const c = (await sales1.post<Contract>('/api/contracts', aContract())).body;
+    const bytes = Buffer.from('%PDF-1.4 test contract');
+    const { attachment, upload } = await requestUpload(c.id, bytes);
+    expect(attachment.status).toBe('pending');
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
     expect(put.status).toBe(200);
-    const link = await sales1.get<{ download: { url: string } }>(
-      `/api/contracts/${c.id}/attachments/${res.body.attachment.id}`,
+    const confirmed = await sales1.post<{ status: string; confirmedAt: string }>(
+      `/api/contracts/${c.id}/attachments/${attachment.id}/confirm`,
     );
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.status).toBe('available');
+    const link = await sales1.get<{ download: { url: string } }>(`/api/contracts/${c.id}/attachments/${attachment.id}`);
     const got = await fetch(link.body.download.url);
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
     expect(got.headers.get('content-disposition')).toContain("filename*=UTF-8''signed%20");
-    expect((await sales2.get(`/api/contracts/${c.id}/attachments/${res.body.attachment.id}`)).status).toBe(404);
-    const detail = await sales1.get<{ attachments: { id: string }[] }>(`/api/contracts/${c.id}`);
-    expect(detail.body.attachments.map((a) => a.id)).toEqual([res.body.attachment.id]);
+    expect((await sales2.get(`/api/contracts/${c.id}/attachments/${attachment.id}`)).status).toBe(404);
+    expect((await sales2.post(`/api/contracts/${c.id}/attachments/${attachment.id}/confirm`)).status).toBe(404);
+    const detail = await sales1.get<Detail>(`/api/contracts/${c.id}`);
+    expect(detail.body.attachments.map((a) => [a.id, a.status])).toEqual([[attachment.id, 'available']]);
+  });
+
+  it('keeps an attachment pending, unlisted and not downloadable until storage holds it', async () => {
+    const c = (await sales1.post<Contract>('/api/contracts', aContract())).body;
+    const bytes = Buffer.from('%PDF-1.4 never sent');
+    const { attachment } = await requestUpload(c.id, bytes, 'pending.pdf');
+    expect((await sales1.get<Detail>(`/api/contracts/${c.id}`)).body.attachments).toEqual([]);
+    expect((await sales1.get(`/api/contracts/${c.id}/attachments/${attachment.id}`)).status).toBe(404);
+    const early = await sales1.post<{ error: { code: string } }>(
+      `/api/contracts/${c.id}/attachments/${attachment.id}/confirm`,
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('attachment.not_uploaded');
+    expect((await sales1.get<Detail>(`/api/contracts/${c.id}`)).body.attachments).toEqual([]);
+  });
+
+  it('refuses to confirm an object whose size differs from the declared one', async () => {
+    const c = (await sales1.post<Contract>('/api/contracts', aContract())).body;
+    const { attachment } = await requestUpload(c.id, Buffer.from('12345678'), 'declared.pdf');
+    // The presigned PUT cannot store another size; an object changed behind it can exist anyway
+    // (here written straight into the local bucket folder), and must not be confirmed.
+    const file = join(process.env.LOCAL_STORAGE_DIR!, 'contracts', c.id, attachment.id);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, '1234');
+    writeFileSync(`${file}.type`, 'application/pdf');
+    const res = await sales1.post<{ error: { code: string } }>(
+      `/api/contracts/${c.id}/attachments/${attachment.id}/confirm`,
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('attachment.size_mismatch');
+    expect((await sales1.get(`/api/contracts/${c.id}/attachments/${attachment.id}`)).status).toBe(404);
+  });
+
+  it('confirms once: a second confirmation answers the same attachment and writes no second audit record', async () => {
+    const c = (await sales1.post<Contract>('/api/contracts', aContract())).body;
+    const bytes = Buffer.from('%PDF-1.4 twice');
+    const { attachment, upload } = await requestUpload(c.id, bytes, 'twice.pdf');
+    await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+    const path = `/api/contracts/${c.id}/attachments/${attachment.id}/confirm`;
+    const [a, b] = await Promise.all([sales1.post<{ status: string }>(path), sales1.post<{ status: string }>(path)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const again = await sales1.post<{ status: string; confirmedAt: string }>(path);
+    expect(again.body.status).toBe('available');
+    const audit = await admin.get<{ items: { entityId: string; changes: { field: string }[] }[] }>(
+      `/api/audit?entity=contract&entityId=${c.id}&limit=50`,
+    );
+    expect(audit.status).toBe(200);
+    const attachmentChanges = audit.body.items.filter((r) => r.changes.some((ch) => ch.field === 'attachments'));
+    expect(attachmentChanges).toHaveLength(1);
   });
 
   it('refuses a file over 10 MB (413, size) or of another type (400, contentType), and a tampered upload', async () => {

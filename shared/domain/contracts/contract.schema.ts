@@ -142,13 +142,23 @@ export interface Payment {
   recordedAt: string;
 }
 
+/**
+ * `pending` from the upload request until the confirmation route has seen the object in storage
+ * with the declared size (then `available`). Only available attachments are listed and served;
+ * a pending one nobody confirms expires (TTL) after PENDING_ATTACHMENT_HOURS.
+ */
+export type AttachmentStatus = 'pending' | 'available';
+export const PENDING_ATTACHMENT_HOURS = 24;
+
 export interface Attachment {
   id: string;
   fileName: string;
   contentType: string;
   size: number;
+  status: AttachmentStatus;
   uploadedBy: { id: string; name: string };
   createdAt: string;
+  confirmedAt?: string;
 }
 
 /** A contract as stored (status is the lifecycle) and as the API returns it (status derived, plus figures). */

@@ -77,15 +77,20 @@ interface Presigned {
   headers: Record<string, string>;
 }
 
-/** Asks for a presigned upload, then sends the file straight to storage. */
+/** Asks for a presigned upload, sends the file straight to storage, then confirms it. */
 export function useUploadAttachment() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: async ({ contractId, file }: { contractId: string; file: File }) => {
       const body: AttachmentCreate = { fileName: file.name, contentType: file.type, size: file.size };
-      const res = await api.post<{ upload: Presigned }>(`/api/contracts/${contractId}/attachments`, body);
+      const res = await api.post<{ attachment: { id: string }; upload: Presigned }>(
+        `/api/contracts/${contractId}/attachments`,
+        body,
+      );
       const put = await fetch(res.upload.url, { method: 'PUT', headers: res.upload.headers, body: file });
       if (!put.ok) throw new Error(`Upload failed (${put.status})`);
+      // The file is the contract's only once the API has seen it in storage.
+      await api.post(`/api/contracts/${contractId}/attachments/${res.attachment.id}/confirm`, {});
     },
     onSuccess: invalidate,
   });
