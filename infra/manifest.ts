@@ -109,13 +109,13 @@ const FUNCTIONS = {
   },
   leadReturnSweep: {
     entry: 'functions/jobs/lead-return-sweep.ts',
-    description: 'Returns leads with no follow-up within their team’s N days to the team’s lead pool',
+    description: "Returns leads with no follow-up within their team's N days to the team's lead pool",
     timeoutSeconds: 120,
     grants: { table: 'write' },
   },
   leadTracker: {
     entry: 'functions/jobs/lead-tracker.ts',
-    description: 'Starts or stops a lead’s follow-up clock when a contact is created or changes owner',
+    description: "Starts or stops a lead's follow-up clock when a contact is created or changes owner",
     timeoutSeconds: 30,
     grants: { table: 'write' },
   },
@@ -295,7 +295,7 @@ export const manifest = {
       id: 'lead-return-sweep',
       expression: 'rate(1 hour)',
       function: 'leadReturnSweep',
-      description: 'Return leads with no follow-up within their team’s N days to the lead pool',
+      description: "Return leads with no follow-up within their team's N days to the lead pool",
     },
     {
       id: 'reminder-sweep',
