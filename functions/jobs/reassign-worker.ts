@@ -1,21 +1,23 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { required } from '../../shared/config.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { getRecord, replaceRecord, type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
+import { auditRecord, putAudit } from '../../shared/db/audit.js';
+import { getRecord, type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
 import { ownerRecordsSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import {
   countMoved,
   finishBatch,
   getReassignmentJob,
+  moveRecordItem,
   type ReassignmentJob,
   type ReassignmentMessage,
 } from '../../shared/db/reassignments.repository.js';
 import { teamIdsOf } from '../../shared/db/teams.repository.js';
+import { transactWrite } from '../../shared/db/transact.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError } from '../../shared/http/errors.js';
+import { AppError, staleVersion } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
 import { sendMessages } from '../../shared/queues/sender.js';
 
@@ -24,8 +26,10 @@ export const REASSIGN_PAGE_SIZE = 25;
 const processor = new BatchProcessor(EventType.SQS);
 
 /**
- * Moves one page of a job's records. Each record is its own transaction: the record (on its
- * version), its `updated` audit record (an ownerId change, so `<kind>.assigned` fires) and the
+ * Moves one page of a job's records. Each record is its own transaction: an UpdateItem of only
+ * the owner, team, updatedAt, version and their index keys (on the record's version; the rest of
+ * the record is not rewritten, so this bundle needs nothing of the customers repository's
+ * writes), its `updated` audit record (an ownerId change, so `<kind>.assigned` fires) and the
  * job's `moved` counter. A record already moved (a retried batch) fails its version condition,
  * is re-read and left alone, so nothing changes twice. The page after is queued before the job
  * notes it, so a crash in between repeats a harmless batch instead of losing the rest.
@@ -81,7 +85,14 @@ async function moveOne(job: ReassignmentJob, seen: StoredRecord, toTeams: string
       at,
     });
     try {
-      await replaceRecord(job.kind, before, after, audit, [countMoved(job.id, at)]);
+      await transactWrite(
+        [
+          moveRecordItem(job.kind, before, { ownerId: job.toOwnerId, ...(teamId ? { teamId } : {}), updatedAt: at }),
+          putAudit(audit),
+          countMoved(job.id, at),
+        ],
+        () => staleVersion(job.kind),
+      );
       return 'moved';
     } catch (error) {
       // Changed since the index was read (edited, or moved by an earlier delivery): read it again.

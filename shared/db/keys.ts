@@ -182,25 +182,14 @@ export interface IndexedRecord {
 export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string, string> {
   const t = TYPE[kind];
   const name = `${nameKey(r.name)}#${r.id}`;
-  const owner = `${t}#OWNER#${r.ownerId}`;
   const out: Record<string, string> = {
     gsi1pk: t,
-    gsi1sk: `${r.updatedAt}#${r.id}`,
     gsi2pk: t,
     gsi2sk: name,
     gsi3pk: t,
     gsi3sk: `${r.createdAt}#${r.id}`,
-    gsi4pk: owner,
-    gsi4sk: `${r.updatedAt}#${r.id}`,
-    gsi5pk: owner,
-    gsi5sk: name,
-    gsi6pk: owner,
-    gsi6sk: `${r.createdAt}#${r.id}`,
+    ...ownershipIndexKeys(kind, r),
   };
-  if (r.teamId) {
-    const team = teamPartition(kind, r.teamId);
-    Object.assign(out, { gsi10pk: team, gsi10sk: `${r.updatedAt}#${r.id}`, gsi11pk: team, gsi11sk: name });
-  }
   if (kind === 'contact' && r.companyId) Object.assign(out, { gsi7pk: `COMPANY#${r.companyId}#CONTACT`, gsi7sk: name });
   if (kind === 'contact' && r.email) Object.assign(out, { gsi8pk: 'CONTACT#EMAIL', gsi8sk: `${r.email}#${r.id}` });
   if (kind === 'company' && r.domain) Object.assign(out, { gsi8pk: 'COMPANY#DOMAIN', gsi8sk: `${r.domain}#${r.id}` });
@@ -208,6 +197,38 @@ export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string
     Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${nationalDigits(r.phone)}#${r.id}` });
   return out;
 }
+
+/**
+ * The GSI attributes that change when a live record changes owner (and so team) and is touched:
+ * the owner and team indexes, and the "recently updated" sort keys. A reassignment rewrites only
+ * these (UpdateItem), so it needs nothing of the other keys (no phone digits). Without a team the
+ * team index attributes are absent (see TEAM_INDEX_ATTRIBUTES, which such an update removes).
+ */
+export function ownershipIndexKeys(
+  kind: RecordKind,
+  r: Pick<IndexedRecord, 'id' | 'name' | 'ownerId' | 'createdAt' | 'updatedAt' | 'teamId'>,
+): Record<string, string> {
+  const t = TYPE[kind];
+  const name = `${nameKey(r.name)}#${r.id}`;
+  const owner = `${t}#OWNER#${r.ownerId}`;
+  const updated = `${r.updatedAt}#${r.id}`;
+  const out: Record<string, string> = {
+    gsi1sk: updated,
+    gsi4pk: owner,
+    gsi4sk: updated,
+    gsi5pk: owner,
+    gsi5sk: name,
+    gsi6pk: owner,
+    gsi6sk: `${r.createdAt}#${r.id}`,
+  };
+  if (r.teamId) {
+    const team = teamPartition(kind, r.teamId);
+    Object.assign(out, { gsi10pk: team, gsi10sk: updated, gsi11pk: team, gsi11sk: name });
+  }
+  return out;
+}
+
+export const TEAM_INDEX_ATTRIBUTES = ['gsi10pk', 'gsi10sk', 'gsi11pk', 'gsi11sk'] as const;
 
 /** The only GSI attributes a soft-deleted record keeps: its place in the trash. */
 export function trashIndexKeys(kind: RecordKind, r: { id: string; deletedAt: string }): Record<string, string> {

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import type { RecordKind } from './keys.js';
-import { keys } from './keys.js';
+import { keys, ownershipIndexKeys, TEAM_INDEX_ATTRIBUTES } from './keys.js';
 import type { TransactItem } from './transact.js';
 
 /**
@@ -100,4 +100,52 @@ export async function finishBatch(
     if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
+}
+
+/**
+ * One record's move to its new owner, as an UpdateItem of only what a move changes: owner, team,
+ * updatedAt, version and the owner/team index keys (the rest of the record and its other keys
+ * stay as they are). Conditioned on the version read and on the record being live, so a record
+ * edited meanwhile, or moved already by an earlier delivery, fails and is re-read.
+ */
+export function moveRecordItem(
+  kind: RecordKind,
+  record: { id: string; name: string; createdAt: string; version: number },
+  change: { ownerId: string; teamId?: string; updatedAt: string },
+): TransactItem {
+  // The team is the change's only: the record's old team must not come along.
+  const next = { id: record.id, name: record.name, createdAt: record.createdAt, ...change };
+  // Placeholders by position (#a0, :v0, …): DynamoDB Local takes #gsi11pk and #gsi11sk for overlapping paths.
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':version': record.version };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  const name = (attribute: string) => {
+    const placeholder = `#a${Object.keys(names).length}`;
+    names[placeholder] = attribute;
+    return placeholder;
+  };
+  const set = (attribute: string, value: unknown) => {
+    const placeholder = `:v${sets.length}`;
+    values[placeholder] = value;
+    sets.push(`${name(attribute)} = ${placeholder}`);
+  };
+  set('ownerId', change.ownerId);
+  set('updatedAt', change.updatedAt);
+  set('version', record.version + 1);
+  if (change.teamId) set('teamId', change.teamId);
+  else removes.push(name('teamId'), ...TEAM_INDEX_ATTRIBUTES.map(name));
+  for (const [attribute, value] of Object.entries(ownershipIndexKeys(kind, next))) set(attribute, value);
+  names['#version'] = 'version';
+  names['#deletedAt'] = 'deletedAt';
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.record(kind, record.id),
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: '#version = :version AND attribute_not_exists(#deletedAt)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 }

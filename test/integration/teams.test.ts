@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
 import { db } from '../../shared/db/client.js';
-import { auditSource } from '../../shared/db/keys.js';
+import { toApi } from '../../shared/db/customer-records.repository.js';
+import { ALL_INDEX_ATTRIBUTES, auditSource, keys, liveIndexKeys, ownerRecordsSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import { aContact } from '../support/fixtures.js';
 import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
@@ -198,6 +199,32 @@ describe('bulk reassignment', () => {
       toOwnerId: SALES1,
     });
     expect((await waitForJob(admin, rerun.body.id)).moved).toBe(0);
+  });
+
+  it('rewrites only ownership: index keys equal a full recompute, the team index goes with a teamless owner', async () => {
+    const made = await create(sales1, { phone: '+86 138 0013 8000' });
+    const ADMIN_ID = idOf('admin@cirrus.local');
+    const res = await admin.post<Job>('/api/reassignments', {
+      kind: 'contact',
+      fromOwnerId: SALES1,
+      toOwnerId: ADMIN_ID,
+    });
+    await waitForJob(admin, res.body.id);
+    const { Item } = await db().send(
+      new GetCommand({ TableName: runtime.tableName, Key: keys.record('contact', made.id) }),
+    );
+    const record = toApi(Item!);
+    expect(record).toMatchObject({ ownerId: ADMIN_ID, phone: made.phone, version: made.version + 1 });
+    expect(record.teamId).toBeUndefined();
+    const indexed = Object.fromEntries(ALL_INDEX_ATTRIBUTES.filter((a) => a in Item!).map((a) => [a, Item![a]]));
+    // What a full write of the moved record would store: nothing stale (owner, team, updatedAt), nothing lost (phone).
+    expect(indexed).toEqual(liveIndexKeys('contact', record));
+    expect(indexed.gsi9pk).toBe('CONTACT#PHONE');
+    // Found where the lists look: the new owner's, not the old one's.
+    const adminOwn = await queryPage<Rec>(ownerRecordsSource('contact', ADMIN_ID), { limit: 100, forward: false });
+    expect(adminOwn.items.map((r) => r.id)).toContain(made.id);
+    const old = await sales1.get<Listed<Rec>>('/api/contacts?limit=200');
+    expect(old.body.items.map((r) => r.id)).not.toContain(made.id);
   });
 
   it('retries a failed batch and moves each record once', async () => {
