@@ -158,3 +158,30 @@ describe('lead rules input', () => {
     expect(result.error?.issues[0]?.path).toEqual(['returnAfterDays']);
   });
 });
+
+describe('the follow-up hook for logged activities', () => {
+  const lead = { id: 'c1', ownerId: 'rep-a', teamId: 'east', lifecycleStage: 'lead' };
+
+  it.each([
+    ['a contact past the lead stage', { ...lead, lifecycleStage: 'customer' }],
+    ['a lead in the pool', { ...lead, ownerId: 'POOL_east' }],
+    ['a deleted lead', { ...lead, deletedAt: '2026-01-01T00:00:00.000Z' }],
+  ])('adds nothing for %s', async (_title, contact) => {
+    process.env.TABLE_NAME ??= 'test-table';
+    const { leadFollowUpTouch } = await import('../../shared/db/leads.repository.js');
+    expect(leadFollowUpTouch(contact, '2026-02-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('moves an owned lead in its team’s due index, unless it went back to the pool meanwhile', async () => {
+    process.env.TABLE_NAME ??= 'test-table';
+    const { leadFollowUpTouch } = await import('../../shared/db/leads.repository.js');
+    const [item] = leadFollowUpTouch(lead, '2026-02-01T00:00:00.000Z');
+    expect(item?.Update?.Key).toEqual({ pk: 'CONTACT#c1', sk: 'LEAD' });
+    expect(item?.Update?.ExpressionAttributeValues).toMatchObject({
+      ':gpk': 'CONTACT#FOLLOWUP#east',
+      ':gsk': '2026-02-01T00:00:00.000Z#c1',
+      ':owner': 'rep-a',
+    });
+    expect(item?.Update?.ConditionExpression).toBe('attribute_not_exists(pk) OR #status = :owned');
+  });
+});
