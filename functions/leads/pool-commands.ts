@@ -1,6 +1,6 @@
 import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { replaceRecord, type StoredRecord } from '../../shared/db/customer-records.repository.js';
+import { auditRecord, putAudit } from '../../shared/db/audit.js';
+import type { StoredRecord } from '../../shared/db/customer-records.repository.js';
 import { isPoolOwner, NO_TEAM, poolOwnerId, teamKeyOf } from '../../shared/db/keys.leads.js';
 import {
   deleteLeadState,
@@ -10,12 +10,13 @@ import {
   releaseOne,
   replaceLeadState,
 } from '../../shared/db/leads.repository.js';
+import { moveRecordItem } from '../../shared/db/reassignments.repository.js';
 import { type TransactItem, transactWrite } from '../../shared/db/transact.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import type { LeadRules } from '../../shared/domain/leads/lead.schema.js';
 import { claimVerdict, cooldownUntil, liveCooldowns } from '../../shared/domain/leads/lead-rules.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError, notFound } from '../../shared/http/errors.js';
+import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
 
 /**
  * The public lead pool (公海): claim a pooled lead, release an owned one, and return a lead whose
@@ -111,7 +112,7 @@ export async function claimLead(id: string, principal: Principal, now = new Date
     events: ['lead.claimed'],
   });
   try {
-    await replaceRecord('contact', contact, after, audit, [
+    await writeMove(contact, after, audit, [
       replaceLeadState(state, nextState),
       holdOne(principal.userId, rules.claimLimit),
     ]);
@@ -138,6 +139,25 @@ async function explainFailedClaim(
 
 /** Only ownership moves in the pool: the owner, and the team when it follows the new owner. */
 const ownerChanges = (before: StoredRecord, after: StoredRecord) => diffRecords(before, after);
+
+/**
+ * One transaction: the contact's move (an UpdateItem of its owner, team and their index keys,
+ * conditioned on the version read and on it being live), its audit record and `extra`. Any
+ * failed condition is a 409 the caller may explain.
+ */
+async function writeMove(
+  before: StoredRecord,
+  after: StoredRecord,
+  audit: ReturnType<typeof auditRecord>,
+  extra: TransactItem[],
+): Promise<void> {
+  const move = moveRecordItem('contact', before, {
+    ownerId: after.ownerId,
+    ...(after.teamId ? { teamId: after.teamId } : {}),
+    updatedAt: after.updatedAt,
+  });
+  await transactWrite([move, putAudit(audit), ...extra], () => staleVersion('contact'));
+}
 
 /**
  * The transaction items that put an owned lead into its team's pool: the contact (owner → the
@@ -208,7 +228,7 @@ export async function releaseLead(id: string, principal: Principal, now = new Da
     ? { ...first, rules: first.rulesByTeam.get(teamKey)! }
     : await loadLeadContext(id, teamKey);
   const write = toPoolWrite({ contact, state, rules, actor: principal, at, event: 'lead.released' });
-  await replaceRecord('contact', contact, write.after, write.audit, write.items);
+  await writeMove(contact, write.after, write.audit, write.items);
   return write.after;
 }
 
@@ -267,9 +287,7 @@ export async function returnDueLead(
     ':owned': 'owned',
     ':read': due.lastFollowUpAt,
   };
-  return (await tryWrite(() => replaceRecord('contact', contact, write.after, write.audit, write.items)))
-    ? 'returned'
-    : 'skipped';
+  return (await tryWrite(() => writeMove(contact, write.after, write.audit, write.items))) ? 'returned' : 'skipped';
 }
 
 /** A conditional write that lost to a concurrent change: the lead is left as it now is. */
