@@ -2,6 +2,7 @@ import { inScope, type Principal, recordScopeOf } from '../../shared/auth/princi
 import {
   getContractWithAttachments,
   listContractItems,
+  listContractItemsMerged,
   readReceivables,
 } from '../../shared/db/contracts.repository.js';
 import {
@@ -23,13 +24,19 @@ import { notFound } from '../../shared/http/errors.js';
  * active contracts (a date range), never a filter over everything.
  */
 
-/** The index partition of a principal's scope; a manager reads their first team. */
-function scopeKey(principal: Principal): ContractScopeKey | 'empty' {
+/**
+ * A manager's list reads each of their teams' partitions and merges them (one Query per team
+ * per page). Bounded: a manager of more teams than this reads the first ones (the teams claim
+ * keeps a handful; see shared/auth/principal.ts).
+ */
+export const MAX_MERGED_TEAMS = 10;
+
+/** The index partitions of a principal's scope: all, their own, or each of their teams. */
+function scopeKeys(principal: Principal): ContractScopeKey[] {
   const scope = recordScopeOf(principal);
-  if (scope.kind === 'all') return { kind: 'all' };
-  if (scope.kind === 'owner') return { kind: 'owner', ownerId: scope.ownerId };
-  const teamId = scope.teamIds[0];
-  return teamId ? { kind: 'team', teamId } : 'empty';
+  if (scope.kind === 'all') return [{ kind: 'all' }];
+  if (scope.kind === 'owner') return [{ kind: 'owner', ownerId: scope.ownerId }];
+  return [...new Set(scope.teamIds)].slice(0, MAX_MERGED_TEAMS).map((teamId) => ({ kind: 'team', teamId }));
 }
 
 export async function listContracts(
@@ -37,28 +44,30 @@ export async function listContracts(
   principal: Principal,
   now = new Date(),
 ): Promise<{ items: ContractView[]; nextCursor: string | null }> {
-  const scope = scopeKey(principal);
-  if (scope === 'empty') return { items: [], nextCursor: null };
+  const scopes = scopeKeys(principal);
+  if (scopes.length === 0) return { items: [], nextCursor: null };
   const today = dateInZone(now);
   const page = { limit: query.limit, cursor: query.cursor };
   let result: Page<Contract>;
   if (query.endingWithinDays !== undefined || query.status === 'expiring') {
     const days = query.endingWithinDays ?? 30;
-    result = await listContractItems(contractEndSource(scope, today, daysBefore(today, -days)), {
-      ...page,
-      forward: true,
-    });
+    const to = daysBefore(today, -days);
+    result = await listContractItemsMerged(
+      scopes.map((scope) => contractEndSource(scope, today, to)),
+      { ...page, forward: true },
+    );
   } else if (query.status === 'expired') {
-    result = await listContractItems(contractEndSource(scope, undefined, daysBefore(today, 1)), {
-      ...page,
-      forward: false,
-    });
+    const to = daysBefore(today, 1);
+    result = await listContractItemsMerged(
+      scopes.map((scope) => contractEndSource(scope, undefined, to)),
+      { ...page, forward: false },
+    );
   } else {
     const filters: Filter[] = [];
     // `active` is read as the lifecycle, then narrowed below to those not yet expiring.
     if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
     if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq' as const, value: query.companyId });
-    result = await listContractItems(contractListSource(scope), { ...page, forward: false, filters });
+    result = await listContractItemsMerged(scopes.map(contractListSource), { ...page, forward: false, filters });
   }
   let items = result.items.map((c) => contractView(c, now));
   // `expiring` means within the contract's own reminder window; `active` excludes those.

@@ -2,11 +2,12 @@ import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/common/fields.js';
 import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
-import { AppError, staleVersion } from '../http/errors.js';
+import { AppError, invalid, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
+import { encodeCursor } from './cursor.js';
 import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSource } from './keys.contracts.js';
-import { ALL_INDEX_ATTRIBUTES } from './keys.js';
+import { ALL_INDEX_ATTRIBUTES, keyAttributes, type ListSource } from './keys.js';
 import { type Filter, queryPage } from './query.js';
 import { type ReminderSpec, replaceReminders } from './reminders.js';
 import { type TransactItem, transactWrite } from './transact.js';
@@ -211,6 +212,69 @@ export async function listContractItems(
 ): Promise<Page<Contract>> {
   const page = await queryPage<Record<string, unknown>>(source, req);
   return { items: page.items.map((i) => stripReminders(contractFromItem(i))), nextCursor: page.nextCursor };
+}
+
+/**
+ * One page over several index partitions of the same index (a manager's teams), merged by sort
+ * key: one Query per partition (in parallel, each at most `limit` items), the first `limit` of
+ * the merge kept. The cursor holds one position per partition: after the last item of that
+ * partition that was returned, so nothing is skipped or repeated; each part is checked like any
+ * cursor (same index and partition), so a cursor cannot widen the scope.
+ */
+export async function listContractItemsMerged(
+  sources: readonly ListSource[],
+  req: { limit: number; cursor?: string; forward: boolean; filters?: Filter[] },
+): Promise<Page<Contract>> {
+  if (sources.length === 1) return listContractItems(sources[0]!, req);
+  const positions = decodeMergedCursor(req.cursor, sources.length);
+  const pages = await Promise.all(
+    sources.map((source, i) =>
+      positions[i] === DONE
+        ? { items: [], nextCursor: null }
+        : queryPage<Record<string, unknown>>(source, { ...req, cursor: positions[i] || undefined }),
+    ),
+  );
+  const sortKeyOf = (i: number, item: Record<string, unknown>) => String(item[keyAttributes(sources[i]!).sk]);
+  const merged = pages
+    .flatMap((page, i) => page.items.map((item) => ({ i, item, key: sortKeyOf(i, item) })))
+    .sort((a, b) => (req.forward ? a.key.localeCompare(b.key) : b.key.localeCompare(a.key)))
+    .slice(0, req.limit);
+  const next = pages.map((page, i) => {
+    const taken = merged.filter((m) => m.i === i);
+    if (taken.length === page.items.length) return page.nextCursor ?? DONE;
+    if (taken.length === 0) return positions[i] ?? '';
+    const last = taken[taken.length - 1]!.item;
+    const { pk, sk } = keyAttributes(sources[i]!);
+    return (
+      encodeCursor(sources[i]!, {
+        pk: String(last.pk),
+        sk: String(last.sk),
+        [pk]: String(last[pk]),
+        [sk]: String(last[sk]),
+      }) ?? DONE
+    );
+  });
+  return {
+    items: merged.map((m) => stripReminders(contractFromItem(m.item))),
+    nextCursor: next.every((n) => n === DONE) ? null : Buffer.from(JSON.stringify({ m: next })).toString('base64url'),
+  };
+}
+
+/** A partition read to its end; '' is one not read yet. */
+const DONE = '-';
+
+function decodeMergedCursor(cursor: string | undefined, parts: number): string[] {
+  if (cursor === undefined) return Array.from({ length: parts }, () => '');
+  const bad = () => invalid({ cursor: 'Malformed or expired cursor; start from the first page' });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  const m = (parsed as { m?: unknown } | null)?.m;
+  if (!Array.isArray(m) || m.length !== parts || !m.every((c) => typeof c === 'string')) throw bad();
+  return m as string[];
 }
 
 export interface ReceivablesRow {

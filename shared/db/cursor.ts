@@ -7,7 +7,7 @@ import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
  */
 export type StartKey = Record<string, string>;
 
-const KEY_ATTR = /^(pk|sk|gsi[1-9](pk|sk))$/;
+const KEY_ATTR = /^(pk|sk|gsi([1-9]|1[01])(pk|sk))$/;
 
 export function encodeCursor(source: ListSource, key: StartKey | undefined): string | null {
   if (!key) return null;

@@ -28,6 +28,8 @@ import type { Key, ListSource } from './keys.js';
  * | gsi7  | CONTRACT#COMPANY#<companyId>    | <endDate>#<id>      | a company's contracts (receivables, overdue)    |
  * "Expiring soon" is a BETWEEN today and today+N on an END index; "expired" is below today.
  * A lifecycle status filter (draft, renewed, terminated) is a FilterExpression on the updated list.
+ * A manager of several teams reads each team's partition (gsi10 or gsi11), one Query per team per
+ * page, merged by sort key (contracts.repository.ts listContractItemsMerged; at most 10 teams).
  */
 
 const T = 'CONTRACT';

@@ -9,6 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
+import { STAFF_USERS } from '../../infra/local/staff-users.js';
 import { db } from '../../shared/db/client.js';
 import { daysBefore } from '../../shared/domain/notifications/reminder-times.js';
 import { aCompany } from '../support/fixtures.js';
@@ -401,5 +402,65 @@ describe('payments and receivables', () => {
     });
     expect(terminated.body.status).toBe('terminated');
     expect((await sales1.post(`/api/contracts/${t.id}/renew`, { version: terminated.body.version })).status).toBe(409);
+  });
+});
+
+describe("a manager of several teams (reads each team's partition, merged)", () => {
+  it("lists every team's contracts, newest first, paging through the merge without gaps or repeats", async () => {
+    // The manager joins West too: East (sales1) and West (sales2) are both theirs now.
+    const teams = await admin.get<{ items: { id: string; memberIds: string[]; version: number }[] }>('/api/teams');
+    const west = teams.body.items.find((t) => t.id === 'team-west')!;
+    const managerId = STAFF_USERS.find((u) => u.email === 'manager@cirrus.local')!.id;
+    const joined = await admin.patch(`/api/teams/${west.id}`, {
+      memberIds: [...west.memberIds, managerId],
+      version: west.version,
+    });
+    expect(joined.status).toBe(200);
+    const manager = apiAs(runtime, 'manager@cirrus.local');
+
+    const east = [];
+    const westContracts = [];
+    for (let i = 0; i < 3; i++) {
+      east.push((await sales1.post<Contract>('/api/contracts', aContract({ endDate: inDays(5 + i) }))).body);
+      westContracts.push((await sales2.post<Contract>('/api/contracts', aContract({ endDate: inDays(6 + i) }))).body);
+    }
+    const mine = new Set([...east, ...westContracts].map((c) => c.id));
+
+    const all = await manager.get<{ items: Contract[] }>('/api/contracts?limit=200');
+    const listed = all.body.items.map((c) => c.id);
+    for (const id of mine) expect(listed).toContain(id);
+    expect(all.body.items.some((c) => c.teamId === 'team-east')).toBe(true);
+    expect(all.body.items.some((c) => c.teamId === 'team-west')).toBe(true);
+    const updated = all.body.items.map((c) => String(c.updatedAt));
+    expect([...updated].sort().reverse()).toEqual(updated);
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page = await manager.get<{ items: Contract[]; nextCursor: string | null }>(
+        `/api/contracts?limit=2${query}`,
+      );
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.body.items.map((c) => c.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(listed);
+
+    // Expiring soon, soonest first, from both teams' end-date partitions.
+    const soon = await manager.get<{ items: Contract[] }>('/api/contracts?endingWithinDays=10&limit=200');
+    const soonIds = soon.body.items.map((c) => c.id);
+    for (const id of mine) expect(soonIds).toContain(id);
+    const ends = soon.body.items.map((c) => String(c.endDate));
+    expect([...ends].sort()).toEqual(ends);
+  });
+
+  it('refuses a cursor that does not fit the merged partitions', async () => {
+    const manager = apiAs(runtime, 'manager@cirrus.local');
+    const forged = Buffer.from(JSON.stringify({ m: ['x'] })).toString('base64url');
+    const res = await manager.get<{ error: { fields: Record<string, string> } }>(`/api/contracts?cursor=${forged}`);
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.error.fields)).toEqual(['cursor']);
   });
 });

@@ -70,6 +70,13 @@ describe('decodeCursor', () => {
     expect(decodeCursor(byName, encodeCursor(byName, key)!)).toEqual(key);
   });
 
+  it('round-trips keys of the two-digit indexes (gsi10, gsi11)', () => {
+    const team = { index: 'gsi10', pk: 'CONTRACT#TEAM#t-1' } as const;
+    const key = { pk: 'CONTRACT#k-1', sk: 'CONTRACT', gsi10pk: 'CONTRACT#TEAM#t-1', gsi10sk: '2026-01-01#k-1' };
+
+    expect(decodeCursor(team, encodeCursor(team, key)!)).toEqual(key);
+  });
+
   it('starts from the first page when there is no cursor', () => {
     expect(decodeCursor(ownList, undefined)).toBeUndefined();
   });
