@@ -17,6 +17,7 @@ import { linkPortalUsers } from './portal-users.js';
 import { LocalQueues } from './queues.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
+import { seedContracts } from './seed-contracts.js';
 import { seedDeals } from './seed-deals.js';
 import { seedLeads } from './seed-leads.js';
 import { seedQuotes } from './seed-quotes.js';
@@ -226,6 +227,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       if (seeded) await seedDeals(baseUrl, token);
       // Quotes go on the seeded deals, after them.
       if (seeded) await seedQuotes(baseUrl, token);
+      // Contracts on the seeded reps' deals and companies (after the deals).
+      if (seeded) await seedContracts(baseUrl, token);
       await drain();
       await linkPortalUsers();
     }
