@@ -1,8 +1,24 @@
 import { PERMISSIONS, rolesAllow } from '../../shared/auth/permissions.js';
 import { config } from '../../shared/config.js';
-import { listStaff } from '../../shared/db/users.repository.js';
+import { listStaff, type StaffProfile } from '../../shared/db/users.repository.js';
+import * as z from '../../shared/domain/common/zod.js';
 import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
+
+const staffQuery = z.strictObject({ status: z.optional(z.enum(['active', 'invited', 'disabled'])) });
+
+/**
+ * An entry of the staff directory: who can own records, and whether they can sign in (`status`;
+ * profiles older than user administration are active). Nothing of the account's security.
+ */
+const toStaffMember = (p: StaffProfile) => ({
+  id: p.id,
+  name: p.name,
+  email: p.email,
+  roles: p.roles,
+  teamIds: p.teamIds ?? [],
+  status: p.status ?? 'active',
+});
 
 /** Lambda entry of the platform context: health, the signed-in user, the staff directory. */
 export const handler = createHandler('platform', {
@@ -21,6 +37,11 @@ export const handler = createHandler('platform', {
       }),
   }),
   'GET /api/staff': defineRoute({
-    handle: async () => ok({ items: await listStaff() }),
+    query: staffQuery,
+    handle: async ({ query }) => {
+      const items = (await listStaff()).map(toStaffMember);
+      // Owner pickers ask for active users only; names of past owners still need everyone.
+      return ok({ items: query.status ? items.filter((m) => m.status === query.status) : items });
+    },
   }),
 });

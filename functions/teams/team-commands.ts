@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../shared/auth/principal.js';
 import { auditRecord } from '../../shared/db/audit.js';
+import { teamListSource } from '../../shared/db/keys.js';
+import { queryPage } from '../../shared/db/query.js';
 import {
   getTeam,
   listTeams,
@@ -11,14 +13,21 @@ import {
 } from '../../shared/db/teams.repository.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import type { Team, TeamCreate, TeamPatch } from '../../shared/domain/teams/team.schema.js';
-import { staleVersion } from '../../shared/http/errors.js';
+import { AppError, staleVersion } from '../../shared/http/errors.js';
 
 /**
  * Team administration (admin, sysadmin): create, rename, change members, delete. Each change
  * writes the team, the member profiles it touches and an audit record in one transaction. A
- * deleted team's records keep their `teamId`: admins still see them, and reassigning them (one
- * by one or in bulk) puts them into the new owner's team.
+ * team that still has contacts or companies cannot be deleted (409 team.has_records): reassign
+ * them first (bulk reassignment puts them into the new owner's team). Its members simply leave it.
  */
+
+export const teamHasRecords = () =>
+  new AppError(
+    'conflict',
+    'team.has_records',
+    'This team still has contacts or companies; reassign them to someone outside the team first',
+  );
 
 export const teamsOf = async (): Promise<{ items: Team[] }> => ({ items: await listTeams() });
 
@@ -73,6 +82,12 @@ export async function updateTeam(
 export async function deleteTeam(id: string, principal: Principal, now = new Date()): Promise<void> {
   const before = await getTeam(id);
   if (!before) throw teamNotFound();
+  // A team's records name it (teamId, team index): deleting it would leave them pointing at
+  // nothing. One item of each kind's team index tells (two Queries, limit 1).
+  for (const kind of ['contact', 'company'] as const) {
+    const page = await queryPage(teamListSource(kind, 'updated', id), { limit: 1, forward: false });
+    if (page.items.length > 0) throw teamHasRecords();
+  }
   const profiles = membershipChanges(id, before.memberIds, [], await memberTeams(before.memberIds));
   const audit = auditRecord({
     kind: 'team',

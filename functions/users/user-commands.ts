@@ -3,10 +3,14 @@ import type { Role } from '../../shared/auth/roles.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
 import {
+  adminCountChange,
   createStaffProfile,
+  ensureAdminCount,
   getIdempotency,
   getStaffProfile,
   listStaff,
+  releaseAdmin,
+  reserveAdminRemoval,
   type StaffProfile,
   updateStaffAccess,
 } from '../../shared/db/users.repository.js';
@@ -96,6 +100,7 @@ export async function inviteUser(
     if (stored) return replay(idempotency, stored);
   }
   checkAdminRole(principal, input.role === 'admin');
+  if (input.role === 'admin') await ensureAdminCount();
   const id = await directory.invite(input.email, input.name, input.role);
   const now = clock.now().toISOString();
   const profile: StaffProfile = {
@@ -127,6 +132,7 @@ export async function inviteUser(
     profile,
     audit,
     idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() },
+    input.role === 'admin' ? [adminCountChange(1)] : [],
   );
   return { status: 201, body: toUserSummary(profile) };
 }
@@ -151,14 +157,43 @@ export async function updateUser(
   const activeAdmins = (await listStaff()).filter((p) => isAdmin(p) && statusOf(p) !== 'disabled').length;
   checkAccessChange(principal, before, { role, status: wantsStatus }, activeAdmins);
 
+  const roles: Role[] = role !== undefined ? [role] : before.roles;
+  const status: UserStatus = wantsStatus ?? statusOf(before);
+  const wasActiveAdmin = isAdmin(before) && statusOf(before) !== 'disabled';
+  const isActiveAdmin = roles.includes('admin') && status !== 'disabled';
+  // Under a race (two admins demoting each other) the count above may be stale: the admin count
+  // guard's conditional decrement decides, before anything changes at the identity provider.
+  if (wasActiveAdmin !== isActiveAdmin) await ensureAdminCount();
+  if (wasActiveAdmin && !isActiveAdmin) await reserveAdminRemoval(role !== undefined ? 'role' : 'status');
+  let updatedAt: string;
+  try {
+    updatedAt = await applyAccessChange(id, before, { role, wantsStatus, roles, status }, principal, directory, clock, {
+      joinsAdmins: !wasActiveAdmin && isActiveAdmin,
+    });
+  } catch (error) {
+    if (wasActiveAdmin && !isActiveAdmin) await releaseAdmin();
+    throw error;
+  }
+  return toUserSummary({ ...before, roles, status, version: (before.version ?? 0) + 1, updatedAt });
+}
+
+/** The change at the identity provider, then on the profile with its audit record; answers when. */
+async function applyAccessChange(
+  id: string,
+  before: StaffProfile,
+  change: { role?: Role; wantsStatus?: 'active' | 'disabled'; roles: Role[]; status: UserStatus },
+  principal: Principal,
+  directory: UserDirectory,
+  clock: Clock,
+  options: { joinsAdmins: boolean },
+): Promise<string> {
+  const { role, wantsStatus, roles, status } = change;
   // The directory first: if it refuses (unknown user, throttled), the profile stays as it was.
   if (role !== undefined) await directory.setRole(id, role);
   if (wantsStatus === 'disabled') await directory.disable(id);
   if (wantsStatus === 'active') await directory.enable(id);
 
   const now = clock.now().toISOString();
-  const roles: Role[] = role !== undefined ? [role] : before.roles;
-  const status: UserStatus = wantsStatus ?? statusOf(before);
   const changes: FieldChange[] = [];
   if (role !== undefined) changes.push({ field: 'role', before: before.roles[0] ?? null, after: role });
   if (status !== statusOf(before)) changes.push({ field: 'status', before: statusOf(before), after: status });
@@ -172,6 +207,11 @@ export async function updateUser(
     changes,
     at: now,
   });
-  await updateStaffAccess(before, { roles, status, version, updatedAt: now }, audit);
-  return toUserSummary({ ...before, roles, status, version, updatedAt: now });
+  await updateStaffAccess(
+    before,
+    { roles, status, version, updatedAt: now },
+    audit,
+    options.joinsAdmins ? [adminCountChange(1)] : [],
+  );
+  return now;
 }

@@ -18,6 +18,7 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | idempotency record           | IDEMPOTENCY#<userId>#<key>   | IDEMPOTENCY          |
  * | staff user profile           | USER#<userId>                | PROFILE              |
  * | local sign-in credential     | USER#<userId>                | CREDENTIAL           |
+ * | count of admins not disabled | USER#ADMINS                  | COUNT                |
  * | staff e-mail → user (unique) | USER_EMAIL#<email>           | GUARD                |
  * | local invitation (TTL)       | INVITATION#<sha256(token)>   | INVITATION           |
  * | portal user → contact link   | PORTAL_USER#<userId>         | PROFILE              |
@@ -138,6 +139,8 @@ export const keys = {
   customFields: (entity: RecordKind): Key => ({ pk: 'SETTINGS#CUSTOM_FIELDS', sk: entity }),
   idempotency: (userId: string, key: string): Key => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
   user: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  /** How many admins are not disabled: the guard that keeps the last one (conditional decrement). */
+  adminCount: (): Key => ({ pk: 'USER#ADMINS', sk: 'COUNT' }),
   portalUser: (userId: string): Key => ({ pk: `PORTAL_USER#${userId}`, sk: 'PROFILE' }),
   /** Local provider only: a staff user's scrypt password hash (Cognito keeps it in AWS). */
   localCredential: (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'CREDENTIAL' }),

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../auth/roles.js';
 import type { UserStatus } from '../domain/users/user.schema.js';
 import { AppError, staleVersion } from '../http/errors.js';
@@ -106,6 +106,8 @@ export async function createStaffProfile(
   profile: StaffProfile,
   audit: AuditRecord,
   idempotency?: { request: IdempotencyRequest; status: number; nowMs: number },
+  /** More items of the same transaction (the admin count when an admin is invited). */
+  extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [
     { Put: { TableName: tableName(), Item: profileItem(profile), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -119,6 +121,7 @@ export async function createStaffProfile(
     putAudit(audit),
   ];
   if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, profile, idempotency.nowMs));
+  items.push(...extra);
   await transactWrite(items, (failed) =>
     failed.some((f) => f.index === 1)
       ? new AppError('conflict', 'user.email_taken', 'A staff user with this e-mail already exists', {
@@ -137,6 +140,8 @@ export async function updateStaffAccess(
   before: StaffProfile,
   change: { roles: Role[]; status: UserStatus; version: number; updatedAt: string },
   audit: AuditRecord,
+  /** More items of the same transaction (the admin count when an admin joins). */
+  extra: TransactItem[] = [],
 ): Promise<void> {
   const versioned = before.version !== undefined;
   const items: TransactItem[] = [
@@ -159,6 +164,7 @@ export async function updateStaffAccess(
       },
     },
     putAudit(audit),
+    ...extra,
   ];
   await transactWrite(items, () => staleVersion('user'));
 }
@@ -193,4 +199,75 @@ export async function recordMfaEnrolment(
     ],
     () => staleVersion('user'),
   );
+}
+
+/**
+ * The admin count guard (keys.adminCount): how many admins are not disabled. Two admins demoting
+ * each other at once both read "two admins"; the guard's conditional decrement lets only one of
+ * them through. Written on first need from the staff directory (conditional put, so a racing
+ * first write keeps the value already there).
+ */
+export async function ensureAdminCount(): Promise<void> {
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: keys.adminCount(), ConsistentRead: true }),
+  );
+  if (Item) return;
+  const count = (await listStaff()).filter((p) => p.roles.includes('admin') && p.status !== 'disabled').length;
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.adminCount(), type: 'AdminCount', count },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+  }
+}
+
+export const lastAdmin = (field: 'role' | 'status') =>
+  new AppError('conflict', 'user.last_admin', 'This is the last active admin; make someone else admin first', {
+    [field]: 'The last active admin must stay an active admin',
+  });
+
+/**
+ * Takes one admin off the count, on condition that another stays: a reservation made before the
+ * identity provider is changed, and given back (`releaseAdmin`) if the change does not complete.
+ */
+export async function reserveAdminRemoval(field: 'role' | 'status'): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.adminCount(),
+        UpdateExpression: 'SET #count = #count - :one',
+        ConditionExpression: '#count > :one',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') throw lastAdmin(field);
+    throw error;
+  }
+}
+
+/** Puts one admin back on the count (a removal that did not complete). */
+export async function releaseAdmin(): Promise<void> {
+  await db().send(new UpdateCommand(adminCountChange(1).Update!));
+}
+
+/** One more (or fewer) admin on the count, as an item of the transaction that makes the change. */
+export function adminCountChange(delta: 1 | -1): TransactItem & { Update: NonNullable<TransactItem['Update']> } {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.adminCount(),
+      UpdateExpression: 'SET #count = #count + :delta',
+      ConditionExpression: 'attribute_exists(#count)',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':delta': delta },
+    },
+  };
 }

@@ -144,6 +144,15 @@ describe('teams', () => {
     expect(audit.items[1]!.changes.map((c) => c.field)).toContain('memberIds');
   });
 
+  it('refuses deleting a team that still has records (409 team.has_records), and changes nothing', async () => {
+    const west = (await admin.get<Listed<Team>>('/api/teams')).body.items.find((t) => t.id === 'team-west')!;
+    await create(sales2);
+    const res = await admin.delete<{ error: { code: string } }>('/api/teams/team-west');
+    expect([res.status, res.body.error.code]).toEqual([409, 'team.has_records']);
+    const after = (await admin.get<Listed<Team>>('/api/teams')).body.items.find((t) => t.id === 'team-west')!;
+    expect(after).toEqual(west);
+  });
+
   it("adds the user's teams to Cognito ID tokens, as the pre-token-generation trigger", async () => {
     const { handler } = await import('../../functions/identity/pre-token-generation.js');
     const event = {

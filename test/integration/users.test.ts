@@ -51,6 +51,21 @@ describe('listing users', () => {
     expect(res.body.items.length).toBeGreaterThanOrEqual(STAFF_USERS.length);
   });
 
+  it('the staff directory says who is active; owner pickers ask for active users only', async () => {
+    const pending = await invited();
+    type Member = { id: string; status: string } & Record<string, unknown>;
+    const all = (await apiAs(runtime, 'sales1@cirrus.local').get<{ items: Member[] }>('/api/staff')).body.items;
+    expect(all.find((m) => m.id === pending.id)).toMatchObject({ status: 'invited' });
+    expect(all.find((m) => m.id === ADMIN_ID)).toMatchObject({ status: 'active' });
+    // Nothing of the account's security or activity reaches every staff member.
+    expect(Object.keys(all[0]!).sort()).toEqual(['email', 'id', 'name', 'roles', 'status', 'teamIds']);
+    const active = (await apiAs(runtime, 'sales1@cirrus.local').get<{ items: Member[] }>('/api/staff?status=active'))
+      .body.items;
+    expect(active.map((m) => m.id)).not.toContain(pending.id);
+    expect(active.every((m) => m.status === 'active')).toBe(true);
+    expect((await admin.get('/api/staff?status=gone')).status).toBe(400);
+  });
+
   it('records the last sign-in when a user signs in on the provider', async () => {
     const signedIn = await staffSignIn(runtime, 'finance@cirrus.local', LOCAL_PASSWORD);
     expect(signedIn.status).toBe(200);

@@ -35,6 +35,8 @@ export interface StaffMember {
   name: string;
   email: string;
   roles: Role[];
+  /** Only active users can sign in and be given records; invited and disabled ones are listed for names. */
+  status?: 'active' | 'invited' | 'disabled';
 }
 
 /** GET /api/me. */

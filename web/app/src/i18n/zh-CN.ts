@@ -246,7 +246,7 @@ export const zhCN: Messages<typeof en> = {
     saved: '团队 {{name}} 已保存',
     deleted: '团队 {{name}} 已删除',
     deleteConfirm: '删除团队 {{name}}？',
-    deleteHint: '成员将离开该团队；其客户的负责人保持不变。',
+    deleteHint: '成员将离开该团队。仍有联系人或公司的团队不能删除：请先将其重新分配。',
   },
   audit: {
     title: '审计日志',
