@@ -313,9 +313,12 @@ export const manifest = {
   rules: [
     {
       id: 'track-leads',
-      pattern: { source: ['cirrus.crm'], detailType: ['contact.created', 'contact.assigned'] },
+      pattern: {
+        source: ['cirrus.crm'],
+        detailType: ['contact.created', 'contact.updated', 'contact.deleted', 'contact.restored'],
+      },
       function: 'leadTracker',
-      description: 'Start the follow-up clock of a lead entered or reassigned outside the lead pool',
+      description: 'Start or stop the follow-up clock of a lead changed outside the lead pool (owner, stage, trash)',
     },
     {
       id: 'notify',

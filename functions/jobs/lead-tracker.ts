@@ -14,9 +14,10 @@ import { AppError } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
 
 /**
- * Starts (or stops) a lead's follow-up clock when a contact is created or changes owner outside
- * the leads context: a rep who enters a lead through /api/contacts, or a manager who reassigns
- * one, gets N days to follow it up like a lead dealt by the rules. Reads the contact and its lead
+ * Starts (or stops) a lead's follow-up clock when a contact changes outside the leads context: a
+ * rep who enters a lead through /api/contacts, or a manager who reassigns one, gets N days to
+ * follow it up like a lead dealt by the rules; a lead converted (stage past lead) or deleted stops
+ * being tracked at once, and no longer counts toward its owner's claim limit. Reads the contact and its lead
  * state (one BatchGetItem) and writes only when they disagree, conditioned on the state's version:
  * a redelivered event, or the leads context's own changes, write nothing.
  */

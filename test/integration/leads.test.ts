@@ -284,6 +284,26 @@ describe('leads entered outside the pool', () => {
   });
 });
 
+describe('converting a claimed lead', () => {
+  it('frees a place under the claim limit at once', async () => {
+    const team2 = await admin.post<{ id: string }>('/api/teams', { name: 'Leads 2', memberIds: [SALES1] });
+    const rep = as('sales1@cirrus.local'); // a fresh token that lists the new team
+    expect((await putRules(admin, team2.body.id, { claimLimit: 1, cooldownDays: 0 })).status).toBe(200);
+    const a = await newLead(admin, { teamId: team2.body.id, assign: 'pool' });
+    const b = await newLead(admin, { teamId: team2.body.id, assign: 'pool' });
+    const claimed = await rep.post<Rec>(`/api/lead-pool/${a.id}/claim`);
+    expect(claimed.status).toBe(200);
+    expect((await rep.post(`/api/lead-pool/${b.id}/claim`)).status).toBe(409);
+    const converted = await rep.patch(`/api/contacts/${a.id}`, {
+      lifecycleStage: 'qualified',
+      version: claimed.body.version,
+    });
+    expect(converted.status).toBe(200);
+    await runtime.drain();
+    expect((await rep.post(`/api/lead-pool/${b.id}/claim`)).status).toBe(200);
+  });
+});
+
 describe('duplicate check', () => {
   it('names the other rep who owns a contact with that e-mail or phone, and nothing else', async () => {
     const theirs = await sales1.post<Rec>('/api/contacts', aContact({ phone: '+86 139 1234 5678' }));
