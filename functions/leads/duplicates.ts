@@ -1,6 +1,6 @@
 import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
 import { toApi } from '../../shared/db/customer-records.repository.js';
-import { type Key, keys, type RecordKind } from '../../shared/db/keys.js';
+import { type Key, keys, phoneExactSource, type RecordKind } from '../../shared/db/keys.js';
 import { isPoolOwner } from '../../shared/db/keys.leads.js';
 import { batchGet } from '../../shared/db/leads.repository.js';
 import { queryPage } from '../../shared/db/query.js';
@@ -50,10 +50,9 @@ export async function findDuplicates(
   const [guardItems, phoneItems] = await Promise.all([
     guards.length ? batchGet(dedupeKeys(guards.map((g) => g.key))) : Promise.resolve([]),
     digits
-      ? queryPage<Record<string, unknown>>(
-          { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: `${digits}#` },
-          { limit: MAX_PHONE_MATCHES, forward: true },
-        ).then((p) => p.items)
+      ? queryPage<Record<string, unknown>>(phoneExactSource(digits), { limit: MAX_PHONE_MATCHES, forward: true }).then(
+          (p) => p.items,
+        )
       : Promise.resolve([]),
   ]);
 

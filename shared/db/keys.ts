@@ -314,6 +314,11 @@ export function contactPointSearchSource(kind: RecordKind, prefix: string): List
     : { index: 'gsi8', pk: 'COMPANY#DOMAIN', skPrefix: prefix.toLowerCase() };
 }
 
+/** Contacts whose phone is exactly these national digits (the duplicate check). */
+export function phoneExactSource(nationalDigits: string): ListSource {
+  return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: `${nationalDigits}#` };
+}
+
 export function phoneSearchSource(prefix: string): ListSource {
   return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: phoneQueryDigits(prefix) };
 }
