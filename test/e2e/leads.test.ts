@@ -113,6 +113,19 @@ describe('leads: a rep checks for duplicates, claims from the pool and loses an 
     expect(stored.body.ownerId).toBe('POOL_team-east');
   });
 
+  it('adds a lead into the pool from the console, warned of a duplicate e-mail on the way', async () => {
+    const { page } = session;
+    await page.goto(`${env().baseUrl}/app/leads`);
+    await page.getByTestId('new-lead').click();
+    await page.getByTestId('lead-name').fill('Ines Duplicate');
+    await page.locator('input#lead_email').fill(takenEmail);
+    await page.getByTestId('duplicate-warning').waitFor();
+    await screenshot(page, 'leads-07-new-lead');
+    await page.locator('input#lead_email').fill('ines.fresh@duplicate-check.example');
+    await page.getByTestId('save-lead').click();
+    await page.locator('[data-testid="pool-row"][data-lead-name="Ines Duplicate"]').waitFor();
+  });
+
   it('lets a manager change their team’s lead rules', async () => {
     const manager = await openSession(browser!);
     try {

@@ -1,5 +1,11 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DuplicateMatch, LeadRules, LeadRulesPut, PoolLead } from '../../../../shared/domain/leads/lead.schema';
+import type {
+  DuplicateMatch,
+  LeadCreate,
+  LeadRules,
+  LeadRulesPut,
+  PoolLead,
+} from '../../../../shared/domain/leads/lead.schema';
 import { api, apiRequest } from './client';
 
 /** The leads context: the lead pool (公海), lead rules per team, and the duplicate check (查重). */
@@ -14,6 +20,9 @@ export interface PoolPage {
   /** The pools the caller may use (first page only). */
   pools?: { teamId: string; name: string }[];
 }
+
+/** Body of POST /api/leads (the schema's input: `assign` may be left to its default). */
+export type LeadCreateBody = Omit<LeadCreate, 'assign'> & { assign?: LeadCreate['assign'] };
 
 export interface TeamRules extends LeadRules {
   teamName: string;
@@ -59,6 +68,14 @@ export function useReleaseLead() {
   const invalidate = useInvalidateLeads();
   return useMutation({
     mutationFn: (id: string) => api.post<{ id: string }>(`/api/lead-pool/${encodeURIComponent(id)}/release`),
+    onSettled: invalidate,
+  });
+}
+
+export function useCreateLead() {
+  const invalidate = useInvalidateLeads();
+  return useMutation({
+    mutationFn: (body: LeadCreateBody) => api.post<{ id: string; name: string; ownerId: string }>('/api/leads', body),
     onSettled: invalidate,
   });
 }

@@ -28,6 +28,16 @@ export const leadsEn = {
     gone: 'This lead is no longer in the pool',
   },
   columns: { name: 'Name', company: 'Company', source: 'Source', country: 'Country', title: 'Title' },
+  create: {
+    open: 'New lead',
+    title: 'New lead',
+    team: 'Team',
+    assign: 'Assign',
+    byRules: 'By the team’s rules',
+    toPool: 'Into the pool',
+    save: 'Add lead',
+    created: '{{name}} added',
+  },
   errors: {
     claim_limit: 'You hold as many pool leads as your team allows. Release or convert one first.',
     cooldown: 'You released this lead recently; you can claim it again later.',
@@ -93,6 +103,16 @@ export const leadsZh: Messages<typeof leadsEn> = {
     gone: '该线索已不在公海中',
   },
   columns: { name: '名称', company: '公司', source: '来源', country: '国家/地区', title: '职位' },
+  create: {
+    open: '新建线索',
+    title: '新建线索',
+    team: '团队',
+    assign: '分配',
+    byRules: '按团队规则分配',
+    toPool: '放入公海',
+    save: '添加线索',
+    created: '已添加 {{name}}',
+  },
   errors: {
     claim_limit: '你持有的公海线索已达团队上限，请先退回或转化一条。',
     cooldown: '你最近退回过这条线索，冷却期后才能再次领取。',

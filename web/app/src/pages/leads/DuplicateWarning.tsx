@@ -1,4 +1,5 @@
 import { Alert, Flex, Form, type FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { type DuplicateMatch, useDuplicates } from '../../api/leads';
@@ -45,7 +46,7 @@ export function DuplicateWarning({ form, recordId }: { form: FormInstance; recor
   );
 }
 
-function line(m: DuplicateMatch, t: ReturnType<typeof useTranslation>['t']) {
+function line(m: DuplicateMatch, t: TFunction) {
   const what = t(`leads.duplicates.${m.kind}`);
   const field = t(`leads.duplicates.${m.field}`);
   const link = m.record ? (

@@ -1,4 +1,4 @@
-import { InboxOutlined, RollbackOutlined } from '@ant-design/icons';
+import { InboxOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Flex, Input, List, Popconfirm, Select, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -16,6 +16,7 @@ import { TimeStamp } from '../../components/TimeStamp';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { leadErrorMessage } from './lead-errors';
+import { NewLeadModal } from './NewLeadModal';
 
 /** /app/leads (leads:claim): the lead pool (公海) of one's teams, and one's own leads with a release action. */
 export function LeadPoolPage() {
@@ -53,6 +54,8 @@ function PoolList() {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const { message } = App.useApp();
+  const { can } = useAuth();
+  const [adding, setAdding] = useState(false);
   const [teamId, setTeamId] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
@@ -99,7 +102,20 @@ function PoolList() {
             {t('leads.pool.held', { count: first.held })}
           </Typography.Text>
         )}
+        {can('contacts:write') && pools.length > 0 && (
+          <Button
+            icon={<PlusOutlined />}
+            data-testid="new-lead"
+            onClick={() => setAdding(true)}
+            style={{ marginInlineStart: 'auto' }}
+          >
+            {t('leads.create.open')}
+          </Button>
+        )}
       </Flex>
+      {adding && (
+        <NewLeadModal pools={pools} defaultTeamId={teamId ?? first?.teamId} onClose={() => setAdding(false)} />
+      )}
       <Card size="small">
         {pool.isPending ? (
           <Skeleton active paragraph={{ rows: 4 }} />
