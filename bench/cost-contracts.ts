@@ -179,7 +179,7 @@ async function writeBackgroundContracts(companyId: string, today: string): Promi
       updatedAt: at,
     };
     items.push({ ...contractKeys.contract(id), type: 'Contract', ...contract, ...contractIndexKeys(contract) });
-    items.push(reminderItem('contract', id, `${number} ${contract.title}`, SALES1.id, reminder));
+    items.push({ ...reminderItem('contract', id, `${number} ${contract.title}`, SALES1.id, reminder) });
   }
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
