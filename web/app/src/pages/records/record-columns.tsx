@@ -6,6 +6,7 @@ import { EMPTY } from '../../components/format';
 import { RestoreButton } from '../../components/RecordActions';
 import { TagList } from '../../components/TagList';
 import { TimeStamp } from '../../components/TimeStamp';
+import { ownerLabel } from '../leads/pool-owner';
 import { type RecordBase, recordPath, recordTestIds } from './record-kind';
 
 export type Column<T> = TableColumnsType<T>[number];
@@ -27,7 +28,11 @@ export function sharedColumns<T extends RecordBase>(o: ColumnOptions<string>) {
   const { t } = o;
   const columns: Record<'tier' | 'owner' | 'tags' | 'updatedAt' | 'createdAt', Column<T>> = {
     tier: { title: t('fields.tier'), key: 'tier', render: (_, r) => (r.tier ? t(`tiers.${r.tier}`) : EMPTY) },
-    owner: { title: t('fields.owner'), key: 'owner', render: (_, r) => o.staffNames.get(r.ownerId) ?? r.ownerId },
+    owner: {
+      title: t('fields.owner'),
+      key: 'owner',
+      render: (_, r) => ownerLabel(o.staffNames, r.ownerId, t('leads.pool.title')),
+    },
     tags: {
       title: t('fields.tags'),
       key: 'tags',
