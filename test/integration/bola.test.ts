@@ -333,3 +333,84 @@ describe.each(INTRUDERS)('BOLA on quotes: $who', ({ email }) => {
     expect(create.status).toBe(404);
   });
 });
+
+/**
+ * Contracts: another rep's contract, or another team's, answers every contract route (and its
+ * attachments and payments) exactly as a missing one, stays unchanged, and is on none of the
+ * intruder's lists. Finance and admins read all contracts by design (not intruders here).
+ */
+describe.each(INTRUDERS)('BOLA on contracts: $who', ({ email }) => {
+  let contract: Rec;
+  let attachmentId: string;
+  beforeAll(async () => {
+    const westRep = apiAs(runtime, 'sales2@cirrus.local');
+    const company = await admin.post<Rec>('/api/companies', aCompany());
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await westRep.post<Rec>('/api/contracts', {
+      title: `West contract ${email}`,
+      companyId: company.body.id,
+      startDate: today,
+      endDate: '2031-06-30',
+      value: 10_000,
+      currency: 'CNY',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.teamId).toBe('team-west');
+    const upload = await westRep.post<{ attachment: { id: string } }>(`/api/contracts/${res.body.id}/attachments`, {
+      fileName: 'west.pdf',
+      contentType: 'application/pdf',
+      size: 10,
+    });
+    expect(upload.status).toBe(201);
+    attachmentId = upload.body.attachment.id;
+    contract = (await admin.get<Rec>(`/api/contracts/${res.body.id}`)).body;
+  });
+
+  const CONTRACT_ROUTES = [
+    { name: 'GET /api/contracts/{id}', call: (api: Api, id: string) => api.get(`/api/contracts/${id}`) },
+    {
+      name: 'PATCH /api/contracts/{id}',
+      call: (api: Api, id: string) => api.patch(`/api/contracts/${id}`, { title: 'Pwned', version: 1 }),
+    },
+    {
+      name: 'POST /api/contracts/{id}/renew',
+      call: (api: Api, id: string) => api.post(`/api/contracts/${id}/renew`, { version: 1 }),
+    },
+    {
+      name: 'POST /api/contracts/{id}/terminate',
+      call: (api: Api, id: string) => api.post(`/api/contracts/${id}/terminate`, { version: 1 }),
+    },
+    {
+      name: 'POST /api/contracts/{id}/attachments',
+      call: (api: Api, id: string) =>
+        api.post(`/api/contracts/${id}/attachments`, { fileName: 'x.pdf', contentType: 'application/pdf', size: 1 }),
+    },
+    {
+      name: 'GET /api/contracts/{id}/attachments/{attachmentId}',
+      call: (api: Api, id: string) => api.get(`/api/contracts/${id}/attachments/${attachmentId}`),
+    },
+    {
+      name: 'POST /api/contracts/{id}/attachments/{attachmentId}/confirm',
+      call: (api: Api, id: string) => api.post(`/api/contracts/${id}/attachments/${attachmentId}/confirm`),
+    },
+  ] as const;
+
+  it.each(CONTRACT_ROUTES)('$name answers as for a contract that does not exist', async ({ call }) => {
+    const intruder = apiAs(runtime, email);
+    const hidden = await call(intruder, contract.id);
+    const missing = await call(intruder, MISSING_ID);
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(contract.id);
+    expect((await admin.get<Rec>(`/api/contracts/${contract.id}`)).body).toEqual(contract);
+  });
+
+  it("leaves the contract off the intruder's lists (updated, expiring, expired)", async () => {
+    const intruder = apiAs(runtime, email);
+    for (const query of ['limit=100', 'endingWithinDays=366&limit=100', 'status=expired&limit=100']) {
+      const list = await intruder.get<{ items: Rec[] }>(`/api/contracts?${query}`);
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((r) => r.id)).not.toContain(contract.id);
+    }
+  });
+});
