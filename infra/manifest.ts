@@ -63,6 +63,12 @@ const FUNCTIONS = {
     timeoutSeconds: 60,
     grants: { table: 'write', sendTo: ['reassign'] },
   },
+  companyNameSync: {
+    entry: 'functions/jobs/company-name-sync.ts',
+    description: "Copies a renamed company's name to its contacts (companyName), each with its audit record",
+    timeoutSeconds: 300,
+    grants: { table: 'write' },
+  },
   work: {
     entry: 'functions/work/handler.ts',
     description: 'Tasks (with due reminders), activities logged on records, and the personal home page',
@@ -337,6 +343,12 @@ export const manifest = {
       },
       function: 'notifier',
       description: 'In-app notification and e-mail to the person a reminder or an assignment is for',
+    },
+    {
+      id: 'sync-company-name',
+      pattern: { source: ['cirrus.crm'], detailType: ['company.updated'] },
+      function: 'companyNameSync',
+      description: "Keep contacts' companyName in step with their company's name",
     },
   ],
   queues: [
