@@ -24,7 +24,8 @@ export async function handler(event: Pick<ScheduledEvent, 'time'>): Promise<Reco
   const now = new Date(event.time);
   const [teams, saved] = await Promise.all([listTeams(), listRules()]);
   const rulesByTeam = new Map(saved.map((r) => [r.teamId, r]));
-  const teamKeys = [...teams.map((t) => t.id), NO_TEAM];
+  // Teams, plus any team with saved rules that was deleted since (its leads keep its id).
+  const teamKeys = [...new Set([...teams.map((t) => t.id), ...saved.map((r) => r.teamId), NO_TEAM])];
   const counts: Record<ReturnOutcome, number> = { returned: 0, untracked: 0, reanchored: 0, skipped: 0 };
   let handled = 0;
   for (const teamKey of teamKeys) {
