@@ -124,6 +124,7 @@ export async function updateActivity(
     changes,
     at,
   });
+  // No follow-up touch: an edit (even of occurredAt) never moves the lead clock (see follow-up.ts).
   await writeActivity(before, next, audit);
   return next;
 }
@@ -139,6 +140,7 @@ export async function deleteActivity(id: string, principal: Principal, clock: Cl
     changes: [{ field: 'subject', before: before.subject, after: null }],
     at: clock.now().toISOString(),
   });
+  // The lead clock stays where it is (see follow-up.ts): a deletion does not turn it back.
   await writeActivity(before, undefined, audit);
 }
 

@@ -1,26 +1,43 @@
+import { rolesAllow } from '../../shared/auth/permissions.js';
 import type { Principal } from '../../shared/auth/principal.js';
+import { recordScopeOf } from '../../shared/auth/principal.js';
 import { toApiActivity } from '../../shared/db/activities.repository.js';
+import { listContractItemsMerged } from '../../shared/db/contracts.repository.js';
+import { getPipeline, readTotals } from '../../shared/db/deals.repository.js';
+import { type ContractScopeKey, contractEndSource } from '../../shared/db/keys.contracts.js';
 import { actorActivitiesSource, openTasksSource } from '../../shared/db/keys.work.js';
 import { queryPage } from '../../shared/db/query.js';
 import { toApiTask } from '../../shared/db/tasks.repository.js';
-import type { HomePage } from '../../shared/domain/work/home.js';
+import { DEFAULT_PIPELINE_ID, defaultPipeline } from '../../shared/domain/deals/pipeline.schema.js';
+import { dateInZone, daysBefore } from '../../shared/domain/notifications/reminder-times.js';
+import { daysBetween, HOME_EXPIRING_DAYS, type HomePage, openDealsByStage } from '../../shared/domain/work/home.js';
 import { bucketRange } from '../../shared/domain/work/my-tasks.js';
 import { type Clock, systemClock } from './clock.js';
 
 /** How many of each the home page shows; "see all" opens the full list. */
 export const HOME_TASKS = 10;
 export const HOME_ACTIVITY = 8;
+export const HOME_CONTRACTS = 5;
+/** A manager's expiring contracts read each of their teams' partitions (as the contracts list does), at most this many. */
+const MAX_TEAMS = 10;
 
 /**
- * The personal home page, in one request: three bounded Queries run in parallel — the caller's
- * overdue and today's open tasks (two sort-key ranges of their open-task index, gsi1) and their
- * recent activity (gsi4) — at most 10 + 10 + 8 items, ~3 read units. Deals by stage and
- * contracts expiring soon join when their contexts' maintained totals and due index exist.
+ * The personal home page, in one request. Every part is a bounded read of an index partition that
+ * is already the caller's own, all run in parallel:
+ * - overdue and today's open tasks: two sort-key ranges of the caller's open-task index (gsi1);
+ * - recent activity: the caller's actor index (gsi4);
+ * - my open deals by stage: ONE Query of the deals context's maintained owner totals
+ *   (`DEAL#TOTALS#default#OWNER#<me>`, one item per stage and currency, never the deals) and a
+ *   GetItem of the default pipeline for the stage order and labels;
+ * - contracts expiring in the next 30 days: the contracts' END index of the caller's scope (a rep:
+ *   their own partition; a manager: one Query per team; admin and finance: all), a date range.
+ * So a rep's home is 6 requests (~3.5 read units), a manager's 5 + one per team. A part the
+ * caller's role may not read (deals, contracts) is `null` and not read at all.
  */
 export async function homePage(principal: Principal, tz: string, clock: Clock = systemClock): Promise<HomePage> {
   const now = clock.now();
   const me = principal.userId;
-  const [overdue, today, activity] = await Promise.all([
+  const [overdue, today, activity, deals, contractsExpiring] = await Promise.all([
     queryPage<Record<string, unknown>>(openTasksSource(me, bucketRange('overdue', now, tz)), {
       limit: HOME_TASKS,
       forward: true,
@@ -30,6 +47,8 @@ export async function homePage(principal: Principal, tz: string, clock: Clock = 
       forward: true,
     }),
     queryPage<Record<string, unknown>>(actorActivitiesSource(me), { limit: HOME_ACTIVITY, forward: false }),
+    rolesAllow(principal.roles, 'deals:read') ? myOpenDeals(me, now) : null,
+    rolesAllow(principal.roles, 'contracts:read') ? expiringContracts(principal, dateInZone(now, tz)) : null,
   ]);
   return {
     tasks: {
@@ -39,7 +58,57 @@ export async function homePage(principal: Principal, tz: string, clock: Clock = 
       todayMore: today.nextCursor !== null,
     },
     recentActivity: activity.items.map(toApiActivity),
-    deals: null,
-    contractsExpiring: null,
+    deals,
+    contractsExpiring,
+  };
+}
+
+/**
+ * The caller's open deals per stage of the default pipeline. Always the caller's OWN deals, even
+ * for a manager or an admin: the home page is personal; the board shows the team's.
+ */
+async function myOpenDeals(ownerId: string, now: Date): Promise<NonNullable<HomePage['deals']>> {
+  const [stored, totals] = await Promise.all([
+    getPipeline(DEFAULT_PIPELINE_ID),
+    readTotals(DEFAULT_PIPELINE_ID, { kind: 'owner', ownerId }),
+  ]);
+  // A table without deals yet has no pipeline item either (the deals context writes it on first
+  // use); its stages are the default ones. The home page never writes.
+  const pipeline = stored ?? defaultPipeline(now.toISOString());
+  return { pipelineId: pipeline.id, stages: openDealsByStage(pipeline.stages, totals) };
+}
+
+/** The END index partitions of the caller's contract scope (the contracts list's rule). */
+function contractScopes(principal: Principal): ContractScopeKey[] {
+  const scope = recordScopeOf(principal);
+  if (scope.kind === 'all') return [{ kind: 'all' }];
+  if (scope.kind === 'owner') return [{ kind: 'owner', ownerId: scope.ownerId }];
+  return [...new Set(scope.teamIds)].slice(0, MAX_TEAMS).map((teamId) => ({ kind: 'team', teamId }));
+}
+
+/** Active contracts in scope ending between today and today + 30 days (the caller's today), soonest first. */
+async function expiringContracts(
+  principal: Principal,
+  today: string,
+): Promise<NonNullable<HomePage['contractsExpiring']>> {
+  const withinDays = HOME_EXPIRING_DAYS;
+  const scopes = contractScopes(principal);
+  if (scopes.length === 0) return { withinDays, items: [], more: false };
+  const to = daysBefore(today, -withinDays);
+  const page = await listContractItemsMerged(
+    scopes.map((scope) => contractEndSource(scope, today, to)),
+    { limit: HOME_CONTRACTS, forward: true },
+  );
+  return {
+    withinDays,
+    items: page.items.map((c) => ({
+      id: c.id,
+      number: c.number,
+      title: c.title,
+      companyName: c.companyName,
+      endDate: c.endDate,
+      daysLeft: daysBetween(today, c.endDate),
+    })),
+    more: page.nextCursor !== null,
   };
 }

@@ -39,7 +39,10 @@ export async function planTaskList(query: TaskListQuery, principal: Principal, n
   if (query.related) {
     const [entity, id] = query.related.split(':') as [RelatedEntity, string];
     await relatedOrThrow(principal, entity, id);
-    return { source: recordTasksSource(entity, id), forward: true };
+    // A record's panel shows its open tasks; `done` lists its finished ones, newest first.
+    return query.view === 'done'
+      ? { source: recordTasksSource(entity, id, 'CLOSED'), forward: false }
+      : { source: recordTasksSource(entity, id, 'OPEN', rangeOf(query.view, now, query.tz)), forward: true };
   }
   if (query.teamId) {
     const scope = taskScopeOf(principal);

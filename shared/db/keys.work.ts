@@ -20,7 +20,8 @@ import { type Key, keys, type ListSource, TYPE } from './keys.js';
  * |       |                                 |                        | are sort-key ranges in the caller's day            |
  * | gsi1  | TASK#ASSIGNEE#<userId>#CLOSED   | <closedAt>#<id>        | my finished tasks, last finished first             |
  * | gsi10 | TASK#TEAM#<teamId>#<state>      | <dueAt>/<closedAt>#<id>| a manager's team tasks (the assignee's team)       |
- * | gsi7  | TASK#RECORD#<E>#<recordId>      | <dueAt>#<id>           | the tasks about one record, by due time            |
+ * | gsi7  | TASK#RECORD#<E>#<recordId>#OPEN | <dueAt>#<id>           | a record's open tasks by due time (its tasks panel)|
+ * | gsi7  | TASK#RECORD#<E>#<recordId>#CLOSED| <closedAt>#<id>       | a record's finished tasks, last finished first     |
  * | gsi1  | ACTIVITY#RECORD#<E>#<recordId>  | <occurredAt>#<id>      | a record's activities, newest first (timeline)     |
  * | gsi4  | ACTIVITY#ACTOR#<userId>         | <occurredAt>#<id>      | my recent activity (home page)                     |
  *
@@ -37,7 +38,8 @@ export const workKeys = {
 
 const assigneePartition = (userId: string, state: TaskState) => `${TYPE.task}#ASSIGNEE#${userId}#${state}`;
 const teamPartition = (teamId: string, state: TaskState) => `${TYPE.task}#TEAM#${teamId}#${state}`;
-const taskRecordPartition = (entity: string, id: string) => `${TYPE.task}#RECORD#${entity.toUpperCase()}#${id}`;
+const taskRecordPartition = (entity: string, id: string, state: TaskState) =>
+  `${TYPE.task}#RECORD#${entity.toUpperCase()}#${id}#${state}`;
 const activityRecordPartition = (entity: string, id: string) => `${TYPE.activity}#RECORD#${entity.toUpperCase()}#${id}`;
 const actorPartition = (userId: string) => `${TYPE.activity}#ACTOR#${userId}`;
 
@@ -58,8 +60,7 @@ export function taskIndexKeys(t: IndexedTask): Record<string, string> {
   const sk = state === 'OPEN' ? `${t.dueAt}#${t.id}` : `${t.closedAt ?? t.dueAt}#${t.id}`;
   const out: Record<string, string> = { gsi1pk: assigneePartition(t.assigneeId, state), gsi1sk: sk };
   if (t.teamId) Object.assign(out, { gsi10pk: teamPartition(t.teamId, state), gsi10sk: sk });
-  if (t.related)
-    Object.assign(out, { gsi7pk: taskRecordPartition(t.related.entity, t.related.id), gsi7sk: `${t.dueAt}#${t.id}` });
+  if (t.related) Object.assign(out, { gsi7pk: taskRecordPartition(t.related.entity, t.related.id, state), gsi7sk: sk });
   return out;
 }
 
@@ -78,9 +79,17 @@ export function teamTasksSource(teamId: string, state: TaskState, range?: { from
   return { index: 'gsi10', pk: teamPartition(teamId, state), ...(range ? { skRange: range } : {}) };
 }
 
-/** The tasks about one record (gsi7), by due time. */
-export function recordTasksSource(entity: string, id: string): ListSource {
-  return { index: 'gsi7', pk: taskRecordPartition(entity, id) };
+/**
+ * The tasks about one record (gsi7): open ones by due time (`range` narrows to a bucket), or
+ * finished ones by the time they closed (read newest first).
+ */
+export function recordTasksSource(
+  entity: string,
+  id: string,
+  state: TaskState = 'OPEN',
+  range?: { from?: string; to?: string },
+): ListSource {
+  return { index: 'gsi7', pk: taskRecordPartition(entity, id, state), ...(range ? { skRange: range } : {}) };
 }
 
 /** The GSI attributes of an activity: its record's timeline and its actor's recent activity. */

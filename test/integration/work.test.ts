@@ -4,7 +4,10 @@ import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
 import { db, tableName } from '../../shared/db/client.js';
 import { leadKeys } from '../../shared/db/keys.leads.js';
-import { aContact } from '../support/fixtures.js';
+import { daysBefore } from '../../shared/domain/notifications/reminder-times.js';
+import type { HomeDealStage, HomePage } from '../../shared/domain/work/home.js';
+import { aDeal } from '../support/deal-fixtures.js';
+import { aCompany, aContact } from '../support/fixtures.js';
 import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
 
 /**
@@ -178,6 +181,27 @@ describe('tasks', () => {
     expect(notes.body.items.filter((n) => n.entityId === task.id)).toEqual([]);
   });
 
+  it("a record's open tasks leave out finished ones, which its done view lists", async () => {
+    const deal = await sales1.post<{ id: string }>('/api/deals', aDeal());
+    expect(deal.status).toBe(201);
+    const related = { entity: 'deal', id: deal.body.id };
+    const later = await aTask(sales1, { title: 'Send the proposal', dueAt: hours(30), related });
+    const sooner = await aTask(sales1, { title: 'Confirm the budget', dueAt: hours(3), related });
+    const finished = await aTask(sales1, { title: 'Book the demo', dueAt: hours(1), related });
+    expect((await sales1.post(`/api/tasks/${finished.id}/complete`, {})).status).toBe(200);
+    await aTask(sales1, { title: 'Unrelated' });
+
+    const open = await sales1.get<Listed<Task>>(`/api/tasks?related=deal:${deal.body.id}`);
+    expect(open.body.items.map((t) => t.id)).toEqual([sooner.id, later.id]);
+    const done = await sales1.get<Listed<Task>>(`/api/tasks?related=deal:${deal.body.id}&view=done`);
+    expect(done.body.items.map((t) => t.id)).toEqual([finished.id]);
+    const reopened = await sales1.patch<Task>(`/api/tasks/${finished.id}`, { status: 'open', version: 2 });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    const again = await sales1.get<Listed<Task>>(`/api/tasks?related=deal:${deal.body.id}`);
+    expect(again.body.items.map((t) => t.id)).toEqual([finished.id, sooner.id, later.id]);
+    expect((await sales2.get(`/api/tasks?related=deal:${deal.body.id}&view=done`)).status).toBe(404);
+  });
+
   it('the tasks about a record are listed for whoever may see the record', async () => {
     const contact = await aContactOf(sales1);
     const task = await aTask(sales1, { related: { entity: 'contact', id: contact.id } });
@@ -298,6 +322,32 @@ describe('activities and the merged timeline', () => {
     expect((await sales1.get(`/api/contacts/${contact.id}/timeline?cursor=garbage`)).status).toBe(400);
   });
 
+  it('editing an activity, even its time, or deleting it leaves the lead follow-up clock where it is', async () => {
+    const contact = await aContactOf(sales1);
+    const lastFollowUp = async () =>
+      (await db().send(new GetCommand({ TableName: tableName(), Key: leadKeys.state(contact.id) }))).Item
+        ?.lastFollowUpAt;
+    const logged = await sales1.post<Activity & { createdAt: string }>('/api/activities', {
+      kind: 'call',
+      entity: 'contact',
+      entityId: contact.id,
+      subject: 'Follow-up call',
+      occurredAt: hours(-48),
+    });
+    expect(logged.status).toBe(201);
+    // A backdated call is recorded now: the clock takes the time it was logged, not its occurredAt.
+    expect(await lastFollowUp()).toBe(logged.body.createdAt);
+
+    const edited = await sales1.patch<Activity>(`/api/activities/${logged.body.id}`, {
+      occurredAt: hours(-24 * 20),
+      version: 1,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(await lastFollowUp()).toBe(logged.body.createdAt);
+    expect((await sales1.delete(`/api/activities/${logged.body.id}`)).status).toBe(204);
+    expect(await lastFollowUp()).toBe(logged.body.createdAt);
+  });
+
   it('only the author or an admin edits or deletes an activity', async () => {
     const contact = await aContactOf(sales1);
     const logged = await sales1.post<Activity>('/api/activities', {
@@ -350,5 +400,121 @@ describe('home page', () => {
     expect(home.body.recentActivity[0]?.subject).toBe('Home call');
     const other = await sales1.get<{ tasks: { overdue: Task[]; today: Task[] } }>('/api/dashboard/home');
     expect(other.body.tasks.today.map((t) => t.id)).not.toContain(today.id);
+  });
+});
+
+describe('home page: deals by stage and contracts expiring soon', () => {
+  const today = () => new Date().toISOString().slice(0, 10);
+  const inDays = (n: number) => daysBefore(today(), -n);
+  let companyId: string;
+  beforeAll(async () => {
+    companyId = (await admin.post<{ id: string }>('/api/companies', aCompany())).body.id;
+  });
+  const home = async (api: Api, query = '?tz=UTC') => {
+    const res = await api.get<HomePage>(`/api/dashboard/home${query}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body;
+  };
+  const stagesOf = (page: HomePage) => new Map(page.deals!.stages.map((s) => [s.stageId, s]));
+  const aContract = async (api: Api, endDate: string) => {
+    const res = await api.post<{ id: string; number: string; title: string }>('/api/contracts', {
+      title: `Service ${Math.random().toString(36).slice(2, 8)}`,
+      companyId,
+      startDate: inDays(-200),
+      endDate,
+      value: 500_000,
+      currency: 'CNY',
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body;
+  };
+
+  it("counts the rep's own open deals per open stage with their amounts, in stage order", async () => {
+    const before = stagesOf(await home(sales2));
+    const othersBefore = stagesOf(await home(sales1));
+    await sales2.post('/api/deals', aDeal({ amount: 100_000, currency: 'CNY' }));
+    await sales2.post('/api/deals', aDeal({ amount: 250_000, currency: 'CNY' }));
+    await sales2.post('/api/deals', aDeal({ amount: 9_900, currency: 'USD', stageId: 'quote' }));
+    const won = await sales2.post<{ id: string; version: number }>('/api/deals', aDeal({ amount: 7_000 }));
+    const moved = await sales2.post(`/api/deals/${won.body.id}/stage`, { stageId: 'won', version: won.body.version });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await sales1.post('/api/deals', aDeal({ amount: 1_000_000 }));
+
+    const page = await home(sales2);
+    expect(page.deals!.pipelineId).toBe('default');
+    // Open stages only (won and lost are not open deals), in the pipeline's order, with both labels.
+    expect(page.deals!.stages.map((s) => s.stageId)).toEqual(['lead', 'intention', 'quote', 'negotiation']);
+    expect(page.deals!.stages[0]!.label).toEqual({ en: 'Lead', zh: '线索' });
+    const after = stagesOf(page);
+    const cny = (m: Map<string, HomeDealStage>, id: string) =>
+      m.get(id)?.amounts.find((a) => a.currency === 'CNY')?.amount ?? 0;
+    expect(after.get('lead')!.count - (before.get('lead')?.count ?? 0)).toBe(2);
+    expect(cny(after, 'lead') - cny(before, 'lead')).toBe(350_000);
+    expect(after.get('quote')!.count - (before.get('quote')?.count ?? 0)).toBe(1);
+    expect(after.get('quote')!.amounts).toContainEqual({ currency: 'USD', amount: 9_900 });
+    // Another rep's deal never shows on sales2's home, nor sales2's on theirs.
+    const others = stagesOf(await home(sales1));
+    expect(others.get('lead')!.count - (othersBefore.get('lead')?.count ?? 0)).toBe(1);
+    expect(others.get('quote')!.count).toBe(othersBefore.get('quote')?.count ?? 0);
+  });
+
+  it("lists the caller's active contracts ending in the next 30 days, soonest first, and no one else's", async () => {
+    const inTen = await aContract(sales2, inDays(10));
+    const inThree = await aContract(sales2, inDays(3));
+    const tooLate = await aContract(sales2, inDays(45));
+    const ended = await aContract(sales2, inDays(-2));
+    const east = await aContract(sales1, inDays(5));
+
+    const mine = (await home(sales2)).contractsExpiring!;
+    expect(mine.withinDays).toBe(30);
+    const ids = mine.items.map((c) => c.id);
+    expect(ids.indexOf(inThree.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(inThree.id)).toBeLessThan(ids.indexOf(inTen.id));
+    expect(ids).not.toContain(tooLate.id);
+    expect(ids).not.toContain(ended.id);
+    expect(ids).not.toContain(east.id);
+    expect(mine.items.find((c) => c.id === inTen.id)).toMatchObject({
+      number: inTen.number,
+      title: inTen.title,
+      endDate: inDays(10),
+      daysLeft: 10,
+    });
+    expect(mine.items.map((c) => c.endDate)).toEqual([...mine.items.map((c) => c.endDate)].sort());
+
+    // The manager of East sees their team's (sales1's), not West's; admin and finance see all.
+    const managers = (await home(manager)).contractsExpiring!.items.map((c) => c.id);
+    expect(managers).toContain(east.id);
+    expect(managers).not.toContain(inThree.id);
+    const sales1s = (await home(sales1)).contractsExpiring!.items.map((c) => c.id);
+    expect(sales1s).toContain(east.id);
+    expect(sales1s).not.toContain(inThree.id);
+  });
+
+  it('shows at most five contracts and says there are more', async () => {
+    for (let i = 0; i < 6; i++) await aContract(sales2, inDays(20 + i));
+    const page = (await home(sales2)).contractsExpiring!;
+    expect(page.items).toHaveLength(5);
+    expect(page.more).toBe(true);
+  });
+
+  it('counts days left in the caller time zone', async () => {
+    const contract = await aContract(sales2, inDays(1));
+    // Kiritimati is UTC+14: for most of the UTC day it is already tomorrow there.
+    const utc = (await home(sales2, '?tz=UTC')).contractsExpiring!.items.find((c) => c.id === contract.id);
+    expect(utc?.daysLeft).toBe(1);
+    const ahead = new Date().getUTCHours() >= 10;
+    const kiritimati = (await home(sales2, '?tz=Pacific/Kiritimati')).contractsExpiring!.items.find(
+      (c) => c.id === contract.id,
+    );
+    expect(kiritimati?.daysLeft).toBe(ahead ? 0 : 1);
+  });
+
+  it('leaves deals and contracts out for a role that reads neither', async () => {
+    const support = await home(apiAs(runtime, 'support@cirrus.local'));
+    expect(support.deals).toBeNull();
+    expect(support.contractsExpiring).toBeNull();
+    const finance = await home(apiAs(runtime, 'finance@cirrus.local'));
+    expect(finance.deals).not.toBeNull();
+    expect(finance.contractsExpiring).not.toBeNull();
   });
 });

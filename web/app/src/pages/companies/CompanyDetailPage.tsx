@@ -2,10 +2,13 @@ import { companiesApi } from '../../api/companies';
 import type { Company } from '../../api/types';
 import { EMPTY } from '../../components/format';
 import { type RecordDetailConfig, RecordDetailPage } from '../records/RecordDetailPage';
+import { RecordTasksPanel } from '../tasks/RecordTasksPanel';
 import { CompanyContacts } from './CompanyContacts';
 import { DomainLink } from './DomainLink';
 
 const config: RecordDetailConfig<Company> = {
+  sidePanels: (r, can) =>
+    can('tasks:read') ? <RecordTasksPanel entity="company" id={r.id} readOnly={Boolean(r.deletedAt)} /> : null,
   api: companiesApi,
   subtitle: (c) => [c.industry, c.domain],
   details: (c, shared, t) => [

@@ -4,9 +4,12 @@ import type { Contact } from '../../api/types';
 import { EMPTY } from '../../components/format';
 import { type RecordDetailConfig, RecordDetailPage } from '../records/RecordDetailPage';
 import { recordPath } from '../records/record-kind';
+import { RecordTasksPanel } from '../tasks/RecordTasksPanel';
 import { LifecycleTag } from './lifecycle';
 
 const config: RecordDetailConfig<Contact> = {
+  sidePanels: (r, can) =>
+    can('tasks:read') ? <RecordTasksPanel entity="contact" id={r.id} readOnly={Boolean(r.deletedAt)} /> : null,
   api: contactsApi,
   subtitle: (c) => [c.title, c.companyName],
   details: (c, shared, t) => [

@@ -41,6 +41,7 @@ import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { DealQuotes } from '../quotes/DealQuotes';
+import { RecordTasksPanel } from '../tasks/RecordTasksPanel';
 import { DealEditorModal } from './DealEditorModal';
 import { LostReasonModal } from './LostReasonModal';
 import { durationParts, formatMoney } from './money';
@@ -72,7 +73,12 @@ export const DEAL_TABS: DealTab[] = [
 ];
 
 /** Panels shown beside the tabs (e.g. the work context's Activities/Tasks panel). */
-export const DEAL_SIDE_PANELS: { key: string; render: (deal: Deal) => ReactNode }[] = [];
+export const DEAL_SIDE_PANELS: { key: string; render: (deal: Deal) => ReactNode }[] = [
+  {
+    key: 'tasks',
+    render: (deal) => <RecordTasksPanel entity="deal" id={deal.id} readOnly={Boolean(deal.deletedAt)} />,
+  },
+];
 
 /** One deal: its fields, stage menu (lost asks for the reason), edit, delete, stage history and timeline. */
 export function DealDetailPage() {

@@ -9,11 +9,13 @@ import { ActivityEntry } from '../../components/activity/ActivityEntry';
 import { QueryError } from '../../components/QueryError';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { relatedPath, TaskList } from '../tasks/TaskList';
+import { HomeContractsCard } from './HomeContractsCard';
+import { HomeDealsCard } from './HomeDealsCard';
 
 /**
  * The personal home page: what needs me today. Tasks overdue and due today first (they are what
- * a rep acts on), then my recent activity, my open deals by stage and contracts ending soon.
- * One request (GET /api/dashboard/home); cards stack on a phone.
+ * a rep acts on), then my recent activity, my open deals by stage and contracts ending soon (left
+ * out for a role that reads neither). One request (GET /api/dashboard/home); cards stack on a phone.
  */
 export function HomePage() {
   const { t } = useTranslation();
@@ -99,40 +101,14 @@ export function HomePage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
-          <Flex vertical gap={16}>
-            <Card size="small" title={t('work.home.deals')} data-testid="home-deals">
-              {deals === null ? (
-                <Typography.Text type="secondary">{t('work.home.notYet')}</Typography.Text>
-              ) : (
-                <List
-                  size="small"
-                  dataSource={deals}
-                  renderItem={(stage) => (
-                    <List.Item key={stage.stageId} extra={<Badge count={stage.count} showZero color="blue" />}>
-                      {stage.stageName}
-                    </List.Item>
-                  )}
-                />
-              )}
-            </Card>
-            <Card size="small" title={t('work.home.contracts')} data-testid="home-contracts">
-              {contractsExpiring === null ? (
-                <Typography.Text type="secondary">{t('work.home.notYet')}</Typography.Text>
-              ) : (
-                <List
-                  size="small"
-                  dataSource={contractsExpiring}
-                  renderItem={(c) => (
-                    <List.Item key={c.id} extra={c.endDate}>
-                      <Link to={`/contracts/${encodeURIComponent(c.id)}`}>{c.name}</Link>
-                    </List.Item>
-                  )}
-                />
-              )}
-            </Card>
-          </Flex>
-        </Col>
+        {(deals || contractsExpiring) && (
+          <Col xs={24} lg={12}>
+            <Flex vertical gap={16}>
+              {deals && <HomeDealsCard deals={deals} />}
+              {contractsExpiring && <HomeContractsCard contracts={contractsExpiring} />}
+            </Flex>
+          </Col>
+        )}
       </Row>
       {creating && <TaskFormModal onClose={() => setCreating(false)} />}
     </Flex>

@@ -1,11 +1,13 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Tabs, type TabsProps, Tag } from 'antd';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useCustomFields } from '../../api/custom-fields';
 import type { RecordsApi } from '../../api/records';
 import { useStaffNames } from '../../api/staff';
+import type { Permission } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
@@ -26,6 +28,11 @@ export interface RecordDetailConfig<T extends RecordBase> {
   details: DetailItems<T>;
   /** Tabs between Details and Timeline, e.g. a company's contacts. */
   extraTabs?: (record: T, t: TFunction) => NonNullable<TabsProps['items']>;
+  /**
+   * Panels beside the tabs (below them on a narrow screen), e.g. the record's open tasks; null
+   * when the role has none, so the tabs keep the whole width.
+   */
+  sidePanels?: (record: T, can: (permission: Permission) => boolean) => ReactNode;
 }
 
 /** /app/{resource}/:id: the record, its actions, and its history. */
@@ -57,6 +64,7 @@ export function RecordDetailPage<T extends RecordBase>({ config }: { config: Rec
 
   const r = record.data;
   const deleted = Boolean(r.deletedAt);
+  const side = config.sidePanels?.(r, can) ?? null;
   const actions = (
     <>
       {!deleted && can(`${resource}:write`) && (
@@ -110,30 +118,35 @@ export function RecordDetailPage<T extends RecordBase>({ config }: { config: Rec
           }
         />
       )}
-      <Tabs
-        defaultActiveKey="details"
-        items={[
-          {
-            key: 'details',
-            label: <span data-testid="tab-details">{t('common.details')}</span>,
-            children: (
-              <RecordDetails
-                kind={config.api}
-                record={r}
-                items={config.details}
-                defs={defs.data ?? []}
-                ownerName={staffNames.get(r.ownerId) ?? r.ownerId}
-              />
-            ),
-          },
-          ...(config.extraTabs?.(r, t) ?? []),
-          {
-            key: 'timeline',
-            label: <span data-testid="tab-timeline">{t('common.timeline')}</span>,
-            children: <RecordTimeline resource={resource} id={r.id} defs={defs.data ?? []} />,
-          },
-        ]}
-      />
+      <Flex gap={16} wrap align="flex-start">
+        <div style={{ flex: '2 1 420px', minWidth: 0 }}>
+          <Tabs
+            defaultActiveKey="details"
+            items={[
+              {
+                key: 'details',
+                label: <span data-testid="tab-details">{t('common.details')}</span>,
+                children: (
+                  <RecordDetails
+                    kind={config.api}
+                    record={r}
+                    items={config.details}
+                    defs={defs.data ?? []}
+                    ownerName={staffNames.get(r.ownerId) ?? r.ownerId}
+                  />
+                ),
+              },
+              ...(config.extraTabs?.(r, t) ?? []),
+              {
+                key: 'timeline',
+                label: <span data-testid="tab-timeline">{t('common.timeline')}</span>,
+                children: <RecordTimeline resource={resource} id={r.id} defs={defs.data ?? []} />,
+              },
+            ]}
+          />
+        </div>
+        {side && <div style={{ flex: '1 1 300px', minWidth: 0 }}>{side}</div>}
+      </Flex>
     </Flex>
   );
 }

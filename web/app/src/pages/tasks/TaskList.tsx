@@ -41,7 +41,18 @@ export function DueAt({ task }: { task: Task }) {
  * Tasks as a list that works on a phone: a checkbox completes (or reopens) a task, the title
  * opens it; due time, priority and the record it is about beside it.
  */
-export function TaskList({ tasks, empty, testId = 'task-list' }: { tasks: Task[]; empty: string; testId?: string }) {
+export function TaskList({
+  tasks,
+  empty,
+  testId = 'task-list',
+  showRelated = true,
+}: {
+  tasks: Task[];
+  empty: string;
+  testId?: string;
+  /** Off on a record's own page, where every task is about that record. */
+  showRelated?: boolean;
+}) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const complete = useCompleteTask();
@@ -81,7 +92,7 @@ export function TaskList({ tasks, empty, testId = 'task-list' }: { tasks: Task[]
                     {t(`work.tasks.priorities.${task.priority}`)}
                   </Tag>
                 )}
-                {task.related && (
+                {showRelated && task.related && (
                   <Link
                     to={relatedPath(task.related)}
                     style={{ fontSize: 12, maxWidth: phone ? 180 : 320 }}
