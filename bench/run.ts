@@ -8,6 +8,7 @@ import { type ApiCosts, measureApiCosts } from './api-cost.js';
 import { checkBudgets, loadBudgets } from './budgets.js';
 import { measureFunctions } from './bundles.js';
 import { childProcesses } from './children.js';
+import { measureAccessCosts } from './cost-access.js';
 import { measureContractCosts } from './cost-contracts.js';
 import { measureLeadCosts } from './cost-leads.js';
 import { measureQuoteCosts } from './cost-quotes.js';
@@ -81,6 +82,8 @@ async function runtimePhase(): Promise<{ api: ApiCosts; load: LoadResult[] }> {
     api.operations.push(...(await measureWorkCosts(runtime)));
     step('measuring the contracts context (reminder sweep: 10 due among 10,000 contracts; lists, detail)');
     api.operations.push(...(await measureContractCosts(runtime)));
+    step('measuring identity and access (owner picker, MFA status and enrolment, last-admin guard)');
+    api.operations.push(...(await measureAccessCosts(runtime)));
     step('measuring the deals context (board with 2,000 open deals, load more, move)');
     api.operations.push(...(await measureDealCosts(runtime)));
     step('measuring the forecast context (quotas, forecast, sales dashboard)');

@@ -154,17 +154,17 @@ export async function updateUser(
       : undefined;
   if (role === undefined && wantsStatus === undefined) return toUserSummary(before);
   checkAdminRole(principal, role !== undefined && (role === 'admin' || isAdmin(before)));
-  const activeAdmins = (await listStaff()).filter((p) => isAdmin(p) && statusOf(p) !== 'disabled').length;
-  checkAccessChange(principal, before, { role, status: wantsStatus }, activeAdmins);
+  // The self-disable rule here; the last-admin rule is the admin count guard's (below), which
+  // also holds when two admins demote each other at once (a count read first would not).
+  checkAccessChange(principal, before, { role, status: wantsStatus }, Number.POSITIVE_INFINITY);
 
   const roles: Role[] = role !== undefined ? [role] : before.roles;
   const status: UserStatus = wantsStatus ?? statusOf(before);
   const wasActiveAdmin = isAdmin(before) && statusOf(before) !== 'disabled';
   const isActiveAdmin = roles.includes('admin') && status !== 'disabled';
-  // Under a race (two admins demoting each other) the count above may be stale: the admin count
-  // guard's conditional decrement decides, before anything changes at the identity provider.
-  if (wasActiveAdmin !== isActiveAdmin) await ensureAdminCount();
+  // A conditional decrement of the admin count, before anything changes at the identity provider.
   if (wasActiveAdmin && !isActiveAdmin) await reserveAdminRemoval(role !== undefined ? 'role' : 'status');
+  if (!wasActiveAdmin && isActiveAdmin) await ensureAdminCount();
   let updatedAt: string;
   try {
     updatedAt = await applyAccessChange(id, before, { role, wantsStatus, roles, status }, principal, directory, clock, {

@@ -236,20 +236,28 @@ export const lastAdmin = (field: 'role' | 'status') =>
  * identity provider is changed, and given back (`releaseAdmin`) if the change does not complete.
  */
 export async function reserveAdminRemoval(field: 'role' | 'status'): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.adminCount(),
-        UpdateExpression: 'SET #count = #count - :one',
-        ConditionExpression: '#count > :one',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.adminCount(),
+          UpdateExpression: 'SET #count = #count - :one',
+          ConditionExpression: '#count > :one',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+      return;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+    // Refused: the last admin, or no count yet (first use on this table): write it once and retry.
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: keys.adminCount(), ConsistentRead: true }),
     );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw lastAdmin(field);
-    throw error;
+    if (Item || attempt > 0) throw lastAdmin(field);
+    await ensureAdminCount();
   }
 }
 

@@ -63,7 +63,7 @@ describe('two admins demoting each other at once', () => {
     expect(await adminCount()).toBe(1);
   });
 
-  it('refuses by the guard even when the directory read says there are two admins', async () => {
+  it('refuses by the count guard even when the profiles show two admins', async () => {
     // Make both admins again (the count follows: 2), then let the guard alone disagree.
     const [a, b] = [await userByEmail('admin@cirrus.local'), await userByEmail('second.admin@cirrus.local')];
     const demoted = [a, b].find((u) => !u.roles.includes('admin'))!;

@@ -1,0 +1,103 @@
+import type { Runtime } from '../infra/local/runtime.js';
+import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
+import { totpCode } from '../shared/identity/local-user-store.js';
+import { apiClient } from './api-cost.js';
+import type { ApiOperationResult, DbCost } from './types.js';
+
+/**
+ * DynamoDB cost of identity and access: the owner picker's directory (one Query), one's MFA status
+ * (one GetItem), TOTP enrolment, and demoting an admin under the last-admin guard. Enrolment is
+ * measured against the local provider's store, which plays Cognito: its credential reads and
+ * writes stand for AssociateSoftwareToken / VerifySoftwareToken calls in AWS, and are named in
+ * the budgets below.
+ */
+const ADMIN = 'admin@cirrus.local';
+const SYSADMIN = 'sysadmin@cirrus.local';
+const REP = 'sales1@cirrus.local';
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function measureAccessCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
+  const operations: ApiOperationResult[] = [];
+  const send = await apiClient(runtime, [ADMIN, SYSADMIN, REP]);
+  const measure = async <T>(
+    name: string,
+    as: string,
+    call: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown },
+    budget?: ApiOperationResult['requestBudget'],
+  ): Promise<T> => {
+    await runtime.drain();
+    resetDbUsage();
+    const res = await send<T>({ ...call, as });
+    const cost = dbUsage();
+    await runtime.drain();
+    operations.push({
+      name,
+      method: call.method,
+      path: call.path
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
+        .replace(/\?.*/, ''),
+      as: as.split('@')[0]!,
+      status: res.status,
+      expectedStatus: 200,
+      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
+      background: subtract(dbUsage(), cost),
+      ...(budget ? { requestBudget: budget } : {}),
+    });
+    return res.body;
+  };
+
+  await measure('staff directory: active owners (picker)', REP, { method: 'GET', path: '/api/staff?status=active' });
+  await measure('my MFA status', SYSADMIN, { method: 'GET', path: '/api/me/mfa' });
+  const setup = await measure<{ secret: string }>('begin TOTP set-up', SYSADMIN, {
+    method: 'POST',
+    path: '/api/me/mfa/totp',
+    body: {},
+  });
+  await measure(
+    'verify TOTP code',
+    SYSADMIN,
+    { method: 'POST', path: '/api/me/mfa/totp/verify', body: { code: totpCode(setup.secret) } },
+    {
+      limit: 4,
+      reason:
+        'Two are the local store playing Cognito (read the pending secret, make it the secret; VerifySoftwareToken and SetUserMFAPreference in AWS); then the profile is read and written with its audit record.',
+    },
+  );
+
+  // A second admin to demote: the guard's conditional decrement is one UpdateItem.
+  const invited = await send<{ id: string; version: number }>({
+    method: 'POST',
+    path: '/api/users',
+    as: ADMIN,
+    body: { email: `bench.admin.${Date.now()}@cirrus.local`, name: 'Bench Admin', role: 'admin' },
+  });
+  await measure(
+    'demote an admin (last-admin guard)',
+    ADMIN,
+    {
+      method: 'PATCH',
+      path: `/api/users/${invited.body.id}`,
+      body: { role: 'support', version: invited.body.version },
+    },
+    {
+      limit: 3,
+      reason:
+        'The profile (GetItem), the admin count guard decremented on condition another admin stays (UpdateItem, so two admins cannot demote each other at once), then the profile with its audit record (one transaction).',
+    },
+  );
+  return operations;
+}
+
+function subtract(after: DbCost, before: DbCost): DbCost {
+  const byCommand: Record<string, number> = {};
+  for (const [command, n] of Object.entries(after.byCommand)) {
+    const d = n - (before.byCommand[command] ?? 0);
+    if (d) byCommand[command] = d;
+  }
+  return {
+    requests: after.requests - before.requests,
+    byCommand,
+    readCapacity: round(after.readCapacity - before.readCapacity),
+    writeCapacity: round(after.writeCapacity - before.writeCapacity),
+  };
+}
