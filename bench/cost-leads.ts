@@ -45,6 +45,7 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
     expectedStatus: number,
     cost: DbCost,
     background: DbCost,
+    requestBudget?: { limit: number; reason: string },
   ) =>
     operations.push({
       name,
@@ -55,11 +56,13 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
       expectedStatus,
       cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
       background,
+      ...(requestBudget ? { requestBudget } : {}),
     });
   const measure = async <T>(
     name: string,
     call: { method: 'GET' | 'POST'; path: string; body?: unknown; as?: string },
     expected = 200,
+    budget?: { limit: number; reason: string },
   ): Promise<T> => {
     await runtime.drain();
     resetDbUsage();
@@ -75,6 +78,7 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
       expected,
       cost,
       subtract(dbUsage(), cost),
+      budget,
     );
     return res.body;
   };
@@ -100,7 +104,7 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
   }
   await runtime.drain();
 
-  const sweep = async (name: string, at: Date) => {
+  const sweep = async (name: string, at: Date, due: number) => {
     await runtime.drain();
     resetDbUsage();
     const result = (await runtime.fireSchedule('lead-return-sweep', at)) as Record<string, number>;
@@ -115,19 +119,30 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
       200,
       cost,
       subtract(dbUsage(), cost),
+      {
+        // Teams here: East, West, the bench team, and the shared pool.
+        limit: 2 + 4 + 3 * due,
+        reason:
+          'A sweep, not a request: 2 Queries (teams, rules) + 1 Query per team’s due partition, then per due lead a BatchGetItem and a TransactWriteItems (consumers of the returns’ events may interleave a read): it follows the due count, not the table',
+      },
     );
     return result;
   };
   const at = new Date(start + 11 * DAY);
-  const first = await sweep(`lead return sweep: ${DUE} due among ${TRACKED + DUE} tracked leads`, at);
+  const first = await sweep(`lead return sweep: ${DUE} due among ${TRACKED + DUE} tracked leads`, at, DUE);
   if (first.returned !== DUE) throw new Error(`The lead return sweep returned ${first.returned}, expected ${DUE}`);
-  await sweep('lead return sweep: run again, nothing due', at);
+  await sweep('lead return sweep: run again, nothing due', at, 0);
 
-  const pool = await measure<{ items: { id: string }[] }>('lead pool list (25)', {
-    method: 'GET',
-    path: `/api/lead-pool?teamId=${team.id}&limit=25`,
-    as: 'sales1@cirrus.local',
-  });
+  const pool = await measure<{ items: { id: string }[] }>(
+    'lead pool list (25), first page',
+    { method: 'GET', path: `/api/lead-pool?teamId=${team.id}&limit=25`, as: 'sales1@cirrus.local' },
+    200,
+    {
+      limit: 3,
+      reason:
+        'The pool Query, the teams Query for the pool picker (first page only) and one BatchGetItem of the listed leads’ states (the caller’s cooldowns) with the caller’s claim counter',
+    },
+  );
   if (pool.items.length === 0) throw new Error('The bench team’s pool is empty');
   // A fresh pool lead: the returned ones are in sales1's cooldown (they were theirs).
   const fresh = await fixture<Rec>(
@@ -155,12 +170,26 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
       body: { name: 'Bench ruled lead', email: 'bench.ruled@example.com', teamId: team.id },
     },
     201,
+    {
+      limit: 3,
+      reason:
+        'One BatchGetItem (team, rules, company), the round-robin turn (an atomic UpdateItem outside the transaction: a failed create skips a turn, never doubles one) and the TransactWriteItems',
+    },
   );
-  await measure('duplicate check (e-mail + phone + domain)', {
-    method: 'GET',
-    path: '/api/duplicates?email=bench.ruled%40example.com&phone=%2B14155550142&domain=example.org',
-    as: 'sales1@cirrus.local',
-  });
+  await measure(
+    'duplicate check (e-mail + phone + domain)',
+    {
+      method: 'GET',
+      path: '/api/duplicates?email=bench.ruled%40example.com&phone=%2B14155550142&domain=example.org',
+      as: 'sales1@cirrus.local',
+    },
+    200,
+    {
+      limit: 4,
+      reason:
+        'The e-mail/domain guards (one BatchGetItem) and the phone index (one Query) in parallel, the matched records (one BatchGetItem), and the owners’ names when another rep owns one (one BatchGetItem)',
+    },
+  );
   return operations;
 }
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
 import { auditRecord } from '../../shared/db/audit.js';
-import { createRecord, getRecord, type StoredRecord } from '../../shared/db/customer-records.repository.js';
+import { createRecord, type StoredRecord } from '../../shared/db/customer-records.repository.js';
 import { NO_TEAM, poolOwnerId, teamKeyOf } from '../../shared/db/keys.leads.js';
-import { getRules, type LeadState, nextTurn, putLeadState } from '../../shared/db/leads.repository.js';
-import { getTeam } from '../../shared/db/teams.repository.js';
+import { type LeadState, loadCreateContext, nextTurn, putLeadState } from '../../shared/db/leads.repository.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import { finalizeRecord } from '../../shared/domain/customers/records.js';
 import type { LeadCreate, LeadRules } from '../../shared/domain/leads/lead.schema.js';
@@ -50,11 +49,7 @@ export async function createLead(input: LeadCreate, principal: Principal, now = 
   checkTeamAccess(principal, input);
   const teamId = input.teamId ?? (recordScopeOf(principal).kind === 'all' ? undefined : principal.teamIds[0]);
   const teamKey = teamKeyOf(teamId);
-  const [team, rules, company] = await Promise.all([
-    teamId ? getTeam(teamId) : undefined,
-    getRules(teamKey),
-    input.companyId ? getRecord('company', input.companyId) : undefined,
-  ]);
+  const { team, rules, company } = await loadCreateContext(teamId, input.companyId);
   const errors: Record<string, string> = {};
   if (teamId && !team) errors.teamId = 'Unknown team';
   if (input.companyId && (!company || company.deletedAt)) errors.companyId = 'Unknown company';

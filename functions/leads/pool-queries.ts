@@ -1,7 +1,7 @@
 import type { Principal } from '../../shared/auth/principal.js';
 import { nameKey } from '../../shared/db/keys.js';
 import { NO_TEAM, poolSource } from '../../shared/db/keys.leads.js';
-import { heldBy, leadStates } from '../../shared/db/leads.repository.js';
+import { poolPageExtras } from '../../shared/db/leads.repository.js';
 import { queryPage } from '../../shared/db/query.js';
 import { listTeams } from '../../shared/db/teams.repository.js';
 import type { PoolLead, PoolListQuery } from '../../shared/domain/leads/lead.schema.js';
@@ -9,8 +9,8 @@ import { mayUsePool } from './pool-commands.js';
 
 /**
  * The pool list: one Query of the pool sentinel's owner index (gsi4 recently pooled first, gsi5
- * for a name prefix), plus one BatchGetItem of the listed leads' states for the caller's own
- * cooldowns. Pool entries show what a rep needs to choose, not how to reach the person: no
+ * for a name prefix), plus one BatchGetItem of the listed leads' states (the caller's own
+ * cooldowns) and the caller's claimed-lead count; a first page also lists the pools (teams). Pool entries show what a rep needs to choose, not how to reach the person: no
  * e-mail or phone until the lead is claimed.
  */
 export async function listPool(
@@ -27,16 +27,18 @@ export async function listPool(
   const teamKey = query.teamId ?? principal.teamIds[0] ?? NO_TEAM;
   if (!mayUsePool(principal, teamKey)) return { items: [], nextCursor: null, teamId: teamKey, held: 0 };
   const source = poolSource(teamKey, query.q === undefined ? undefined : nameKey(query.q));
-  const [page, held, pools] = await Promise.all([
+  const [page, pools] = await Promise.all([
     queryPage<Record<string, unknown>>(source, {
       limit: query.limit,
       cursor: query.cursor,
       forward: query.q !== undefined,
     }),
-    heldBy(principal.userId),
     query.cursor ? undefined : poolsOf(principal),
   ]);
-  const states = await leadStates(page.items.map((i) => String(i.id)));
+  const { states, held } = await poolPageExtras(
+    page.items.map((i) => String(i.id)),
+    principal.userId,
+  );
   const at = now.toISOString();
   const items = page.items.map((i): PoolLead => {
     const state = states.get(String(i.id));

@@ -160,6 +160,36 @@ export async function loadLeadContext(
   };
 }
 
+/**
+ * What a new lead's assignment needs, in one BatchGetItem: the team (its members), its rules and
+ * the company the lead points at.
+ */
+export async function loadCreateContext(
+  teamId: string | undefined,
+  companyId: string | undefined,
+): Promise<{ team?: { id: string; name: string; memberIds: string[] }; rules: LeadRules; company?: StoredRecord }> {
+  const teamKey = teamKeyOf(teamId);
+  const wanted: Key[] = [leadKeys.rules(teamKey)];
+  if (teamId) wanted.push(keys.team(teamId));
+  if (companyId) wanted.push(keys.record('company', companyId));
+  const items = await getMany(wanted);
+  const team = teamId ? find(items, keys.team(teamId)) : undefined;
+  const company = companyId ? find(items, keys.record('company', companyId)) : undefined;
+  return {
+    rules: toRules(teamKey, find(items, leadKeys.rules(teamKey))),
+    ...(team
+      ? {
+          team: {
+            id: String(team.id),
+            name: String(team.name),
+            memberIds: Array.isArray(team.memberIds) ? team.memberIds.map(String) : [],
+          },
+        }
+      : {}),
+    ...(company ? { company: recordToApi(company) } : {}),
+  };
+}
+
 /** One team's rules (the defaults when none were saved). */
 export async function getRules(teamKey: string): Promise<LeadRules> {
   const [item] = await getMany([leadKeys.rules(teamKey)]);
@@ -284,16 +314,27 @@ export async function heldBy(userId: string): Promise<number> {
   return Math.max(0, Number(item?.held ?? 0));
 }
 
-/** The lead states of some contacts (for the pool list's cooldown hint), one BatchGetItem per 100. */
-export async function leadStates(contactIds: readonly string[]): Promise<Map<string, LeadState>> {
-  const out = new Map<string, LeadState>();
-  for (let i = 0; i < contactIds.length; i += 100) {
-    for (const item of await getMany(contactIds.slice(i, i + 100).map((id) => leadKeys.state(id)))) {
-      const state = toState(item);
-      out.set(state.contactId, state);
+/**
+ * The lead states of a pool page's contacts (for the caller's cooldown hints) and the caller's
+ * claimed-lead count, in one BatchGetItem (a page holds at most 100 leads, so 99 + 1 keys fit).
+ */
+export async function poolPageExtras(
+  contactIds: readonly string[],
+  holderId: string,
+): Promise<{ states: Map<string, LeadState>; held: number }> {
+  const states = new Map<string, LeadState>();
+  let held = 0;
+  const wanted = [leadKeys.holder(holderId), ...contactIds.map((id) => leadKeys.state(id))];
+  for (let i = 0; i < wanted.length; i += 100) {
+    for (const item of await getMany(wanted.slice(i, i + 100))) {
+      if (item.sk === 'COUNTER') held = Math.max(0, Number(item.held ?? 0));
+      else {
+        const state = toState(item);
+        states.set(state.contactId, state);
+      }
     }
   }
-  return out;
+  return { states, held };
 }
 
 export { getMany as batchGet };
