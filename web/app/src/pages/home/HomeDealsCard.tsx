@@ -55,6 +55,7 @@ export function HomeDealsCard({ deals }: { deals: Deals }) {
               <Progress
                 percent={(stage.count / fullest) * 100}
                 showInfo={false}
+                status="normal"
                 size="small"
                 strokeColor={stage.count ? undefined : 'transparent'}
                 style={{ margin: 0 }}

@@ -133,6 +133,7 @@ export function RecordDetailPage<T extends RecordBase>({ config }: { config: Rec
                     items={config.details}
                     defs={defs.data ?? []}
                     ownerName={staffNames.get(r.ownerId) ?? r.ownerId}
+                    compact={side !== null}
                   />
                 ),
               },

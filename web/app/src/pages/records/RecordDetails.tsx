@@ -28,10 +28,12 @@ interface Props<T> {
   items: DetailItems<T>;
   defs: readonly CustomFieldDef[];
   ownerName: string;
+  /** A panel sits beside the details (e.g. the record's tasks): two columns until very wide screens. */
+  compact?: boolean;
 }
 
 /** Every field of a record (the name, the kind's own, tags and dates), then its custom fields. */
-export function RecordDetails<T extends RecordBase>({ kind, record: r, items, defs, ownerName }: Props<T>) {
+export function RecordDetails<T extends RecordBase>({ kind, record: r, items, defs, ownerName, compact }: Props<T>) {
   const { t } = useTranslation();
   const shared: SharedDetailItems = {
     tier: { key: 'tier', label: t('fields.tier'), children: r.tier ? t(`tiers.${r.tier}`) : EMPTY },
@@ -55,7 +57,7 @@ export function RecordDetails<T extends RecordBase>({ kind, record: r, items, de
             { key: 'createdAt', label: t('fields.createdAt'), children: <TimeStamp value={r.createdAt} /> },
             { key: 'updatedAt', label: t('fields.updatedAt'), children: <TimeStamp value={r.updatedAt} /> },
           ]}
-          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: compact ? 2 : 3, xxl: 3 }}
           size="small"
         />
       </Card>
