@@ -69,7 +69,7 @@ Open it in Cirrus CRM: {{ link }}
 /** The sentence of each reminder kind (Liquid, same data as the e-mail). */
 export const HEADLINES: Record<string, Record<EmailLanguage, string>> = {
   'contract.expiring': {
-    en: 'Contract {{ entityName }} ends on {{ endDate }} ({{ days }} days left).',
+    en: 'Contract {{ entityName }} ends on {{ endDate }} ({{ days }} {% if days == "1" or days == 1 %}day{% else %}days{% endif %} left).',
     'zh-CN': '合同 {{ entityName }} 将于 {{ endDate }} 到期（剩余 {{ days }} 天）。',
   },
   'contract.expired': {

@@ -15,6 +15,8 @@ export function useNotificationTitle() {
       name: n.entityName,
       actor: n.actorName,
       days: n.data.days ?? '',
+      // Plural forms where a kind has them (contract_expiring_one); other kinds ignore it.
+      ...(n.data.days ? { count: Number(n.data.days) } : {}),
       endDate: n.data.endDate ?? '',
       defaultValue: `${n.kind}: ${n.entityName}`,
     });

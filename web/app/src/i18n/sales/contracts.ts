@@ -74,6 +74,7 @@ export const contractsEn = {
     language: 'E-mail language',
     kinds: {
       contract_expiring: 'Contract {{name}} ends on {{endDate}} ({{days}} days left)',
+      contract_expiring_one: 'Contract {{name}} ends on {{endDate}} (1 day left)',
       contract_expired: 'Contract {{name}} ended on {{endDate}}',
       task_due: 'Task {{name}} is due',
       task_assigned: '{{actor}} assigned the task {{name}} to you',
@@ -162,6 +163,7 @@ export const contractsZh: Messages<typeof contractsEn> = {
     language: '邮件语言',
     kinds: {
       contract_expiring: '合同 {{name}} 将于 {{endDate}} 到期（剩余 {{days}} 天）',
+      contract_expiring_one: '合同 {{name}} 将于 {{endDate}} 到期（剩余 1 天）',
       contract_expired: '合同 {{name}} 已于 {{endDate}} 到期',
       task_due: '任务 {{name}} 即将到期',
       task_assigned: '{{actor}} 将任务 {{name}} 分配给了您',

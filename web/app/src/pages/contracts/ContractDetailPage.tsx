@@ -162,6 +162,7 @@ export function ContractDetailPage() {
           locale={{ emptyText: t('contracts.noAttachments') }}
           renderItem={(a) => (
             <List.Item
+              data-testid="attachment-row"
               actions={[
                 <Button
                   key="dl"
@@ -172,7 +173,7 @@ export function ContractDetailPage() {
                 />,
               ]}
             >
-              {a.fileName} ({Math.ceil(a.size / 1024)} KB)
+              {a.fileName} ({fileSize(a.size)})
             </List.Item>
           )}
         />
@@ -243,4 +244,11 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
       </Form>
     </Modal>
   );
+}
+
+/** 532 B, 14 KB, 2.3 MB: a file's size as people read it. */
+function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
