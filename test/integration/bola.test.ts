@@ -414,3 +414,71 @@ describe.each(INTRUDERS)('BOLA on contracts: $who', ({ email }) => {
     }
   });
 });
+
+/**
+ * The home page and a record's tasks panel: another team's deal and contract never reach the
+ * intruder's home (their deals by stage stay their own totals, the expiring list leaves the
+ * contract out), and the deal's tasks answer as for a deal that does not exist.
+ */
+describe.each(INTRUDERS)('BOLA on the home page and record tasks: $who', ({ email }) => {
+  type Home = {
+    deals: { stages: { stageId: string; count: number }[] } | null;
+    contractsExpiring: { items: { id: string }[] } | null;
+  };
+  let before: Home;
+  let deal: Rec;
+  let contract: Rec;
+  beforeAll(async () => {
+    const intruder = apiAs(runtime, email);
+    before = (await intruder.get<Home>('/api/dashboard/home?tz=UTC')).body;
+    const westRep = apiAs(runtime, 'sales2@cirrus.local');
+    const d = await westRep.post<Rec>('/api/deals', {
+      name: `West home deal ${email}`,
+      amount: 70_000_000,
+      currency: 'CNY',
+      expectedCloseDate: '2031-06-30',
+      stageId: 'negotiation',
+    });
+    expect(d.status).toBe(201);
+    deal = d.body;
+    const task = await westRep.post<Rec>('/api/tasks', {
+      title: `West deal task ${email}`,
+      dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      related: { entity: 'deal', id: deal.id },
+    });
+    expect(task.status).toBe(201);
+    const company = await admin.post<Rec>('/api/companies', aCompany());
+    const today = new Date().toISOString().slice(0, 10);
+    const c = await westRep.post<Rec>('/api/contracts', {
+      title: `West expiring ${email}`,
+      companyId: company.body.id,
+      startDate: '2025-01-01',
+      endDate: new Date(Date.parse(`${today}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10),
+      value: 10_000,
+      currency: 'CNY',
+    });
+    expect(c.status).toBe(201);
+    contract = c.body;
+  });
+
+  it("keeps another team's deal out of the intruder's deals by stage", async () => {
+    const after = (await apiAs(runtime, email).get<Home>('/api/dashboard/home?tz=UTC')).body;
+    expect(after.deals).toEqual(before.deals);
+  });
+
+  it("keeps another team's contract off the intruder's expiring list", async () => {
+    const after = (await apiAs(runtime, email).get<Home>('/api/dashboard/home?tz=UTC')).body;
+    expect(after.contractsExpiring!.items.map((c) => c.id)).not.toContain(contract.id);
+    const owner = (await apiAs(runtime, 'sales2@cirrus.local').get<Home>('/api/dashboard/home?tz=UTC')).body;
+    expect(owner.contractsExpiring!.items.map((c) => c.id)).toContain(contract.id);
+  });
+
+  it.each(['open', 'done'])("answers the deal's %s tasks as for a deal that does not exist", async (view) => {
+    const intruder = apiAs(runtime, email);
+    const hidden = await intruder.get(`/api/tasks?related=deal:${deal.id}&view=${view}`);
+    const missing = await intruder.get(`/api/tasks?related=deal:${MISSING_ID}&view=${view}`);
+    expect(hidden.status).toBe(404);
+    expect(comparable(hidden)).toEqual(comparable(missing));
+    expect(JSON.stringify(hidden.body)).not.toContain(deal.id);
+  });
+});
