@@ -80,9 +80,9 @@ export async function measureAccessCosts(runtime: Runtime): Promise<ApiOperation
       body: { role: 'support', version: invited.body.version },
     },
     {
-      limit: 3,
+      limit: 4,
       reason:
-        'The profile (GetItem), the admin count guard decremented on condition another admin stays (UpdateItem, so two admins cannot demote each other at once), then the profile with its audit record (one transaction).',
+        'The profile (GetItem), the admin count guard decremented on condition another admin stays (UpdateItem, so two admins cannot demote each other at once), the local store playing Cognito checks the account (GetItem; AdminAddUserToGroup in AWS), then the profile with its audit record (one transaction).',
     },
   );
   return operations;
