@@ -115,8 +115,14 @@ describe('work: a rep logs a call, plans a task for today and completes it', () 
     await page.getByTestId('task-row').filter({ hasText: taskTitle }).waitFor();
     await screenshot(page, 'work-03-tasks-done');
 
+    // Home shows its cached day at once and refetches it: the completed task leaves it.
     await page.getByTestId('nav-home').click();
     await page.getByTestId('home').waitFor();
+    await page
+      .getByTestId('home-today')
+      .getByTestId('task-row')
+      .filter({ hasText: taskTitle })
+      .waitFor({ state: 'detached' });
     expect(await page.getByTestId('home-today').textContent()).not.toContain(taskTitle);
     expect(session.errors).toEqual([]);
   });
