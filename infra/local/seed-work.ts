@@ -1,9 +1,9 @@
 /**
  * Demo tasks and activities, seeded through the API like the rest of the demo data, so each has
  * its owner and its audit trail: for each sales rep, tasks overdue, due today and upcoming (some
- * about their contacts), and calls, meetings and notes logged on their first contacts. The
- * manager gives sales1 one task, so an assignment notification shows too. Runs once, after the
- * contacts are seeded.
+ * about their contacts, two about their open deals, so a deal page's tasks panel has some), and
+ * calls, meetings and notes logged on their first contacts. The manager gives sales1 one task, so
+ * an assignment notification shows too. Runs once, after the contacts and the deals are seeded.
  */
 const REPS = ['sales1@cirrus.local', 'sales2@cirrus.local'] as const;
 
@@ -35,6 +35,12 @@ export async function seedWork(baseUrl: string, token: Token, now = new Date()):
       { title: 'Quarterly check-in', dueAt: at(72), priority: 'low', ...about(first) },
       { title: 'Renewal discussion', dueAt: at(24 * 9), priority: 'normal', ...about(second) },
     ];
+    const deals = await call<{ items: { id: string }[] }>(rep, 'GET', '/api/deals?status=open&limit=2');
+    const [deal, otherDeal] = deals.items;
+    const onDeal = (d: { id: string } | undefined) => (d ? { related: { entity: 'deal', id: d.id } } : {});
+    if (deal) tasks.push({ title: 'Send the revised quote', dueAt: at(5), priority: 'high', ...onDeal(deal) });
+    if (otherDeal)
+      tasks.push({ title: 'Confirm the decision date', dueAt: at(48), priority: 'normal', ...onDeal(otherDeal) });
     for (const task of tasks) await call(rep, 'POST', '/api/tasks', task);
     const activities = [
       { kind: 'call', subject: 'Intro call', durationMinutes: 15, outcome: 'connected', occurredAt: at(-72), c: first },
