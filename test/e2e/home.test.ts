@@ -178,8 +178,8 @@ describe('home: a rep sees their deals by stage and an expiring contract, and pl
     expect(session.errors).toEqual([]);
   });
 
-  it('shows Home at phone width without sideways scrolling', async () => {
-    const phone = await openSession(browser!, { viewport: { width: 390, height: 844 } });
+  it('shows Home at phone width in Chinese without sideways scrolling', async () => {
+    const phone = await openSession(browser!, { viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     try {
       await signIn(phone.page, env().baseUrl, SALES1);
       await phone.page.goto(`${env().baseUrl}/app/`);
@@ -187,6 +187,11 @@ describe('home: a rep sees their deals by stage and an expiring contract, and pl
       await phone.page.getByTestId('home-deal-stage').first().waitFor();
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
+      // The pipeline's own Chinese stage labels, and the days left in Chinese.
+      expect(await phone.page.locator('[data-stage-id="lead"]').textContent()).toContain('线索');
+      expect(await phone.page.getByTestId('home-contract').filter({ hasText: contractTitle }).textContent()).toContain(
+        '10 天后',
+      );
       await screenshot(phone.page, 'home-03-phone');
       await phone.page.goto(`${env().baseUrl}/app/deals/${dealId}`);
       await phone.page.getByTestId('record-tasks').waitFor();
