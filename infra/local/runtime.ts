@@ -19,9 +19,9 @@ import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
 import { seedContracts } from './seed-contracts.js';
 import { seedDeals } from './seed-deals.js';
+import { seedForecast } from './seed-forecast.js';
 import { seedLeads } from './seed-leads.js';
 import { seedQuotes } from './seed-quotes.js';
-import { seedForecast } from './seed-forecast.js';
 import { seedTeams } from './seed-teams.js';
 import { seedWork } from './seed-work.js';
 import { StreamPoller } from './stream.js';
@@ -45,9 +45,9 @@ export interface RuntimeOptions {
   /** Scales queue visibility timeouts (tests use a small value). */
   visibilityScale?: number;
   idTokenSeconds?: number;
-}
   /** Enforce TOTP MFA for admins and sysadmins, as in AWS (off for the demo; LOCAL_ENFORCE_MFA=1 with npm start). */
   enforceMfa?: boolean;
+}
 
 export interface Runtime {
   baseUrl: string;
@@ -157,11 +157,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       baseUrl,
       keyDir: options.dataDir,
       idTokenSeconds: options.idTokenSeconds,
+      enforceMfa: options.enforceMfa,
     });
     const drain = async () => {
       for (let round = 0; round < 20; round++) {
         await stream.idle();
-      enforceMfa: options.enforceMfa,
         await bus.idle();
         await queues.idle();
         if ((await stream.pollOnce()) === 0) {
@@ -220,15 +220,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     let seeded: Runtime['seeded'];
     if (options.seed) {
       seeded = await seedDemoData(baseUrl, token, options.seed === true ? undefined : options.seed);
-      // Tasks and activities on the seeded contacts (after them).
-      if (seeded) await seedWork(baseUrl, token);
-      await seedForecast(baseUrl, token);
       if (seeded) await seedLeads(baseUrl, token);
       if (seeded) await seedDeals(baseUrl, token);
       // Quotes go on the seeded deals, after them.
       if (seeded) await seedQuotes(baseUrl, token);
+      // Tasks and activities on the seeded contacts (after them).
+      if (seeded) await seedWork(baseUrl, token);
       // Contracts on the seeded reps' deals and companies (after the deals).
       if (seeded) await seedContracts(baseUrl, token);
+      await seedForecast(baseUrl, token);
       await drain();
       await linkPortalUsers();
     }

@@ -44,6 +44,9 @@ const SalesDashboardPage = lazy(() =>
 );
 const LeadPoolPage = lazy(() => import('./pages/leads/LeadPoolPage').then((m) => ({ default: m.LeadPoolPage })));
 const LeadRulesPage = lazy(() => import('./pages/leads/LeadRulesPage').then((m) => ({ default: m.LeadRulesPage })));
+const AccountSecurityPage = lazy(() =>
+  import('./pages/account/AccountSecurityPage').then((m) => ({ default: m.AccountSecurityPage })),
+);
 const ContractsListPage = lazy(() =>
   import('./pages/contracts/ContractsListPage').then((m) => ({ default: m.ContractsListPage })),
 );
@@ -53,17 +56,12 @@ const ContractDetailPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
-const DealsPage = lazy(() => import('./pages/deals/DealsPage').then((m) => ({ default: m.DealsPage })));
-const DealDetailPage = lazy(() => import('./pages/deals/DealDetailPage').then((m) => ({ default: m.DealDetailPage })));
-const PipelinesPage = lazy(() =>
-  import('./pages/settings/PipelinesPage').then((m) => ({ default: m.PipelinesPage })),
-);
 const ProductsPage = lazy(() => import('./pages/settings/ProductsPage').then((m) => ({ default: m.ProductsPage })));
 const DealQuotesPage = lazy(() => import('./pages/quotes/DealQuotesPage').then((m) => ({ default: m.DealQuotesPage })));
 const QuotePage = lazy(() => import('./pages/quotes/QuotePage').then((m) => ({ default: m.QuotePage })));
-const AccountSecurityPage = lazy(() =>
-  import('./pages/account/AccountSecurityPage').then((m) => ({ default: m.AccountSecurityPage })),
-);
+const DealsPage = lazy(() => import('./pages/deals/DealsPage').then((m) => ({ default: m.DealsPage })));
+const DealDetailPage = lazy(() => import('./pages/deals/DealDetailPage').then((m) => ({ default: m.DealDetailPage })));
+const PipelinesPage = lazy(() => import('./pages/settings/PipelinesPage').then((m) => ({ default: m.PipelinesPage })));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -103,13 +101,13 @@ export const router = createBrowserRouter(
         { path: 'settings/quotas', element: <QuotasPage /> },
         { path: 'leads', element: <LeadPoolPage /> },
         { path: 'settings/lead-rules', element: <LeadRulesPage /> },
+        { path: 'account/security', element: <AccountSecurityPage /> },
         { path: 'contracts', element: <ContractsListPage /> },
         { path: 'contracts/:id', element: <ContractDetailPage /> },
         { path: 'notifications', element: <NotificationsPage /> },
         { path: 'settings/products', element: <ProductsPage /> },
         { path: 'deals/:dealId/quotes', element: <DealQuotesPage /> },
         { path: 'quotes/:id', element: <QuotePage /> },
-        { path: 'account/security', element: <AccountSecurityPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -247,7 +247,8 @@ export const en = {
     saved: 'Team {{name}} saved',
     deleted: 'Team {{name}} deleted',
     deleteConfirm: 'Delete team {{name}}?',
-    deleteHint: 'Its members leave the team. A team that still has contacts or companies cannot be deleted: reassign them first.',
+    deleteHint:
+      'Its members leave the team. A team that still has contacts or companies cannot be deleted: reassign them first.',
   },
   audit: {
     title: 'Audit log',

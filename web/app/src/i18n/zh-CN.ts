@@ -1,6 +1,6 @@
+import { accountZh } from './account';
 import type { en } from './en';
 import type { Messages } from './messages';
-import { accountZh } from './account';
 import { contractsZh } from './sales/contracts';
 import { dashboardZh } from './sales/dashboard';
 import { dealsZh } from './sales/deals';

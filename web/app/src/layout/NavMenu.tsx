@@ -39,16 +39,16 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/settings/teams',
     '/deals',
     '/settings/pipelines',
-    '/leads',
-    '/settings/lead-rules',
-    '/settings/products',
     '/dashboard/sales',
     '/forecast',
     '/settings/quotas',
+    '/leads',
+    '/settings/lead-rules',
+    '/settings/products',
+    '/account/security',
+    '/tasks',
     '/contracts',
     '/notifications',
-    '/tasks',
-    '/account/security',
   ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
@@ -96,6 +96,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       label: link('/companies', 'nav-companies', t('nav.companies')),
     });
   }
+  if (can('leads:claim')) {
+    items.push({
+      key: '/leads',
+      icon: <InboxOutlined />,
+      label: link('/leads', 'nav-lead-pool', t('leads.nav.pool')),
+    });
+  }
   if (can('salesDashboard:read')) {
     items.push({
       key: '/dashboard/sales',
@@ -117,13 +124,6 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       label: link('/settings/quotas', 'nav-quotas', t('dashboard.nav.quotas')),
     });
   }
-  if (can('leads:claim')) {
-    items.push({
-      key: '/leads',
-      icon: <InboxOutlined />,
-      label: link('/leads', 'nav-lead-pool', t('leads.nav.pool')),
-    });
-  }
   if (can('leadPool:manage')) {
     items.push({
       key: '/settings/lead-rules',
@@ -131,18 +131,18 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       label: link('/settings/lead-rules', 'nav-lead-rules', t('leads.nav.rules')),
     });
   }
-  if (can('pipelines:manage')) {
-    items.push({
-      key: '/settings/pipelines',
-      icon: <NodeIndexOutlined />,
-      label: link('/settings/pipelines', 'nav-pipelines', t('deals.nav.pipelines')),
-    });
-  }
   if (can('products:manage')) {
     items.push({
       key: '/settings/products',
       icon: <TagsOutlined />,
       label: link('/settings/products', 'nav-products', t('quotes.products.nav')),
+    });
+  }
+  if (can('pipelines:manage')) {
+    items.push({
+      key: '/settings/pipelines',
+      icon: <NodeIndexOutlined />,
+      label: link('/settings/pipelines', 'nav-pipelines', t('deals.nav.pipelines')),
     });
   }
   if (can('customFields:manage')) {
