@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
+import { isPoolOwner, poolOwnerId } from '../../shared/db/keys.leads.js';
 import { apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
 import {
   ADMIN,
@@ -61,8 +62,12 @@ describe("teams: a manager sees the team's customers", () => {
     const all = await apiAs(env(), ADMIN).get<Listed<ContactBody>>('/api/contacts?limit=200');
     expect(team.body.items.length).toBeGreaterThan(0);
     expect(team.body.items.length).toBeLessThan(all.body.items.length);
-    // East 华东 is the manager and sales1: the demo data gives both of them customers.
-    expect(new Set(team.body.items.map((c) => c.ownerId))).toEqual(new Set([staffId(SALES1), staffId(MANAGER)]));
+    // East 华东 is the manager and sales1: the demo data gives both of them customers. The team's
+    // lead pool (the demo leads nobody has claimed yet) is the team's too, and no other pool is.
+    const owners = new Set(team.body.items.map((c) => c.ownerId));
+    const pools = [...owners].filter(isPoolOwner);
+    expect(new Set([...owners].filter((id) => !isPoolOwner(id)))).toEqual(new Set([staffId(SALES1), staffId(MANAGER)]));
+    expect(pools.every((id) => id === poolOwnerId('team-east'))).toBe(true);
     expect(team.body.items.map((c) => c.ownerId)).not.toContain(staffId(SALES2));
 
     await signInToContacts(session, env(), MANAGER);

@@ -1,10 +1,12 @@
 import { Card, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { RecordKind } from '../../api/records';
 import { RestoreButton } from '../../components/RecordActions';
 import { TagList } from '../../components/TagList';
 import { TimeStamp } from '../../components/TimeStamp';
+import { ownerLabel } from '../leads/pool-owner';
 import { type RecordBase, recordPath, recordTestIds } from './record-kind';
 
 /** What a list page gives its cards. */
@@ -28,6 +30,8 @@ interface Props<T> extends RecordCardsProps<T> {
 /** A list of records on a phone: one card per record instead of a wide table. */
 export function RecordCards<T extends RecordBase>(props: Props<T>) {
   const { kind, records, staffNames, activeTag, onTag, trash, canRestore, badge, body } = props;
+  const { t } = useTranslation();
+  const poolLabel = t('leads.pool.title');
   const ids = recordTestIds(kind.entity);
   return (
     <Flex vertical gap={8} data-testid={ids.cards}>
@@ -56,7 +60,7 @@ export function RecordCards<T extends RecordBase>(props: Props<T>) {
               <TagList tags={record.tags} onSelect={onTag} active={activeTag} />
               <Flex justify="space-between" align="center" gap={8}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {staffNames.get(record.ownerId) ?? record.ownerId} ·{' '}
+                  {ownerLabel(staffNames, record.ownerId, poolLabel)} ·{' '}
                   <TimeStamp value={trash ? record.deletedAt : record.updatedAt} showAbsolute={false} />
                 </Typography.Text>
                 {trash && canRestore && <RestoreButton resource={kind.resource} id={record.id} size="small" />}

@@ -16,6 +16,7 @@ import { DeleteButton, RestoreButton } from '../../components/RecordActions';
 import { RecordTimeline } from '../../components/RecordTimeline';
 import { TagList } from '../../components/TagList';
 import { TimeStamp } from '../../components/TimeStamp';
+import { ownerLabel } from '../leads/pool-owner';
 import { type DetailItems, RecordDetails } from './RecordDetails';
 import { type RecordBase, recordPath, recordTestIds } from './record-kind';
 import { SummaryLine } from './SummaryLine';
@@ -132,7 +133,7 @@ export function RecordDetailPage<T extends RecordBase>({ config }: { config: Rec
                     record={r}
                     items={config.details}
                     defs={defs.data ?? []}
-                    ownerName={staffNames.get(r.ownerId) ?? r.ownerId}
+                    ownerName={ownerLabel(staffNames, r.ownerId, t('leads.pool.title'))}
                     compact={side !== null}
                   />
                 ),
