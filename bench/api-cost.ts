@@ -77,6 +77,12 @@ export interface ApiCosts {
   error?: string;
 }
 
+/** A record's timeline merges its audit trail and its activities: the record (scope), then one Query of each. */
+export const MERGED_TIMELINE = {
+  limit: 3,
+  reason: 'GetItem of the record (scope check) + one Query of its audit trail + one Query of its activities, merged',
+};
+
 export async function measureApiCosts(runtime: Runtime): Promise<ApiCosts> {
   const operations: ApiOperationResult[] = [];
   let error: string | undefined;
@@ -96,7 +102,12 @@ async function runOperations(runtime: Runtime, operations: ApiOperationResult[])
   const send = await apiClient(runtime, ['admin@cirrus.local', 'sales1@cirrus.local', 'sysadmin@cirrus.local']);
 
   /** Sends one request and records what it cost; returns the response for the next steps. */
-  const measure = async <T = Rec>(name: string, call: Call, expectedStatus = 200): Promise<T> => {
+  const measure = async <T = Rec>(
+    name: string,
+    call: Call,
+    expectedStatus = 200,
+    requestBudget?: ApiOperationResult['requestBudget'],
+  ): Promise<T> => {
     await runtime.drain();
     resetDbUsage();
     const res = await send<T>(call);
@@ -112,6 +123,7 @@ async function runOperations(runtime: Runtime, operations: ApiOperationResult[])
       expectedStatus,
       cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
       background,
+      ...(requestBudget ? { requestBudget } : {}),
     });
     return res.body;
   };
@@ -180,7 +192,12 @@ async function runOperations(runtime: Runtime, operations: ApiOperationResult[])
   await measure('contacts delete', { method: 'DELETE', path: `${c}/${created.id}` });
   await measure('contacts trash list', { method: 'GET', path: `${c}?view=deleted&limit=20` });
   await measure('contacts restore', { method: 'POST', path: `${c}/${created.id}/restore` });
-  await measure('contacts timeline', { method: 'GET', path: `${c}/${created.id}/timeline?limit=20` });
+  await measure(
+    'contacts timeline',
+    { method: 'GET', path: `${c}/${created.id}/timeline?limit=20` },
+    200,
+    MERGED_TIMELINE,
+  );
 
   const co = '/api/companies';
   await measure('companies list', { method: 'GET', path: `${co}?limit=20` });

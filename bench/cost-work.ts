@@ -1,6 +1,6 @@
 import type { Runtime } from '../infra/local/runtime.js';
 import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
-import { apiClient } from './api-cost.js';
+import { apiClient, MERGED_TIMELINE } from './api-cost.js';
 import type { ApiOperationResult, DbCost } from './types.js';
 
 /**
@@ -140,10 +140,12 @@ export async function measureWorkCosts(runtime: Runtime): Promise<ApiOperationRe
     method: 'GET',
     path: `/api/tasks?related=contact:${contactId}&view=open`,
   });
-  await measure('contact timeline (changes + activities)', {
-    method: 'GET',
-    path: `/api/contacts/${contactId}/timeline?limit=25`,
-  });
+  await measure(
+    'contact timeline (changes + activities)',
+    { method: 'GET', path: `/api/contacts/${contactId}/timeline?limit=25` },
+    200,
+    { budget: MERGED_TIMELINE },
+  );
   return operations;
 }
 
