@@ -229,7 +229,7 @@ describe('the audit log: listing and filters', () => {
 
 describe('the audit log: bad filters', () => {
   it.each([
-    ['entity=deal', 'entity'],
+    ['entity=invoice', 'entity'],
     ['entityId=abc', 'entityId'],
     ['action=hacked', 'action'],
     ['actorId=a%2Fb', 'actorId'],
