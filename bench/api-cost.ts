@@ -1,75 +1,15 @@
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, apiMeasurer, pathWithQuery } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
- * DynamoDB requests and capacity per API operation, read from the in-process counter of
- * shared/db/metrics.ts (the handlers run inside the runtime, in this process). Before each
- * operation the runtime is drained, so nothing left over from earlier work is counted; after
- * the response the runtime is drained again and what the asynchronous follow-up (outbox relay,
- * bus consumers) cost is reported next to it, not hidden.
+ * DynamoDB requests and capacity per API operation of the foundation (contacts, companies, audit,
+ * directory), measured as bench/measure.ts describes; paths keep their query string here.
  */
 
 const SALES1_ID = '6f1c2a10-0004-4000-8000-000000000004';
 
-interface Call {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  path: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  as?: string;
-}
-
-interface Response<T> {
-  status: number;
-  body: T;
-}
-
 type Rec = { id: string; version: number };
-
-function diff(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * Signs every principal in first: the local provider reads its user store through the same
- * in-process DynamoDB client, and a sign-in must not be counted as the cost of an API call.
- */
-export async function apiClient(runtime: Runtime, principals: readonly string[]) {
-  const tokens = new Map<string, string>();
-  for (const email of principals) tokens.set(email, await runtime.token(email));
-  const tokenFor = (email: string) => {
-    const token = tokens.get(email);
-    if (!token) throw new Error(`${email} was not signed in before measuring`);
-    return token;
-  };
-  return async <T>(call: Call): Promise<Response<T>> => {
-    const as = call.as ?? 'admin@cirrus.local';
-    const res = await fetch(`${runtime.baseUrl}${call.path}`, {
-      method: call.method,
-      headers: {
-        authorization: `Bearer ${tokenFor(as)}`,
-        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...call.headers,
-      },
-      body: call.body === undefined ? undefined : JSON.stringify(call.body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
-}
 
 export interface ApiCosts {
   operations: ApiOperationResult[];
@@ -102,31 +42,7 @@ async function runOperations(runtime: Runtime, operations: ApiOperationResult[])
   const send = await apiClient(runtime, ['admin@cirrus.local', 'sales1@cirrus.local', 'sysadmin@cirrus.local']);
 
   /** Sends one request and records what it cost; returns the response for the next steps. */
-  const measure = async <T = Rec>(
-    name: string,
-    call: Call,
-    expectedStatus = 200,
-    requestBudget?: ApiOperationResult['requestBudget'],
-  ): Promise<T> => {
-    await runtime.drain();
-    resetDbUsage();
-    const res = await send<T>(call);
-    const cost = dbUsage();
-    await runtime.drain();
-    const background = diff(dbUsage(), cost);
-    operations.push({
-      name,
-      method: call.method,
-      path: call.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}'),
-      as: (call.as ?? 'admin@cirrus.local').split('@')[0]!,
-      status: res.status,
-      expectedStatus,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background,
-      ...(requestBudget ? { requestBudget } : {}),
-    });
-    return res.body;
-  };
+  const measure = apiMeasurer<Rec>(runtime, send, operations, { path: pathWithQuery });
 
   // Fixtures (not measured): a company and a contact whose name, e-mail, phone and tag are known.
   const fixture = async (path: string, body: unknown): Promise<Rec> => {

@@ -1,8 +1,7 @@
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
 import { totpCode } from '../shared/identity/local-user-store.js';
-import { apiClient } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, apiMeasurer, type Call, type RequestBudget } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of identity and access: the owner picker's directory (one Query), one's MFA status
@@ -14,37 +13,13 @@ import type { ApiOperationResult, DbCost } from './types.js';
 const ADMIN = 'admin@cirrus.local';
 const SYSADMIN = 'sysadmin@cirrus.local';
 const REP = 'sales1@cirrus.local';
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function measureAccessCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
   const operations: ApiOperationResult[] = [];
   const send = await apiClient(runtime, [ADMIN, SYSADMIN, REP]);
-  const measure = async <T>(
-    name: string,
-    as: string,
-    call: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown },
-    budget?: ApiOperationResult['requestBudget'],
-  ): Promise<T> => {
-    await runtime.drain();
-    resetDbUsage();
-    const res = await send<T>({ ...call, as });
-    const cost = dbUsage();
-    await runtime.drain();
-    operations.push({
-      name,
-      method: call.method,
-      path: call.path
-        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
-        .replace(/\?.*/, ''),
-      as: as.split('@')[0]!,
-      status: res.status,
-      expectedStatus: 200,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background: subtract(dbUsage(), cost),
-      ...(budget ? { requestBudget: budget } : {}),
-    });
-    return res.body;
-  };
+  const measured = apiMeasurer(runtime, send, operations);
+  const measure = <T>(name: string, as: string, call: Omit<Call, 'as'>, budget?: RequestBudget) =>
+    measured<T>(name, { ...call, as }, 200, budget);
 
   await measure('staff directory: active owners (picker)', REP, { method: 'GET', path: '/api/staff?status=active' });
   await measure('my MFA status', SYSADMIN, { method: 'GET', path: '/api/me/mfa' });
@@ -86,18 +61,4 @@ export async function measureAccessCosts(runtime: Runtime): Promise<ApiOperation
     },
   );
   return operations;
-}
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
 }

@@ -4,11 +4,10 @@ import type { Runtime } from '../infra/local/runtime.js';
 import { STAFF_USERS } from '../infra/local/staff-users.js';
 import { db, tableName } from '../shared/db/client.js';
 import { contractIndexKeys, contractKeys } from '../shared/db/keys.contracts.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
 import { reminderItem } from '../shared/db/reminders.js';
 import { daysBefore } from '../shared/domain/notifications/reminder-times.js';
-import { apiClient } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, apiMeasurer, measureCost, recordOperation } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of the contracts context: the reminder sweep with DUE due reminders among
@@ -24,8 +23,6 @@ const BATCH = 25;
 const PARALLEL_BATCHES = 4;
 const SALES1 = STAFF_USERS.find((u) => u.email === 'sales1@cirrus.local')!;
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 /**
  * The sweep: one Query page of the due index per 100 due, and one transaction per due reminder.
  * Plus one: the local runtime counts requests process-wide, and the notifier (background) may
@@ -39,12 +36,6 @@ const sweepBudget = (due: number) => ({
 export async function measureContractCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
   const operations: ApiOperationResult[] = [];
   const send = await apiClient(runtime, ['admin@cirrus.local', 'sales1@cirrus.local']);
-  const record = (op: Omit<ApiOperationResult, 'cost' | 'background'>, cost: DbCost, background: DbCost) =>
-    operations.push({
-      ...op,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background,
-    });
 
   const companies = await send<{ items: { id: string }[] }>({ method: 'GET', path: '/api/companies?limit=1' });
   const companyId = companies.body.items[0]?.id;
@@ -82,15 +73,15 @@ export async function measureContractCosts(runtime: Runtime): Promise<ApiOperati
   await runtime.drain();
 
   const sweep = async (name: string, expectedFired: number) => {
-    await runtime.drain();
-    resetDbUsage();
-    const result = (await runtime.fireSchedule('reminder-sweep', at)) as { fired: number; failed: number };
-    const cost = dbUsage();
-    await runtime.drain();
+    const { result, cost, background } = await measureCost(
+      runtime,
+      async () => (await runtime.fireSchedule('reminder-sweep', at)) as { fired: number; failed: number },
+    );
     if (result.fired !== expectedFired || result.failed !== 0) {
       throw new Error(`The reminder sweep fired ${result.fired} (failed ${result.failed}), expected ${expectedFired}`);
     }
-    record(
+    recordOperation(
+      operations,
       {
         name: `${name} (fired ${result.fired})`,
         method: 'SCHEDULE',
@@ -101,7 +92,7 @@ export async function measureContractCosts(runtime: Runtime): Promise<ApiOperati
         requestBudget: sweepBudget(expectedFired),
       },
       cost,
-      subtract(dbUsage(), cost),
+      background,
     );
   };
   await sweep(
@@ -110,25 +101,9 @@ export async function measureContractCosts(runtime: Runtime): Promise<ApiOperati
   );
   await sweep('reminder sweep: run again, nothing due', 0);
 
-  const measure = async (name: string, path: string, as: string) => {
-    await runtime.drain();
-    resetDbUsage();
-    const res = await send({ method: 'GET', path, as });
-    const cost = dbUsage();
-    record(
-      {
-        name,
-        method: 'GET',
-        path: path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}').replace(/\?.*/, ''),
-        as: as.split('@')[0]!,
-        status: res.status,
-        expectedStatus: 200,
-      },
-      cost,
-      subtract(dbUsage(), cost),
-    );
-    return res.body as { items?: { id: string }[] };
-  };
+  const measured = apiMeasurer<{ items?: { id: string }[] }>(runtime, send, operations);
+  const measure = (name: string, path: string, as: string) => measured(name, { method: 'GET', path, as });
+
   const mine = await measure('contract list, a rep (20)', '/api/contracts?limit=20', 'sales1@cirrus.local');
   await measure('contract list, admin (20)', '/api/contracts?limit=20', 'admin@cirrus.local');
   await measure(
@@ -195,18 +170,4 @@ async function writeBatch(batch: Record<string, unknown>[]): Promise<void> {
     const out = await db().send(new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }));
     requests = (out.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
   }
-}
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
 }

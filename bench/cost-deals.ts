@@ -1,7 +1,6 @@
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
-import { apiClient } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, apiMeasurer } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of the deals context with 2,000 open deals in the default pipeline: the board
@@ -16,22 +15,6 @@ const SALES2 = 'sales2@cirrus.local';
 const OPEN_DEALS = 2_000;
 const STAGES = ['lead', 'intention', 'quote', 'negotiation'];
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
-}
-
 const BOARD_REASON =
   'board: 1 GetItem of the pipeline + 1 Query of the totals partition + 1 Query per stage (6 in the default pipeline), side by side; independent of the number of deals';
 const MOVE_REASON =
@@ -41,30 +24,7 @@ export async function measureDealCosts(runtime: Runtime): Promise<ApiOperationRe
   const operations: ApiOperationResult[] = [];
   const send = await apiClient(runtime, [ADMIN, SALES1, SALES2]);
 
-  const measure = async <T>(
-    name: string,
-    call: { method: 'GET' | 'POST'; path: string; body?: unknown; as?: string },
-    expectedStatus = 200,
-    budget?: { limit: number; reason: string },
-  ): Promise<T> => {
-    await runtime.drain();
-    resetDbUsage();
-    const res = await send<T>(call);
-    const cost = dbUsage();
-    await runtime.drain();
-    operations.push({
-      name,
-      method: call.method,
-      path: call.path.split('?')[0]!,
-      as: (call.as ?? ADMIN).split('@')[0]!,
-      status: res.status,
-      expectedStatus,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background: subtract(dbUsage(), cost),
-      ...(budget ? { requestBudget: budget } : {}),
-    });
-    return res.body;
-  };
+  const measure = apiMeasurer(runtime, send, operations);
 
   // Fixtures (not measured): 2,000 open deals of two reps of two teams, spread over the open stages.
   const create = async (i: number) => {

@@ -1,8 +1,7 @@
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
 import { addMonths, currentMonth, quarterOf } from '../shared/domain/forecast/period.js';
-import { apiClient } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, apiMeasurer, type Call, type RequestBudget } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of the forecast context: quotas read and set, the forecast of a month and of a
@@ -21,22 +20,6 @@ const SALES2 = 'sales2@cirrus.local';
 const SALES1_ID = '6f1c2a10-0004-4000-8000-000000000004';
 const SALES2_ID = '6f1c2a10-0005-4000-8000-000000000005';
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
-}
-
 /** Why each operation may make more than two requests (shown with the budget check). */
 const MONTH_REASON =
   'forecast of a month: 1 Query of the close-month partition + 1 Query of the quotas (company: year index; rep: their partition); a manager adds the staff directory (1 Query) and reads quotas by key (1 BatchGetItem), and 1 Query per extra team';
@@ -51,30 +34,8 @@ export async function measureForecastCosts(runtime: Runtime): Promise<ApiOperati
   const month = currentMonth(new Date());
   const quarter = quarterOf(month);
 
-  const measure = async <T>(
-    name: string,
-    call: { method: 'GET' | 'PUT'; path: string; body?: unknown; as?: string },
-    budget?: { limit: number; reason: string },
-  ): Promise<T> => {
-    await runtime.drain();
-    resetDbUsage();
-    // apiClient's call type names no PUT; it hands the method to fetch as is.
-    const res = await send<T>(call as { method: 'GET'; path: string });
-    const cost = dbUsage();
-    await runtime.drain();
-    operations.push({
-      name,
-      method: call.method,
-      path: call.path.split('?')[0]!,
-      as: (call.as ?? ADMIN).split('@')[0]!,
-      status: res.status,
-      expectedStatus: 200,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background: subtract(dbUsage(), cost),
-      ...(budget ? { requestBudget: budget } : {}),
-    });
-    return res.body;
-  };
+  const measured = apiMeasurer(runtime, send, operations);
+  const measure = <T>(name: string, call: Call, budget?: RequestBudget) => measured<T>(name, call, 200, budget);
 
   // Fixtures (not measured): deals of two reps of two teams, this month and next, one won; quotas.
   const deal = async (as: string, body: Record<string, unknown>) => {

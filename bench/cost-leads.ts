@@ -1,12 +1,11 @@
 import type { Runtime } from '../infra/local/runtime.js';
 import { STAFF_USERS } from '../infra/local/staff-users.js';
 import { leadFollowUpTouch } from '../shared/db/leads.repository.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
 import { transactWrite } from '../shared/db/transact.js';
 import { DEFAULT_RULES } from '../shared/domain/leads/lead.schema.js';
 import { AppError } from '../shared/http/errors.js';
-import { apiClient } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, apiMeasurer, measureCost, recordOperation } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of the leads context: the pool list, a claim and a release, a lead created by
@@ -21,8 +20,6 @@ const SALES1_ID = STAFF_USERS.find((u) => u.email === 'sales1@cirrus.local')!.id
 
 type Rec = { id: string; version: number; ownerId: string; teamId?: string; createdAt: string };
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
   const operations: ApiOperationResult[] = [];
   // A team of its own, so the sweep's due leads are exactly the ones made here; the rep signs in
@@ -36,54 +33,10 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
   if (made.status !== 201) throw new Error(`Creating the bench team answered ${made.status}`);
   const team = made.body;
   const send = await apiClient(runtime, ['admin@cirrus.local', 'sales1@cirrus.local']);
-  const record = (
-    name: string,
-    method: string,
-    path: string,
-    as: string,
-    status: number,
-    expectedStatus: number,
-    cost: DbCost,
-    background: DbCost,
-    requestBudget?: { limit: number; reason: string },
-  ) =>
-    operations.push({
-      name,
-      method,
-      path,
-      as,
-      status,
-      expectedStatus,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background,
-      ...(requestBudget ? { requestBudget } : {}),
-    });
-  const measure = async <T>(
-    name: string,
-    call: { method: 'GET' | 'POST'; path: string; body?: unknown; as?: string },
-    expected = 200,
-    budget?: { limit: number; reason: string },
-  ): Promise<T> => {
-    await runtime.drain();
-    resetDbUsage();
-    const res = await send<T>(call);
-    const cost = dbUsage();
-    await runtime.drain();
-    record(
-      name,
-      call.method,
-      call.path.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}').replace(/\?.*/, ''),
-      (call.as ?? 'admin@cirrus.local').split('@')[0]!,
-      res.status,
-      expected,
-      cost,
-      subtract(dbUsage(), cost),
-      budget,
-    );
-    return res.body;
-  };
+  const measure = apiMeasurer(runtime, send, operations);
+
   const fixture = async <T>(method: 'POST' | 'PUT', path: string, body: unknown, expected: number): Promise<T> => {
-    const res = await send<T>({ method: method as 'POST', path, body });
+    const res = await send<T>({ method, path, body });
     if (res.status !== expected) throw new Error(`Creating a bench fixture at ${path} answered ${res.status}`);
     return res.body;
   };
@@ -105,26 +58,28 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
   await runtime.drain();
 
   const sweep = async (name: string, at: Date, due: number) => {
-    await runtime.drain();
-    resetDbUsage();
-    const result = (await runtime.fireSchedule('lead-return-sweep', at)) as Record<string, number>;
-    const cost = dbUsage();
-    await runtime.drain();
-    record(
-      `${name} (returned ${result.returned})`,
-      'SCHEDULE',
-      'lead-return-sweep',
-      'scheduler',
-      200,
-      200,
-      cost,
-      subtract(dbUsage(), cost),
+    const { result, cost, background } = await measureCost(
+      runtime,
+      async () => (await runtime.fireSchedule('lead-return-sweep', at)) as Record<string, number>,
+    );
+    recordOperation(
+      operations,
       {
-        // Teams here: East, West, the bench team, and the shared pool.
-        limit: 2 + 4 + 3 * due,
-        reason:
-          'A sweep, not a request: 2 Queries (teams, rules) + 1 Query per team’s due partition, then per due lead a BatchGetItem and a TransactWriteItems (consumers of the returns’ events may interleave a read): it follows the due count, not the table',
+        name: `${name} (returned ${result.returned})`,
+        method: 'SCHEDULE',
+        path: 'lead-return-sweep',
+        as: 'scheduler',
+        status: 200,
+        expectedStatus: 200,
+        requestBudget: {
+          // Teams here: East, West, the bench team, and the shared pool.
+          limit: 2 + 4 + 3 * due,
+          reason:
+            'A sweep, not a request: 2 Queries (teams, rules) + 1 Query per team’s due partition, then per due lead a BatchGetItem and a TransactWriteItems (consumers of the returns’ events may interleave a read): it follows the due count, not the table',
+        },
       },
+      cost,
+      background,
     );
     return result;
   };
@@ -191,18 +146,4 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
     },
   );
   return operations;
-}
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
 }

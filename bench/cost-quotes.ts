@@ -1,7 +1,6 @@
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
-import { apiClient } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { apiClient, type Call, DEFAULT_AS, measureCost, principalName, recordOperation } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of the quotes context: a product create (item + SKU guard + audit), the active
@@ -11,22 +10,7 @@ import type { ApiOperationResult, DbCost } from './types.js';
  * never a budget: it depends on the machine).
  */
 
-const round = (n: number) => Math.round(n * 100) / 100;
 const SALES = 'sales1@cirrus.local';
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
-}
 
 export async function measureQuoteCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
   const operations: ApiOperationResult[] = [];
@@ -34,32 +18,37 @@ export async function measureQuoteCosts(runtime: Runtime): Promise<ApiOperationR
   const salesToken = await runtime.token(SALES);
   const measure = async <T>(
     name: string,
-    call: { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown; as?: string },
+    call: Call,
     expected: number,
     template: string,
   ): Promise<{ body: T; ms: number }> => {
-    await runtime.drain();
-    resetDbUsage();
-    const started = performance.now();
-    // The PDF is bytes, not JSON: fetched directly with the rep's token (minted beforehand).
-    const res = call.path.endsWith('/pdf')
-      ? await fetch(`${runtime.baseUrl}${call.path}`, { headers: { authorization: `Bearer ${salesToken}` } }).then(
-          async (r) => ({ status: r.status, body: (await r.arrayBuffer()) as T }),
-        )
-      : await send<T>(call);
-    const ms = performance.now() - started;
-    const cost = dbUsage();
-    await runtime.drain();
-    operations.push({
-      name,
-      method: call.method,
-      path: template,
-      as: (call.as ?? 'admin@cirrus.local').split('@')[0]!,
-      status: res.status,
-      expectedStatus: expected,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background: subtract(dbUsage(), cost),
+    const {
+      result: { res, ms },
+      cost,
+      background,
+    } = await measureCost(runtime, async () => {
+      const started = performance.now();
+      // The PDF is bytes, not JSON: fetched directly with the rep's token (minted beforehand).
+      const res = call.path.endsWith('/pdf')
+        ? await fetch(`${runtime.baseUrl}${call.path}`, { headers: { authorization: `Bearer ${salesToken}` } }).then(
+            async (r) => ({ status: r.status, body: (await r.arrayBuffer()) as T }),
+          )
+        : await send<T>(call);
+      return { res, ms: performance.now() - started };
     });
+    recordOperation(
+      operations,
+      {
+        name,
+        method: call.method,
+        path: template,
+        as: principalName(call.as ?? DEFAULT_AS),
+        status: res.status,
+        expectedStatus: expected,
+      },
+      cost,
+      background,
+    );
     return { body: res.body, ms };
   };
 

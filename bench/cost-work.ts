@@ -1,7 +1,7 @@
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
-import { apiClient, MERGED_TIMELINE } from './api-cost.js';
-import type { ApiOperationResult, DbCost } from './types.js';
+import { MERGED_TIMELINE } from './api-cost.js';
+import { apiClient, apiMeasurer, type Call, type RequestBudget } from './measure.js';
+import type { ApiOperationResult } from './types.js';
 
 /**
  * DynamoDB cost of the work context: "my tasks" (each view is one Query of the assignee's
@@ -27,38 +27,17 @@ const MANAGER_HOME_BUDGET = {
   limit: 6,
   reason: `${HOME_BUDGET.reason} A manager's expiring contracts read one END partition per team (here one team).`,
 };
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export async function measureWorkCosts(runtime: Runtime): Promise<ApiOperationResult[]> {
   const operations: ApiOperationResult[] = [];
   const send = await apiClient(runtime, [REP, MANAGER]);
-  const measure = async <T>(
+  const measured = apiMeasurer(runtime, send, operations, { defaultAs: REP });
+  const measure = <T>(
     name: string,
-    call: { method: 'GET' | 'POST'; path: string; body?: unknown },
+    call: Omit<Call, 'as'>,
     expected = 200,
-    options: { as?: string; budget?: { limit: number; reason: string } } = {},
-  ): Promise<T> => {
-    const as = options.as ?? REP;
-    await runtime.drain();
-    resetDbUsage();
-    const res = await send<T>({ ...call, as });
-    const cost = dbUsage();
-    await runtime.drain();
-    operations.push({
-      name,
-      method: call.method,
-      path: call.path
-        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
-        .replace(/\?.*/, ''),
-      as: as.split('@')[0]!,
-      status: res.status,
-      expectedStatus: expected,
-      cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
-      background: subtract(dbUsage(), cost),
-      ...(options.budget ? { requestBudget: options.budget } : {}),
-    });
-    return res.body;
-  };
+    options: { as?: string; budget?: RequestBudget } = {},
+  ) => measured<T>(name, { ...call, ...(options.as ? { as: options.as } : {}) }, expected, options.budget);
 
   // A realistic list: a few dozen open tasks across yesterday, today and the coming weeks.
   const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
@@ -147,18 +126,4 @@ export async function measureWorkCosts(runtime: Runtime): Promise<ApiOperationRe
     { budget: MERGED_TIMELINE },
   );
   return operations;
-}
-
-function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
 }
