@@ -1,4 +1,5 @@
 import { daysBefore } from '../../shared/domain/notifications/reminder-times.js';
+import { type SeedToken, seedApi } from './seed-api.js';
 
 /**
  * Demo contracts on a first start, created through the API by their owners (so they carry
@@ -95,25 +96,8 @@ const PLANS: readonly Plan[] = [
   },
 ];
 
-export async function seedContracts(
-  baseUrl: string,
-  token: (email: string) => Promise<string | undefined>,
-  now = new Date(),
-): Promise<number> {
-  const tokens = new Map<string, string>();
-  const call = async <T>(email: string, method: string, path: string, body?: unknown): Promise<T> => {
-    if (!tokens.has(email)) tokens.set(email, (await token(email))!);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(email)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`Seeding contracts: ${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+export async function seedContracts(baseUrl: string, token: SeedToken, now = new Date()): Promise<number> {
+  const call = seedApi(baseUrl, token, 'contracts');
   const admin = 'admin@cirrus.local';
   const existing = await call<{ items: unknown[] }>(admin, 'GET', '/api/contracts?limit=1');
   if (existing.items.length > 0) return 0;

@@ -1,3 +1,5 @@
+import { type SeedToken, seedApi } from './seed-api.js';
+
 /**
  * Demo deals on a first start: ~60 deals of the seeded reps (sales1, sales2 and the manager, who
  * sells too) in every stage of the default pipeline, linked to seeded companies, created and
@@ -22,25 +24,8 @@ const SOURCES = ['referral', 'website', 'trade show', 'cold call', 'partner'];
 
 export const SEEDED_DEAL_COUNT = 60;
 
-export async function seedDeals(
-  baseUrl: string,
-  token: (email: string) => Promise<string | undefined>,
-  now = new Date(),
-): Promise<number> {
-  const tokens = new Map<string, string>();
-  const call = async <T>(email: string, method: string, path: string, body?: unknown): Promise<T> => {
-    if (!tokens.has(email)) tokens.set(email, (await token(email))!);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(email)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`Seeding deals: ${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+export async function seedDeals(baseUrl: string, token: SeedToken, now = new Date()): Promise<number> {
+  const call = seedApi(baseUrl, token, 'deals');
   const admin = 'admin@cirrus.local';
   const existing = await call<{ items: unknown[] }>(admin, 'GET', '/api/deals?limit=1');
   if (existing.items.length > 0) return 0;

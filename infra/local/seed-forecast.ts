@@ -1,4 +1,5 @@
 import { addMonths, currentMonth } from '../../shared/domain/forecast/period.js';
+import { type SeedToken, seedApi } from './seed-api.js';
 import { STAFF_USERS } from './staff-users.js';
 
 /**
@@ -12,19 +13,20 @@ const MONTHLY_QUOTAS: readonly { email: string; amount: number; currency: string
   { email: 'manager@cirrus.local', amount: 5_000_000, currency: 'CNY' },
 ];
 
-export async function seedForecast(
-  baseUrl: string,
-  token: (email: string) => Promise<string | undefined>,
-  now = new Date(),
-): Promise<void> {
+export async function seedForecast(baseUrl: string, token: SeedToken, now = new Date()): Promise<void> {
   const month = currentMonth(now);
   const months = [addMonths(month, -1), month, addMonths(month, 1)];
-  const auth = { authorization: `Bearer ${await token('admin@cirrus.local')}` };
+  const call = seedApi(baseUrl, token, 'quotas');
+  const admin = 'admin@cirrus.local';
   const set = new Set<string>();
   for (const period of months) {
-    const res = await fetch(`${baseUrl}/api/quotas?period=${period}`, { headers: auth });
-    if (res.status !== 200) throw new Error(`Reading quotas for the seed failed with ${res.status}`);
-    const body = (await res.json()) as { items: { userId: string; month: string }[] };
+    const body = await call<{ items: { userId: string; month: string }[] }>(
+      admin,
+      'GET',
+      `/api/quotas?period=${period}`,
+      undefined,
+      200,
+    );
     for (const q of body.items) set.add(`${q.userId}.${q.month}`);
   }
   const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
@@ -32,10 +34,5 @@ export async function seedForecast(
     months.map((m) => ({ userId: idOf(q.email), month: m, amount: q.amount, currency: q.currency })),
   ).filter((q) => !set.has(`${q.userId}.${q.month}`));
   if (quotas.length === 0) return;
-  const res = await fetch(`${baseUrl}/api/quotas`, {
-    method: 'PUT',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ quotas }),
-  });
-  if (res.status !== 200) throw new Error(`Seeding quotas failed with ${res.status}: ${await res.text()}`);
+  await call(admin, 'PUT', '/api/quotas', { quotas }, 200);
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_RULES } from '../../shared/domain/leads/lead.schema.js';
+import { type SeedToken, seedApi } from './seed-api.js';
 import { STAFF_USERS } from './staff-users.js';
 
 /**
@@ -23,16 +24,10 @@ const RULED_LEADS: { name: string; teamId: string; source: string; country: stri
   { name: 'Mateo García', teamId: 'team-west', source: 'web', country: 'ES' },
 ];
 
-export async function seedLeads(baseUrl: string, token: (email: string) => Promise<string | undefined>): Promise<void> {
-  const auth = `Bearer ${await token('admin@cirrus.local')}`;
-  const send = async (method: 'POST' | 'PUT', path: string, body: unknown, expected: number) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== expected) throw new Error(`Seeding ${path} failed with ${res.status}: ${await res.text()}`);
-  };
+export async function seedLeads(baseUrl: string, token: SeedToken): Promise<void> {
+  const call = seedApi(baseUrl, token, 'leads');
+  const send = (method: 'POST' | 'PUT', path: string, body: unknown, expected: number) =>
+    call('admin@cirrus.local', method, path, body, expected);
   await send('PUT', '/api/lead-rules/team-east', { ...DEFAULT_RULES, version: undefined }, 200);
   await send(
     'PUT',

@@ -1,3 +1,5 @@
+import { type SeedToken, seedApi } from './seed-api.js';
+
 /**
  * Demo price list and quotes on a first start, written through the API so they carry owners'
  * scope and audit trails: eight products (English and Chinese names, CNY and USD), then a few
@@ -68,24 +70,8 @@ type Product = (typeof PRODUCTS)[number] & { id: string };
 type Deal = { id: string; name: string; currency: string; status: string; ownerId: string };
 type Quote = { id: string; version: number };
 
-export async function seedQuotes(
-  baseUrl: string,
-  token: (email: string) => Promise<string | undefined>,
-): Promise<number> {
-  const tokens = new Map<string, string>();
-  const call = async <T>(email: string, method: string, path: string, body?: unknown): Promise<T> => {
-    if (!tokens.has(email)) tokens.set(email, (await token(email))!);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens.get(email)}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`Seeding quotes: ${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+export async function seedQuotes(baseUrl: string, token: SeedToken): Promise<number> {
+  const call = seedApi(baseUrl, token, 'quotes');
   const admin = 'admin@cirrus.local';
   const existing = await call<{ items: unknown[] }>(admin, 'GET', '/api/products?limit=1');
   if (existing.items.length > 0) return 0;

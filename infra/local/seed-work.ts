@@ -1,3 +1,5 @@
+import { type SeedToken, seedApi } from './seed-api.js';
+
 /**
  * Demo tasks and activities, seeded through the API like the rest of the demo data, so each has
  * its owner and its audit trail: for each sales rep, tasks overdue, due today and upcoming (some
@@ -7,20 +9,8 @@
  */
 const REPS = ['sales1@cirrus.local', 'sales2@cirrus.local'] as const;
 
-type Token = (email: string) => Promise<string | undefined>;
-
-export async function seedWork(baseUrl: string, token: Token, now = new Date()): Promise<void> {
-  const tokens = new Map<string, string>();
-  const call = async <T>(email: string, method: string, path: string, body?: unknown): Promise<T> => {
-    if (!tokens.has(email)) tokens.set(email, (await token(email))!);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${tokens.get(email)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`Seeding ${method} ${path} failed with ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+export async function seedWork(baseUrl: string, token: SeedToken, now = new Date()): Promise<void> {
+  const call = seedApi(baseUrl, token, 'work');
   const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
 
   for (const rep of REPS) {

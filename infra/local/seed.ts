@@ -4,6 +4,7 @@ import { seedStaffProfile } from '../../shared/db/users.repository.js';
 import { toE164 } from '../../shared/domain/common/phone.js';
 import { seedCredential } from '../../shared/identity/local-user-store.js';
 import { demoData } from './demo-data.js';
+import { type SeedToken, seedApi } from './seed-api.js';
 import { LOCAL_PASSWORD, STAFF_USERS } from './staff-users.js';
 
 /**
@@ -35,23 +36,15 @@ export async function seedStaff(): Promise<void> {
  */
 export async function seedDemoData(
   baseUrl: string,
-  token: (email: string) => Promise<string | undefined>,
+  token: SeedToken,
   counts = { companies: 30, contacts: 200 },
 ): Promise<{ companies: number; contacts: number } | undefined> {
   const existing = await queryPage(listSource('contact', 'updated'), { limit: 1, forward: false });
   if (existing.items.length > 0) return undefined;
   const { companies, contacts } = demoData(counts.companies, counts.contacts);
-  const tokens = new Map<string, string>();
-  const post = async (path: string, ownerEmail: string, body: unknown) => {
-    if (!tokens.has(ownerEmail)) tokens.set(ownerEmail, (await token(ownerEmail))!);
-    const res = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${tokens.get(ownerEmail)}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 201) throw new Error(`Seeding ${path} failed with ${res.status}: ${await res.text()}`);
-    return (await res.json()) as { id: string };
-  };
+  const call = seedApi(baseUrl, token, 'demo data');
+  const post = (path: string, ownerEmail: string, body: unknown) =>
+    call<{ id: string }>(ownerEmail, 'POST', path, body, 201);
   const companyIds: string[] = [];
   for (const c of companies) companyIds.push((await post('/api/companies', c.ownerEmail, c.body)).id);
   for (const c of contacts) {
