@@ -12,8 +12,8 @@ const FUNCTIONS = {
     description: 'Contacts, companies and custom-field definitions',
     memoryMb: 512,
     timeoutSeconds: 10,
-    // The only function that reads or writes sensitive field values.
-    grants: { table: 'write', fieldKey: true },
+    // Reads and writes sensitive field values; starts re-encryption jobs (built-in field sensitivity).
+    grants: { table: 'write', fieldKey: true, sendTo: ['reencrypt'] },
   },
   platform: {
     entry: 'functions/platform/handler.ts',
@@ -63,6 +63,13 @@ const FUNCTIONS = {
     timeoutSeconds: 60,
     grants: { table: 'write', sendTo: ['reassign'] },
   },
+  reencryptWorker: {
+    entry: 'functions/jobs/reencrypt-worker.ts',
+    description: "Re-encrypts one page of records after a built-in field's sensitivity changed, each with its audit record",
+    timeoutSeconds: 120,
+    // Seals and opens values with the field key; queues the job's next page.
+    grants: { table: 'write', fieldKey: true, sendTo: ['reencrypt'] },
+  },
   companyNameSync: {
     entry: 'functions/jobs/company-name-sync.ts',
     description: "Copies a renamed company's name to its contacts (companyName), each with its audit record",
@@ -111,7 +118,8 @@ const FUNCTIONS = {
     description: 'The lead pool (claim, release), new leads assigned by team rules, lead rules, duplicate check',
     memoryMb: 256,
     timeoutSeconds: 10,
-    grants: { table: 'write' },
+    // fieldKey: the duplicate check matches a sensitive phone by its blind index (key from the field key).
+    grants: { table: 'write', fieldKey: true },
   },
   leadReturnSweep: {
     entry: 'functions/jobs/lead-return-sweep.ts',
@@ -219,6 +227,8 @@ export const manifest = {
     staff('POST', '/api/custom-fields', 'customers', 'customFields:manage'),
     staff('PATCH', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
     staff('DELETE', '/api/custom-fields/{entity}/{key}', 'customers', 'customFields:manage'),
+    staff('PATCH', '/api/custom-fields/{entity}/built-in/{field}', 'customers', 'customFields:manage'),
+    staff('GET', '/api/custom-fields/jobs/{id}', 'customers', 'customFields:manage'),
     staff('GET', '/api/teams', 'teams', 'staff:read'),
     staff('POST', '/api/teams', 'teams', 'teams:manage'),
     staff('PATCH', '/api/teams/{id}', 'teams', 'teams:manage'),
@@ -367,6 +377,15 @@ export const manifest = {
       batchSize: 1,
       maxConcurrency: 2,
       visibilityTimeoutSeconds: 120,
+      maxReceiveCount: 5,
+    },
+    {
+      // One message is one page of a re-encryption job; pages of a job follow one another.
+      id: 'reencrypt',
+      consumer: 'reencryptWorker',
+      batchSize: 1,
+      maxConcurrency: 2,
+      visibilityTimeoutSeconds: 240,
       maxReceiveCount: 5,
     },
   ],

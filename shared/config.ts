@@ -14,6 +14,7 @@ export interface Config {
   /** Queue URLs by manifest queue id, e.g. QUEUE_URL_PURGE. */
   QUEUE_URL_PURGE?: string;
   QUEUE_URL_REASSIGN?: string;
+  QUEUE_URL_REENCRYPT?: string;
   MAIL_FROM: string;
   /** Base URL of the console, for links in e-mails. */
   APP_URL: string;
@@ -45,6 +46,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     EVENT_BUS_NAME: env.EVENT_BUS_NAME || undefined,
     QUEUE_URL_PURGE: env.QUEUE_URL_PURGE || undefined,
     QUEUE_URL_REASSIGN: env.QUEUE_URL_REASSIGN || undefined,
+    QUEUE_URL_REENCRYPT: env.QUEUE_URL_REENCRYPT || undefined,
     MAIL_FROM: env.MAIL_FROM || 'Cirrus CRM <no-reply@cirrus.local>',
     APP_URL: appUrl.replace(/\/$/, ''),
     APP_VERSION: env.APP_VERSION || '0.1.0',

@@ -1,7 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { required } from '../../shared/config.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import { getCustomFieldSet, saveCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
+import {
+  getReencryptJob,
+  putReencryptJob,
+  type ReencryptJob,
+  type ReencryptMessage,
+} from '../../shared/db/reencrypt.repository.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import * as z from '../../shared/domain/common/zod.js';
+import {
+  type BuiltInSensitivity,
+  builtInFieldParams,
+  builtInSensitivityPatch,
+  builtInSettings,
+  isBuiltInField,
+} from '../../shared/domain/customers/builtin-sensitivity.js';
 import {
   CUSTOM_FIELD_ENTITIES,
   type CustomFieldDef,
@@ -12,6 +27,7 @@ import {
 } from '../../shared/domain/customers/custom-field.schema.js';
 import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
 import { created, defineRoute, noContent, ok, type RouteDef } from '../../shared/http/route.js';
+import { sendMessages } from '../../shared/queues/sender.js';
 import { systemClock } from './record-commands.js';
 
 const fieldParams = z.strictObject({ entity: customFieldEntity, key: customFieldKey });
@@ -22,7 +38,12 @@ export const customFieldRoutes: Record<string, RouteDef> = {
     handle: async ({ query }) => {
       const entities = query.entity ? [query.entity] : CUSTOM_FIELD_ENTITIES;
       const sets = await Promise.all(entities.map(getCustomFieldSet));
-      return ok({ items: sets.flatMap((s) => s.fields) });
+      return ok({
+        items: sets.flatMap((s) => s.fields),
+        builtIn: entities.flatMap((entity, i) =>
+          builtInSettings(entity, sets[i]!.builtIn).map((setting) => ({ entity, ...setting })),
+        ),
+      });
     },
   }),
 
@@ -90,6 +111,81 @@ export const customFieldRoutes: Record<string, RouteDef> = {
         audit,
       );
       return ok(after);
+    },
+  }),
+
+  /**
+   * A built-in field's sensitivity (contact phone and address, company address). Turning it on or
+   * off starts a re-encryption job in the same transaction (queued right after), which brings the
+   * records already stored to the new setting; new writes follow it at once.
+   */
+  'PATCH /api/custom-fields/{entity}/built-in/{field}': defineRoute({
+    params: builtInFieldParams,
+    body: builtInSensitivityPatch,
+    handle: async ({ params, body, principal, headers }) => {
+      if (!isBuiltInField(params.entity, params.field)) throw notFound('customField');
+      const set = await getCustomFieldSet(params.entity);
+      const all = builtInSettings(params.entity, set.builtIn);
+      const before = all.find((s) => s.key === params.field)!;
+      const { version, ...changes } = body;
+      const expected = version ?? Number(headers['if-match']?.replace(/\D/g, ''));
+      if (expected !== before.version) throw staleVersion('customField');
+      const now = systemClock.now().toISOString();
+      const after: BuiltInSensitivity = {
+        ...before,
+        ...changes,
+        readRoles: (changes.sensitive ?? before.sensitive) ? (changes.readRoles ?? before.readRoles) : [],
+        updatedAt: now,
+        version: before.version + 1,
+      };
+      const toggled = after.sensitive !== before.sensitive;
+      const job: ReencryptJob | undefined = toggled
+        ? {
+            id: randomUUID(),
+            entity: params.entity,
+            field: params.field,
+            target: after.sensitive ? 'encrypt' : 'decrypt',
+            requestedBy: { id: principal.userId, name: principal.name },
+            status: 'running',
+            updated: 0,
+            scanned: 0,
+            batch: 1,
+            phase: 'live',
+            createdAt: now,
+            updatedAt: now,
+          }
+        : undefined;
+      const audit = auditRecord({
+        kind: 'customField',
+        entityId: `${params.entity}.${params.field}`,
+        entityName: params.field,
+        action: 'updated',
+        actor: principal,
+        changes: diffRecords({ ...before }, { ...after }),
+        at: now,
+      });
+      await saveCustomFieldSet(
+        params.entity,
+        set,
+        set.fields,
+        audit,
+        all.map((s) => (s.key === params.field ? after : s)),
+        job ? [putReencryptJob(job)] : [],
+      );
+      if (job) {
+        const first: ReencryptMessage = { jobId: job.id, batch: 1, phase: 'live' };
+        await sendMessages(required('QUEUE_URL_REENCRYPT'), [first]);
+      }
+      return ok({ entity: params.entity, ...after, ...(job ? { job } : {}) });
+    },
+  }),
+
+  'GET /api/custom-fields/jobs/{id}': defineRoute({
+    params: z.strictObject({ id: z.string().check(z.uuid()) }),
+    handle: async ({ params }) => {
+      const job = await getReencryptJob(params.id);
+      if (!job) throw notFound('job');
+      return ok(job);
     },
   }),
 

@@ -11,6 +11,11 @@ import {
 import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
+import {
+  type BuiltInSensitivity,
+  forbiddenBuiltInWrites,
+  maskBuiltInChanges,
+} from '../../shared/domain/customers/builtin-sensitivity.js';
 import { finalizeRecord, mergePatch } from '../../shared/domain/customers/records.js';
 import { forbiddenFieldWrites, maskSensitiveChanges } from '../../shared/domain/customers/sensitive-fields.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
@@ -81,10 +86,13 @@ function checkAssignment(principal: Principal, ownerId: string): void {
 /** A write of a sensitive field by a role not listed on it: 403 naming each such field. */
 function checkSensitiveWrites(
   principal: Principal,
-  defs: Parameters<typeof forbiddenFieldWrites>[1],
-  customFields: unknown,
+  deps: { defs: Parameters<typeof forbiddenFieldWrites>[1]; builtIn: readonly BuiltInSensitivity[] },
+  written: Record<string, unknown>,
 ): void {
-  const errors = forbiddenFieldWrites(principal.roles, defs, customFields as Record<string, unknown> | undefined);
+  const errors = {
+    ...forbiddenBuiltInWrites(principal.roles, deps.builtIn, written),
+    ...forbiddenFieldWrites(principal.roles, deps.defs, written.customFields as Record<string, unknown> | undefined),
+  };
   if (Object.keys(errors).length > 0) {
     throw new AppError(
       'forbidden',
@@ -124,9 +132,12 @@ export async function createCustomerRecord(
   const deps = await loadWriteDependencies({ kind, companyId: input.companyId, ownerId, idempotency });
   if (idempotency && deps.idempotent) {
     const replayed = replay(idempotency, deps.idempotent);
-    return { ...replayed, body: await revealFor(kind, replayed.body as StoredRecord, principal, deps.defs) };
+    return {
+      ...replayed,
+      body: await revealFor(kind, replayed.body as StoredRecord, principal, deps.defs, deps.builtIn),
+    };
   }
-  checkSensitiveWrites(principal, deps.defs, input.customFields);
+  checkSensitiveWrites(principal, deps, input);
   const extra = checkReferences(deps, { ownerId, companyId: input.companyId }, principal);
   const teamId = teamOnAssignment(principal, deps.owner, undefined);
   const now = clock.now().toISOString();
@@ -146,14 +157,14 @@ export async function createCustomerRecord(
     },
     { now, defs: deps.defs },
   ) as StoredRecord;
-  const record = await sealSensitive(kind, plain, deps.defs);
+  const record = await sealSensitive(kind, plain, deps.defs, deps.builtIn);
   const audit = auditRecord({
     kind,
     entityId: record.id,
     entityName: record.name,
     action: 'created',
     actor: principal,
-    changes: maskSensitiveChanges(diffRecords(undefined, record), deps.defs),
+    changes: maskBuiltInChanges(maskSensitiveChanges(diffRecords(undefined, record), deps.defs), deps.builtIn),
     at: now,
   });
   await createRecord(
@@ -162,7 +173,7 @@ export async function createCustomerRecord(
     audit,
     idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() },
   );
-  return { status: 201, body: await revealFor(kind, record, principal, deps.defs) };
+  return { status: 201, body: await revealFor(kind, record, principal, deps.defs, deps.builtIn) };
 }
 
 /** The version the client last saw: body `version` or the If-Match header (`"3"`, `W/"3"` or `3`). */
@@ -196,7 +207,7 @@ export async function updateCustomerRecord(
   if (!before || !visibleTo(principal, before)) throw notFound(kind);
   if (before.deletedAt) throw new AppError('conflict', `${kind}.deleted`, `This ${kind} is deleted; restore it first`);
   if (before.version !== version) throw staleVersion(kind);
-  checkSensitiveWrites(principal, deps.defs, patch.customFields);
+  checkSensitiveWrites(principal, deps, patch);
   const reassigned = patch.ownerId !== undefined && patch.ownerId !== before.ownerId;
   if (reassigned) checkAssignment(principal, patch.ownerId!);
   const extra = checkReferences(deps, { ownerId: patch.ownerId, companyId: patch.companyId ?? undefined }, principal);
@@ -222,10 +233,11 @@ export async function updateCustomerRecord(
       { now, defs: deps.defs },
     ) as StoredRecord,
     deps.defs,
+    deps.builtIn,
   );
   // A rewritten sensitive value is a new ciphertext: it shows as a change even when the plaintext is the same.
-  const changes = maskSensitiveChanges(diffRecords(before, after), deps.defs);
-  if (changes.length === 0) return revealFor(kind, before, principal, deps.defs);
+  const changes = maskBuiltInChanges(maskSensitiveChanges(diffRecords(before, after), deps.defs), deps.builtIn);
+  if (changes.length === 0) return revealFor(kind, before, principal, deps.defs, deps.builtIn);
   const audit = auditRecord({
     kind,
     entityId: id,
@@ -236,7 +248,7 @@ export async function updateCustomerRecord(
     at: now,
   });
   await replaceRecord(kind, before, after, audit);
-  return revealFor(kind, after, principal, deps.defs);
+  return revealFor(kind, after, principal, deps.defs, deps.builtIn);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
 import { readMergedTimeline } from '../../shared/db/activities.repository.js';
+import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
 import { type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
 import {
   companyContactsSource,
@@ -8,6 +9,7 @@ import {
   type ListSource,
   listSource,
   nameSearchSource,
+  phoneBlindSource,
   phoneSearchSource,
   type RecordKind,
   teamListSource,
@@ -18,7 +20,7 @@ import { type Filter, queryPage } from '../../shared/db/query.js';
 import type { Page } from '../../shared/domain/common/fields.js';
 import type { MergedTimelineEntry } from '../../shared/domain/work/timeline.js';
 import { readRecordOrThrow } from './record-commands.js';
-import { maskSealed } from './sensitive-values.js';
+import { maskSealed, phoneBlindOf } from './sensitive-values.js';
 
 export interface ListQuery {
   q?: string;
@@ -48,9 +50,11 @@ export function planList(
   kind: RecordKind,
   query: ListQuery,
   principal: Principal,
+  /** Phone is sensitive: the blind index of the typed number (exact match only), or null (too short). */
+  phoneBlind?: string | null,
 ): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
   const scope = recordScopeOf(principal);
-  if (scope.kind === 'team') return planTeamList(kind, query, scope.teamIds);
+  if (scope.kind === 'team') return planTeamList(kind, query, scope.teamIds, phoneBlind);
   if (scope.kind === 'owner' && query.ownerId && query.ownerId !== scope.ownerId) return 'empty';
   const ownerId = scope.kind === 'owner' ? scope.ownerId : query.ownerId;
   const filters: Filter[] = [];
@@ -71,8 +75,9 @@ export function planList(
   if (query.q) {
     const q = query.q;
     if (kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q)) {
+      if (phoneBlind === null) return 'empty';
       return {
-        source: phoneSearchSource(q),
+        source: phoneBlind ? phoneBlindSource(phoneBlind) : phoneSearchSource(q),
         filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
         forward: true,
       };
@@ -106,6 +111,7 @@ function planTeamList(
   kind: RecordKind,
   query: ListQuery,
   teamIds: readonly string[],
+  phoneBlind?: string | null,
 ): { source: ListSource; filters: Filter[]; forward: boolean } | 'empty' {
   const teamId = query.teamId ?? teamIds[0];
   if (!teamId || !teamIds.includes(teamId)) return 'empty';
@@ -123,8 +129,10 @@ function planTeamList(
   if (query.q) {
     const q = query.q;
     const byPhone = kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q);
+    if (byPhone && phoneBlind === null) return 'empty';
     if (byPhone || q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
-      const source = byPhone ? phoneSearchSource(q) : contactPointSearchSource(kind, q);
+      const phoneSource = phoneBlind ? phoneBlindSource(phoneBlind) : phoneSearchSource(q);
+      const source = byPhone ? phoneSource : contactPointSearchSource(kind, q);
       return { source, filters: [...filters, inTeam, ...companyFilter(query)], forward: true };
     }
     return {
@@ -148,7 +156,7 @@ export async function listCustomerRecords(
   query: ListQuery,
   principal: Principal,
 ): Promise<Page<StoredRecord>> {
-  const plan = planList(kind, query, principal);
+  const plan = planList(kind, query, principal, await sensitivePhoneBlind(kind, query));
   if (plan === 'empty') return { items: [], nextCursor: null };
   const page = await queryPage<Record<string, unknown>>(plan.source, {
     limit: query.limit,
@@ -158,6 +166,19 @@ export async function listCustomerRecords(
   });
   // Lists never decrypt: sensitive values are masked for every role (open the record to read them).
   return { items: page.items.map((item) => maskSealed(toApi(item))), nextCursor: page.nextCursor };
+}
+
+/**
+ * A phone search when the contact phone is sensitive: the plain index holds no sensitive phone,
+ * so the typed number is matched exactly through its blind index (one GetItem of the settings
+ * first; prefix search is off). Undefined when phone is not sensitive or this is no phone search.
+ */
+async function sensitivePhoneBlind(kind: RecordKind, query: ListQuery): Promise<string | null | undefined> {
+  const q = query.q;
+  if (kind !== 'contact' || !q || q.includes('@') || !PHONE_LIKE.test(q) || query.view === 'deleted') return undefined;
+  const set = await getCustomFieldSet('contact');
+  if (!set.builtIn?.some((s) => s.key === 'phone' && s.sensitive)) return undefined;
+  return (await phoneBlindOf(q)) ?? null;
 }
 
 /**

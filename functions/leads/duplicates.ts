@@ -1,6 +1,15 @@
 import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import { blindIndexOf } from '../../shared/crypto/blind-index.js';
+import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
 import { toApi } from '../../shared/db/customer-records.repository.js';
-import { type Key, keys, phoneExactSource, type RecordKind } from '../../shared/db/keys.js';
+import {
+  type Key,
+  keys,
+  type ListSource,
+  phoneBlindSource,
+  phoneExactSource,
+  type RecordKind,
+} from '../../shared/db/keys.js';
 import { isPoolOwner } from '../../shared/db/keys.leads.js';
 import { batchGet } from '../../shared/db/leads.repository.js';
 import { queryPage } from '../../shared/db/query.js';
@@ -50,8 +59,8 @@ export async function findDuplicates(
   const [guardItems, phoneItems] = await Promise.all([
     guards.length ? batchGet(dedupeKeys(guards.map((g) => g.key))) : Promise.resolve([]),
     digits
-      ? queryPage<Record<string, unknown>>(phoneExactSource(digits), { limit: MAX_PHONE_MATCHES, forward: true }).then(
-          (p) => p.items,
+      ? phoneSource(digits).then((source) =>
+          queryPage<Record<string, unknown>>(source, { limit: MAX_PHONE_MATCHES, forward: true }).then((p) => p.items),
         )
       : Promise.resolve([]),
   ]);
@@ -106,6 +115,17 @@ export async function findDuplicates(
     });
   }
   return { matches };
+}
+
+/**
+ * The phone index to match: the plain national digits, or, when an admin has made the contact
+ * phone sensitive, the keyed blind index of those digits (the settings item is read first).
+ */
+async function phoneSource(digits: string): Promise<ListSource> {
+  const set = await getCustomFieldSet('contact');
+  return set.builtIn?.some((s) => s.key === 'phone' && s.sensitive)
+    ? phoneBlindSource(await blindIndexOf(digits))
+    : phoneExactSource(digits);
 }
 
 function dedupeKeys(list: Key[]): Key[] {

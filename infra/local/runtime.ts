@@ -132,6 +132,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       EVENT_BUS_NAME: `${manifest.service}-bus`,
       QUEUE_URL_PURGE: `${baseUrl}/local/queues/purge`,
       QUEUE_URL_REASSIGN: `${baseUrl}/local/queues/reassign`,
+      QUEUE_URL_REENCRYPT: `${baseUrl}/local/queues/reencrypt`,
       APP_URL: baseUrl,
       // Contract attachments: the local adapter of the storage port (infra/local/storage.ts).
       LOCAL_STORAGE_DIR: options.dataDir ? join(options.dataDir, 'storage') : join(tmpdir(), `cirrus-storage-${port}`),

@@ -39,6 +39,14 @@ export function setLocalFieldKey(key: Uint8Array): void {
   keyring = undefined;
 }
 
+/** The local raw field key (in memory or from FIELD_KEY_FILE); undefined in AWS (KMS keyring). */
+export function localFieldKey(): Uint8Array | undefined {
+  if (localKey) return localKey;
+  if (process.env.FIELD_KEY_ARN) return undefined;
+  const file = process.env.FIELD_KEY_FILE;
+  return file ? new Uint8Array(readFileSync(file)) : undefined;
+}
+
 function currentKeyring(lib: Sdk): KeyringNode {
   if (keyring) return keyring;
   const arn = process.env.FIELD_KEY_ARN;

@@ -1,10 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef, CustomFieldEntity } from '../domain/customers/custom-field.schema.js';
 import { AppError } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import { transactWrite } from './transact.js';
+import { type TransactItem, transactWrite } from './transact.js';
 
 /**
  * Custom field definitions of an entity live in one item, so that a record write reads them in
@@ -12,6 +13,8 @@ import { transactWrite } from './transact.js';
  */
 export interface CustomFieldSet {
   fields: CustomFieldDef[];
+  /** Sensitivity of built-in fields (phone, address), set by an admin; absent = never set. */
+  builtIn?: BuiltInSensitivity[];
   version: number;
 }
 
@@ -20,16 +23,25 @@ export async function getCustomFieldSet(entity: CustomFieldEntity): Promise<Cust
     new GetCommand({ TableName: tableName(), Key: keys.customFields(entity), ConsistentRead: true }),
   );
   return out.Item
-    ? { fields: out.Item.fields as CustomFieldDef[], version: Number(out.Item.version) }
+    ? {
+        fields: out.Item.fields as CustomFieldDef[],
+        builtIn: (out.Item.builtIn as BuiltInSensitivity[] | undefined) ?? [],
+        version: Number(out.Item.version),
+      }
     : { fields: [], version: 0 };
 }
 
-/** Replaces the set, conditioned on the version read, with the audit record. */
+/**
+ * Replaces the set, conditioned on the version read, with the audit record (and `extra` items of
+ * the same transaction, e.g. a re-encryption job). The built-in settings are kept unless given.
+ */
 export async function saveCustomFieldSet(
   entity: CustomFieldEntity,
   before: CustomFieldSet,
   fields: CustomFieldDef[],
   audit: AuditRecord,
+  builtIn: BuiltInSensitivity[] = before.builtIn ?? [],
+  extra: TransactItem[] = [],
 ): Promise<void> {
   const condition =
     before.version === 0
@@ -40,11 +52,12 @@ export async function saveCustomFieldSet(
       {
         Put: {
           TableName: tableName(),
-          Item: { ...keys.customFields(entity), type: 'CustomFieldSet', fields, version: before.version + 1 },
+          Item: { ...keys.customFields(entity), type: 'CustomFieldSet', fields, builtIn, version: before.version + 1 },
           ...condition,
         },
       },
       putAudit(audit),
+      ...extra,
     ],
     () =>
       new AppError(

@@ -1,4 +1,5 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { AppError, notFound, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
@@ -24,7 +25,10 @@ export type StoredRecord = Record<string, unknown> & {
   customFields: Record<string, unknown>;
   deletedAt?: string;
   email?: string;
-  phone?: string;
+  /** E.164, or a sealed value when phone is sensitive. */
+  phone?: unknown;
+  /** Set only with a sealed phone: its blind index (never shown; see sensitive-values.ts). */
+  phoneBlind?: string;
   companyId?: string;
   domain?: string;
   /** The owner's team when the record was assigned; what a manager's scope matches. */
@@ -71,6 +75,8 @@ export async function getRecord(kind: RecordKind, id: string): Promise<StoredRec
 export interface WriteDependencies {
   record?: StoredRecord;
   defs: CustomFieldDef[];
+  /** Sensitivity of built-in fields (same item as the custom field definitions). */
+  builtIn: BuiltInSensitivity[];
   company?: StoredRecord;
   owner?: { id: string; name: string; email: string; teamIds: string[] };
   idempotent?: IdempotencyRecord;
@@ -108,12 +114,14 @@ export async function loadWriteDependencies(req: {
     items.push(...(again.Responses?.[tableName()] ?? []));
   }
   const find = (key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
-  const deps: WriteDependencies = { defs: [] };
+  const deps: WriteDependencies = { defs: [], builtIn: [] };
   for (const w of wanted) {
     const item = find(w.key);
     if (!item) continue;
-    if (w.name === 'defs') deps.defs = (item.fields as CustomFieldDef[]) ?? [];
-    else if (w.name === 'record' || w.name === 'company') deps[w.name] = toApi(item);
+    if (w.name === 'defs') {
+      deps.defs = (item.fields as CustomFieldDef[]) ?? [];
+      deps.builtIn = (item.builtIn as BuiltInSensitivity[] | undefined) ?? [];
+    } else if (w.name === 'record' || w.name === 'company') deps[w.name] = toApi(item);
     else if (w.name === 'owner')
       deps.owner = {
         id: String(item.id),

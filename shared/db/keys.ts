@@ -25,6 +25,8 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | notification sent for event  | NOTIFICATION#<auditId>       | <kind>               |
  * | team                         | TEAM#<teamId>                | TEAM                 |
  * | bulk reassignment job        | REASSIGNMENT#<jobId>         | JOB                  |
+ * | re-encryption job            | CUSTOM_FIELD#REENCRYPT#<id>  | JOB                  |
+ * | blind-index key (AWS, sealed)| CUSTOM_FIELD#BLIND_INDEX_KEY | KEY                  |
  *
  * Overloaded GSIs (all project ALL attributes). <T> is CONTACT or COMPANY; <name> is nameKey().
  * | index | pk                         | sk                 | access pattern                                  |
@@ -40,6 +42,7 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | gsi7  | COMPANY#<companyId>#CONTACT| <name>#<id>        | a company's contacts by name                    |
  * | gsi8  | CONTACT#EMAIL / COMPANY#DOMAIN | <email>/<domain> | `q` e-mail / domain prefix search             |
  * | gsi9  | CONTACT#PHONE              | <national digits>  | `q` phone prefix search, as dialled at home     |
+ * | gsi9  | CONTACT#PHONE_BLIND        | <hmac>#<id>        | exact phone match when phone is sensitive       |
  * | gsi10 | <T>#TEAM#<teamId>          | <updatedAt>#<id>   | a team's records, recently updated first        |
  * | gsi11 | <T>#TEAM#<teamId>          | <name>#<id>        | a team's records by name; name-prefix search    |
  * | gsi2  | TEAM                       | <name>#<teamId>    | teams by name                                   |
@@ -152,6 +155,10 @@ export const keys = {
   notification: (eventId: string, kind: string): Key => ({ pk: `NOTIFICATION#${eventId}`, sk: kind }),
   team: (teamId: string): Key => ({ pk: `TEAM#${teamId}`, sk: 'TEAM' }),
   reassignment: (jobId: string): Key => ({ pk: `REASSIGNMENT#${jobId}`, sk: 'JOB' }),
+  /** A re-encryption job after a built-in field's sensitivity changed (see reencrypt-worker.ts). */
+  reencryptJob: (jobId: string): Key => ({ pk: `CUSTOM_FIELD#REENCRYPT#${jobId}`, sk: 'JOB' }),
+  /** AWS only: the blind-index key, sealed by the field key (see shared/crypto/blind-index.ts). */
+  blindIndexKey: (): Key => ({ pk: 'CUSTOM_FIELD#BLIND_INDEX_KEY', sk: 'KEY' }),
 };
 
 export function auditPartition(kind: AuditedEntity, id: string): string {
@@ -175,7 +182,10 @@ export interface IndexedRecord {
   createdAt: string;
   updatedAt: string;
   email?: string;
-  phone?: string;
+  /** E.164, or a sealed value when phone is sensitive (then `phoneBlind` is indexed instead). */
+  phone?: unknown;
+  /** The keyed blind index of a sealed phone's national digits (shared/crypto/blind-index.ts). */
+  phoneBlind?: unknown;
   companyId?: string;
   domain?: string;
   teamId?: string;
@@ -196,7 +206,9 @@ export function liveIndexKeys(kind: RecordKind, r: IndexedRecord): Record<string
   if (kind === 'contact' && r.companyId) Object.assign(out, { gsi7pk: `COMPANY#${r.companyId}#CONTACT`, gsi7sk: name });
   if (kind === 'contact' && r.email) Object.assign(out, { gsi8pk: 'CONTACT#EMAIL', gsi8sk: `${r.email}#${r.id}` });
   if (kind === 'company' && r.domain) Object.assign(out, { gsi8pk: 'COMPANY#DOMAIN', gsi8sk: `${r.domain}#${r.id}` });
-  if (kind === 'contact' && r.phone)
+  if (kind === 'contact' && typeof r.phoneBlind === 'string')
+    Object.assign(out, { gsi9pk: 'CONTACT#PHONE_BLIND', gsi9sk: `${r.phoneBlind}#${r.id}` });
+  else if (kind === 'contact' && typeof r.phone === 'string')
     Object.assign(out, { gsi9pk: 'CONTACT#PHONE', gsi9sk: `${nationalDigits(r.phone)}#${r.id}` });
   return out;
 }
@@ -317,6 +329,11 @@ export function contactPointSearchSource(kind: RecordKind, prefix: string): List
 /** Contacts whose phone is exactly these national digits (the duplicate check). */
 export function phoneExactSource(nationalDigits: string): ListSource {
   return { index: 'gsi9', pk: 'CONTACT#PHONE', skPrefix: `${nationalDigits}#` };
+}
+
+/** Contacts whose sensitive phone has this blind index: exact match only, no prefix search. */
+export function phoneBlindSource(blindIndex: string): ListSource {
+  return { index: 'gsi9', pk: 'CONTACT#PHONE_BLIND', skPrefix: `${blindIndex}#` };
 }
 
 export function phoneSearchSource(prefix: string): ListSource {

@@ -117,9 +117,9 @@ describe('least privilege: grants and environment follow the manifest', () => {
     },
   );
 
-  it('grants the field key to the customers function only', () => {
+  it('grants the field key to the customers function, the duplicate check (blind index) and the re-encryption worker only', () => {
     const granted = functions.filter(([, decl]) => decl.grants.fieldKey).map(([id]) => id);
-    expect(granted).toEqual(['customers']);
+    expect(granted.sort()).toEqual(['customers', 'leads', 'reencryptWorker']);
   });
 
   it('limits the table key to use through DynamoDB', () => {

@@ -78,6 +78,7 @@ const PARAM_VALUES: Record<string, string> = {
   entity: 'contact',
   key: 'matrixProbeMissing',
   attachmentId: 'matrix-probe-does-not-exist',
+  field: 'matrixProbeMissing',
 };
 
 /**
@@ -94,6 +95,8 @@ const PROBES: Record<string, { body: unknown }> = {
   'POST /api/companies/{id}/restore': { body: {} },
   'POST /api/custom-fields': { body: {} },
   'PATCH /api/custom-fields/{entity}/{key}': { body: {} },
+  // A built-in field that does not exist (400): no setting changes, no re-encryption job starts.
+  'PATCH /api/custom-fields/{entity}/built-in/{field}': { body: { sensitive: true } },
   'POST /api/teams': { body: {} },
   'PATCH /api/teams/{id}': { body: {} },
   'POST /api/reassignments': { body: {} },
