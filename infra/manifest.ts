@@ -65,7 +65,7 @@ const FUNCTIONS = {
   },
   reencryptWorker: {
     entry: 'functions/jobs/reencrypt-worker.ts',
-    description: "Re-encrypts one page of records after a built-in field's sensitivity changed, each with its audit record",
+    description: 'Re-encrypts a page of records after a built-in field sensitivity change, each with its audit',
     timeoutSeconds: 120,
     // Seals and opens values with the field key; queues the job's next page.
     grants: { table: 'write', fieldKey: true, sendTo: ['reencrypt'] },
