@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../infra/local/runtime.js';
-import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../shared/db/audit.js';
 import { dealCloseMonthSource } from '../../shared/db/keys.deals.js';
 import { auditSource } from '../../shared/db/keys.js';
@@ -10,7 +8,8 @@ import type { BoardColumn, Deal } from '../../shared/domain/deals/deal.schema.js
 import type { Pipeline } from '../../shared/domain/deals/pipeline.schema.js';
 import { aDeal, aPipeline } from '../support/deal-fixtures.js';
 import { aCompany, aContact } from '../support/fixtures.js';
-import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+import type { Api, Listed } from '../support/runtime.js';
+import { setUpRuntime, staffId } from '../support/set-up-runtime.js';
 
 /**
  * Pipelines and deals against DynamoDB Local through the local gateway, with the seeded teams:
@@ -18,27 +17,10 @@ import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runti
  */
 type Board = { pipeline: Pipeline; columns: BoardColumn[] };
 
-let runtime: Runtime;
-let admin: Api;
-let manager: Api;
-let sales1: Api;
-let sales2: Api;
-let finance: Api;
-const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
-const SALES1 = idOf('sales1@cirrus.local');
-const SALES2 = idOf('sales2@cirrus.local');
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  admin = apiAs(runtime, 'admin@cirrus.local');
-  manager = apiAs(runtime, 'manager@cirrus.local');
-  sales1 = apiAs(runtime, 'sales1@cirrus.local');
-  sales2 = apiAs(runtime, 'sales2@cirrus.local');
-  finance = apiAs(runtime, 'finance@cirrus.local');
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
+const env = setUpRuntime();
+const { admin, manager, sales1, sales2, finance } = env;
+const SALES1 = staffId('sales1@cirrus.local');
+const SALES2 = staffId('sales2@cirrus.local');
 
 async function createDeal(api: Api, overrides: Record<string, unknown> = {}): Promise<Deal> {
   const res = await api.post<Deal>('/api/deals', aDeal(overrides));
@@ -231,7 +213,7 @@ describe('stage changes', () => {
     const deal = await createDeal(manager, { ownerId: SALES1 });
     expect(deal.teamId).toBe('team-east');
     const res = await manager.patch<Deal>(`/api/deals/${deal.id}`, {
-      ownerId: idOf('manager@cirrus.local'),
+      ownerId: staffId('manager@cirrus.local'),
       version: 1,
     });
     expect(res.status).toBe(200);

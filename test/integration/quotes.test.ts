@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../infra/local/runtime.js';
-import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { describe, expect, it } from 'vitest';
 import { auditSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import { formatMoney } from '../../shared/domain/quotes/quote-math.js';
 import { putDeal } from '../support/deals-fixture.js';
 import { aContact } from '../support/fixtures.js';
-import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+import type { Api, Listed } from '../support/runtime.js';
+import { setUpRuntime, staffId } from '../support/set-up-runtime.js';
 
 /** Products (price list) and quotes on deals, through the local gateway against DynamoDB Local. */
 type Product = { id: string; sku: string; name: string; unitPrice: number; taxRate: number; version: number };
@@ -23,27 +22,10 @@ type Quote = {
   sentTo?: { email: string };
 };
 
-let runtime: Runtime;
-let admin: Api;
-let manager: Api;
-let sales1: Api;
-let sales2: Api;
-let finance: Api;
-const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
-const SALES1 = idOf('sales1@cirrus.local');
-const SALES2 = idOf('sales2@cirrus.local');
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  admin = apiAs(runtime, 'admin@cirrus.local');
-  manager = apiAs(runtime, 'manager@cirrus.local');
-  sales1 = apiAs(runtime, 'sales1@cirrus.local');
-  sales2 = apiAs(runtime, 'sales2@cirrus.local');
-  finance = apiAs(runtime, 'finance@cirrus.local');
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
+const env = setUpRuntime();
+const { admin, manager, sales1, sales2, finance } = env;
+const SALES1 = staffId('sales1@cirrus.local');
+const SALES2 = staffId('sales2@cirrus.local');
 
 const aSku = () => `SKU-${randomUUID().slice(0, 8)}`;
 
@@ -238,8 +220,8 @@ describe('quote documents', () => {
       language: 'zh-CN',
       lines: [{ description: '企业版订阅', quantityMilli: 3000, unitPrice: 1_299_00, taxRate: 13_00 }],
     });
-    const res = await fetch(`${runtime.baseUrl}/api/quotes/${quote.id}/pdf`, {
-      headers: { authorization: `Bearer ${await runtime.token('sales1@cirrus.local')}` },
+    const res = await fetch(`${env.runtime.baseUrl}/api/quotes/${quote.id}/pdf`, {
+      headers: { authorization: `Bearer ${await env.runtime.token('sales1@cirrus.local')}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -265,7 +247,7 @@ describe('quote documents', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.status).toBe('sent');
     expect(res.body.sentTo?.email).toBe(contact.body.email);
-    const store = (await (await fetch(`${runtime.mailboxUrl}store`)).json()) as {
+    const store = (await (await fetch(`${env.runtime.mailboxUrl}store`)).json()) as {
       emails: {
         destination: { to: string[] };
         subject: string;

@@ -8,15 +8,14 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../infra/local/runtime.js';
-import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { describe, expect, it } from 'vitest';
 import { db } from '../../shared/db/client.js';
 import { toApi } from '../../shared/db/customer-records.repository.js';
 import { ALL_INDEX_ATTRIBUTES, auditSource, keys, liveIndexKeys, ownerRecordsSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import { aContact } from '../support/fixtures.js';
-import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+import type { Api, Listed } from '../support/runtime.js';
+import { setUpRuntime, staffId } from '../support/set-up-runtime.js';
 
 /**
  * Teams, a manager's team scope and bulk reassignment, against the seeded teams:
@@ -26,26 +25,11 @@ type Rec = Record<string, unknown> & { id: string; version: number; ownerId: str
 type Team = { id: string; name: string; memberIds: string[]; version: number };
 type Job = { id: string; status: string; moved: number; skipped: number };
 
-let runtime: Runtime;
-let admin: Api;
-let manager: Api;
-let sales1: Api;
-let sales2: Api;
-const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
-const SALES1 = idOf('sales1@cirrus.local');
-const SALES2 = idOf('sales2@cirrus.local');
-const MANAGER = idOf('manager@cirrus.local');
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  admin = apiAs(runtime, 'admin@cirrus.local');
-  manager = apiAs(runtime, 'manager@cirrus.local');
-  sales1 = apiAs(runtime, 'sales1@cirrus.local');
-  sales2 = apiAs(runtime, 'sales2@cirrus.local');
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
+const env = setUpRuntime();
+const { admin, manager, sales1, sales2 } = env;
+const SALES1 = staffId('sales1@cirrus.local');
+const SALES2 = staffId('sales2@cirrus.local');
+const MANAGER = staffId('manager@cirrus.local');
 
 async function create(api: Api, overrides: Record<string, unknown> = {}): Promise<Rec> {
   const res = await api.post<Rec>('/api/contacts', aContact(overrides));
@@ -55,12 +39,12 @@ async function create(api: Api, overrides: Record<string, unknown> = {}): Promis
 
 async function waitForJob(api: Api, id: string): Promise<Job> {
   for (let i = 0; i < 100; i++) {
-    await runtime.drain();
+    await env.runtime.drain();
     const job = await api.get<Job>(`/api/reassignments/${id}`);
     if (job.body.status === 'done') return job.body;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`job ${id} did not finish: ${JSON.stringify(runtime.status().queues)}`);
+  throw new Error(`job ${id} did not finish: ${JSON.stringify(env.runtime.status().queues)}`);
 }
 
 describe("a manager's team scope", () => {
@@ -127,7 +111,7 @@ describe('teams', () => {
     const after = await staff();
     expect(after.find((u) => u.id === SALES2)?.teamIds).toEqual(['team-west']);
     expect(after.find((u) => u.id === SALES1)?.teamIds).toEqual(['team-east', team.id]);
-    const token = await runtime.token('sales1@cirrus.local');
+    const token = await env.runtime.token('sales1@cirrus.local');
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
     expect(claims['custom:teams']).toBe(`team-east,${team.id}`);
 
@@ -175,7 +159,7 @@ describe('teams', () => {
 
 describe('bulk reassignment', () => {
   it('moves every record of the rep page by page, each with its audit record; a rerun moves nothing', async () => {
-    const rep = apiAs(runtime, 'sales2@cirrus.local');
+    const rep = env.as('sales2@cirrus.local');
     const mine = await rep.get<Listed<Rec>>('/api/contacts?limit=100');
     for (let i = mine.body.items.length; i < 30; i++) await create(rep);
     const before = (await rep.get<Listed<Rec>>('/api/contacts?limit=100')).body.items;
@@ -212,7 +196,7 @@ describe('bulk reassignment', () => {
 
   it('rewrites only ownership: index keys equal a full recompute, the team index goes with a teamless owner', async () => {
     const made = await create(sales1, { phone: '+86 138 0013 8000' });
-    const ADMIN_ID = idOf('admin@cirrus.local');
+    const ADMIN_ID = staffId('admin@cirrus.local');
     const res = await admin.post<Job>('/api/reassignments', {
       kind: 'contact',
       fromOwnerId: SALES1,
@@ -220,7 +204,7 @@ describe('bulk reassignment', () => {
     });
     await waitForJob(admin, res.body.id);
     const { Item } = await db().send(
-      new GetCommand({ TableName: runtime.tableName, Key: keys.record('contact', made.id) }),
+      new GetCommand({ TableName: env.runtime.tableName, Key: keys.record('contact', made.id) }),
     );
     const record = toApi(Item!);
     expect(record).toMatchObject({ ownerId: ADMIN_ID, phone: made.phone, version: made.version + 1 });
@@ -237,7 +221,7 @@ describe('bulk reassignment', () => {
   });
 
   it('retries a failed batch and moves each record once', async () => {
-    const rep = apiAs(runtime, 'sales2@cirrus.local');
+    const rep = env.as('sales2@cirrus.local');
     const made = [await create(rep), await create(rep), await create(rep)];
     const client = db();
     const realSend = client.send.bind(client) as (command: unknown) => Promise<unknown>;
@@ -268,7 +252,7 @@ describe('bulk reassignment', () => {
       const audit = await queryPage<{ action: string }>(auditSource('contact', c.id), { limit: 10, forward: false });
       expect(audit.items.map((a) => a.action)).toEqual(['updated', 'created']);
     }
-    expect(runtime.status().queues.find((q) => q.id === 'reassign')!.deadLetters).toEqual([]);
+    expect(env.runtime.status().queues.find((q) => q.id === 'reassign')!.deadLetters).toEqual([]);
   });
 
   it("lets a manager move only their team's records, to a member of their teams", async () => {

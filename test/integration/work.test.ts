@@ -1,14 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../infra/local/runtime.js';
-import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { db, tableName } from '../../shared/db/client.js';
 import { leadKeys } from '../../shared/db/keys.leads.js';
 import { daysBefore } from '../../shared/domain/notifications/reminder-times.js';
 import type { HomeDealStage, HomePage } from '../../shared/domain/work/home.js';
 import { aDeal } from '../support/deal-fixtures.js';
 import { aCompany, aContact } from '../support/fixtures.js';
-import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
+import type { Api, Listed } from '../support/runtime.js';
+import { setUpRuntime, staffId } from '../support/set-up-runtime.js';
 
 /**
  * Tasks, activities, the merged record timeline and the home page, through the local gateway
@@ -27,25 +26,10 @@ type Task = {
 type Activity = { id: string; kind: string; subject: string; version: number; occurredAt: string };
 type Entry = { type: 'change' | 'activity'; id: string; at: string; action?: string; activity?: Activity };
 
-let runtime: Runtime;
-let admin: Api;
-let manager: Api;
-let sales1: Api;
-let sales2: Api;
-const idOf = (email: string) => STAFF_USERS.find((u) => u.email === email)!.id;
-const SALES1 = idOf('sales1@cirrus.local');
-const SALES2 = idOf('sales2@cirrus.local');
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  admin = apiAs(runtime, 'admin@cirrus.local');
-  manager = apiAs(runtime, 'manager@cirrus.local');
-  sales1 = apiAs(runtime, 'sales1@cirrus.local');
-  sales2 = apiAs(runtime, 'sales2@cirrus.local');
-});
-afterAll(async () => {
-  await runtime?.stop();
-});
+const env = setUpRuntime();
+const { admin, manager, sales1, sales2 } = env;
+const SALES1 = staffId('sales1@cirrus.local');
+const SALES2 = staffId('sales2@cirrus.local');
 
 const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
@@ -153,7 +137,7 @@ describe('tasks', () => {
   it('assignment by a manager notifies the assignee in the app and by e-mail', async () => {
     const before = await mailCount();
     const given = await aTask(manager, { title: `Send the proposal ${Date.now()}`, assigneeId: SALES1 });
-    await runtime.drain();
+    await env.runtime.drain();
     const notes = await sales1.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications');
     expect(notes.body.items.filter((n) => n.kind === 'task.assigned' && n.entityId === given.id)).toHaveLength(1);
     const mails = (await mailbox()).slice(before);
@@ -163,11 +147,11 @@ describe('tasks', () => {
   it('a reminder at the due time is announced once as task.due, even when the sweep runs twice', async () => {
     const task = await aTask(sales1, { title: `Due soon ${Date.now()}`, dueAt: hours(2) });
     const at = new Date(Date.now() + 3 * 3_600_000);
-    const first = (await runtime.fireSchedule('reminder-sweep', at)) as { fired: number };
-    const second = (await runtime.fireSchedule('reminder-sweep', at)) as { fired: number };
+    const first = (await env.runtime.fireSchedule('reminder-sweep', at)) as { fired: number };
+    const second = (await env.runtime.fireSchedule('reminder-sweep', at)) as { fired: number };
     expect(first.fired).toBeGreaterThanOrEqual(1);
     expect(second.fired).toBe(0);
-    await runtime.drain();
+    await env.runtime.drain();
     const notes = await sales1.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications?limit=50');
     expect(notes.body.items.filter((n) => n.kind === 'task.due' && n.entityId === task.id)).toHaveLength(1);
   });
@@ -175,8 +159,8 @@ describe('tasks', () => {
   it('a completed task is not reminded', async () => {
     const task = await aTask(sales2, { title: 'Done early', dueAt: hours(5) });
     await sales2.post(`/api/tasks/${task.id}/complete`, {});
-    await runtime.fireSchedule('reminder-sweep', new Date(Date.now() + 6 * 3_600_000));
-    await runtime.drain();
+    await env.runtime.fireSchedule('reminder-sweep', new Date(Date.now() + 6 * 3_600_000));
+    await env.runtime.drain();
     const notes = await sales2.get<{ items: { kind: string; entityId: string }[] }>('/api/notifications?limit=50');
     expect(notes.body.items.filter((n) => n.entityId === task.id)).toEqual([]);
   });
@@ -217,7 +201,7 @@ describe('tasks', () => {
 
 type Mail = { subject: string; text?: string; destination?: { to?: string[] } };
 async function mailbox(): Promise<Mail[]> {
-  const res = await fetch(`${runtime.mailboxUrl}store`);
+  const res = await fetch(`${env.runtime.mailboxUrl}store`);
   return ((await res.json()) as { emails: Mail[] }).emails;
 }
 async function mailCount(): Promise<number> {
@@ -510,10 +494,10 @@ describe('home page: deals by stage and contracts expiring soon', () => {
   });
 
   it('leaves deals and contracts out for a role that reads neither', async () => {
-    const support = await home(apiAs(runtime, 'support@cirrus.local'));
+    const support = await home(env.as('support@cirrus.local'));
     expect(support.deals).toBeNull();
     expect(support.contractsExpiring).toBeNull();
-    const finance = await home(apiAs(runtime, 'finance@cirrus.local'));
+    const finance = await home(env.as('finance@cirrus.local'));
     expect(finance.deals).not.toBeNull();
     expect(finance.contractsExpiring).not.toBeNull();
   });

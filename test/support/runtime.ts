@@ -15,7 +15,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
 }
 
 /** A small API client acting as one seeded user (or anonymous, or with a given raw token). */
-export function apiAs(runtime: Runtime, who: string | { token: string } | null) {
+export function apiAs(runtime: Pick<Runtime, 'baseUrl' | 'token'>, who: string | { token: string } | null) {
   let cached: string | undefined;
   const auth = async (): Promise<Record<string, string>> => {
     if (who === null) return {};
