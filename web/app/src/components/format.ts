@@ -25,3 +25,6 @@ export function formatCustomValue(def: CustomFieldDef | undefined, value: unknow
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
+
+/** What the API sends for a sensitive value the reader may not see. */
+export const MASK = '••••';

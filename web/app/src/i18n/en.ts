@@ -143,6 +143,7 @@ export const en = {
     newTitle: 'New contact',
     editTitle: 'Edit contact',
     search: 'Search name, email or phone',
+    searchExactPhone: 'Search name or email, or a whole phone number (phone is sensitive)',
     empty: 'No contacts yet. Add the people your team works with.',
     noMatch: 'No contacts match these filters.',
     notFound: 'Contact not found',
@@ -197,6 +198,14 @@ export const en = {
     optionsRequired: 'A choice field needs at least one option.',
     deleteConfirm: 'Delete the field “{{label}}”?',
     deleteHint: 'It disappears from forms and detail pages.',
+    builtIn: {
+      title: 'Sensitive built-in fields',
+      intro:
+        'Encrypt a built-in field and show it only to admins and the roles you choose (others see ••••). Changing the switch re-encrypts the records already stored.',
+      jobRunning: 'Re-encrypting {{field}} on stored records…',
+      jobDone: '{{field}}: stored records re-encrypted',
+      jobProgress: '{{updated}} records rewritten, {{scanned}} checked',
+    },
     types: {
       text: 'Text',
       number: 'Number',

@@ -144,6 +144,7 @@ export const zhCN: Messages<typeof en> = {
     newTitle: '新建联系人',
     editTitle: '编辑联系人',
     search: '搜索姓名、邮箱或电话',
+    searchExactPhone: '搜索姓名、邮箱或完整电话号码（电话为敏感字段）',
     empty: '还没有联系人。添加与您团队合作的人吧。',
     noMatch: '没有符合这些筛选条件的联系人。',
     notFound: '未找到该联系人',
@@ -196,6 +197,13 @@ export const zhCN: Messages<typeof en> = {
     optionsRequired: '选择类字段至少需要一个选项。',
     deleteConfirm: '删除字段“{{label}}”？',
     deleteHint: '它将从表单和详情页中消失。',
+    builtIn: {
+      title: '敏感的内置字段',
+      intro: '加密内置字段，只向管理员和所选角色显示（其他人看到 ••••）。切换开关会对已存储的记录重新加密。',
+      jobRunning: '正在对已存储记录的{{field}}重新加密…',
+      jobDone: '{{field}}：已存储的记录已重新加密',
+      jobProgress: '已改写 {{updated}} 条记录，已检查 {{scanned}} 条',
+    },
     types: {
       text: '文本',
       number: '数字',

@@ -2,6 +2,7 @@ import { MailOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { contactsApi } from '../../api/contacts';
 import type { Contact } from '../../api/types';
+import { MASK } from '../../components/format';
 import { RecordCards, type RecordCardsProps } from '../records/RecordCards';
 import { SummaryLine } from '../records/SummaryLine';
 import { LifecycleTag } from './lifecycle';
@@ -23,7 +24,7 @@ export function ContactCards(props: RecordCardsProps<Contact>) {
           )}
           {c.phone && (
             <Typography.Text>
-              <PhoneOutlined /> <a href={`tel:${c.phone}`}>{c.phone}</a>
+              <PhoneOutlined /> {c.phone === MASK ? MASK : <a href={`tel:${c.phone}`}>{c.phone}</a>}
             </Typography.Text>
           )}
         </>

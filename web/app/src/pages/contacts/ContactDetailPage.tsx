@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { contactsApi } from '../../api/contacts';
 import type { Contact } from '../../api/types';
-import { EMPTY } from '../../components/format';
+import { EMPTY, MASK } from '../../components/format';
 import { type RecordDetailConfig, RecordDetailPage } from '../records/RecordDetailPage';
 import { recordPath } from '../records/record-kind';
 import { RecordTasksPanel } from '../tasks/RecordTasksPanel';
@@ -21,7 +21,11 @@ const config: RecordDetailConfig<Contact> = {
       children: c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : EMPTY,
     },
     { key: 'emails', label: t('fields.emails'), children: c.emails?.length ? c.emails.join(', ') : EMPTY },
-    { key: 'phone', label: t('fields.phone'), children: c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : EMPTY },
+    {
+      key: 'phone',
+      label: t('fields.phone'),
+      children: c.phone === MASK ? MASK : c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : EMPTY,
+    },
     {
       key: 'company',
       label: t('fields.company'),

@@ -41,7 +41,8 @@ export function RecordDetails<T extends RecordBase>({ kind, record: r, items, de
     address: {
       key: 'address',
       label: t('fields.address'),
-      children: formatAddress(r.address, currentLanguage()) || EMPTY,
+      // A sensitive address the reader may not see arrives as the mask.
+      children: (typeof r.address === 'string' ? r.address : formatAddress(r.address, currentLanguage())) || EMPTY,
       span: 'filled',
     },
   };

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Flex, Skeleton, type TableColumnsType } fro
 import { type ComponentType, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { usePhoneSensitive } from '../../api/custom-fields';
 import { SORTS, type Sort } from '../../api/domain';
 import type { RecordsApi } from '../../api/records';
 import { useStaffNames } from '../../api/staff';
@@ -64,6 +65,8 @@ export function RecordListPage<T extends RecordBase, Query, C extends FieldKey, 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { can } = useAuth();
+  // A sensitive phone is matched whole (blind index): the search hint says so.
+  const phoneSensitive = usePhoneSensitive(entity === 'contact' && can('customFields:read'));
   const phone = useIsPhone();
   const staffNames = useStaffNames();
   // The URL's parameters; string keys, as the kind's own filters are only known to the kind.
@@ -163,7 +166,7 @@ export function RecordListPage<T extends RecordBase, Query, C extends FieldKey, 
             <div style={{ flex: '1 1 220px', maxWidth: 360 }}>
               <SearchBox
                 testId={ids.search}
-                placeholder={t(`${resource}.search`)}
+                placeholder={phoneSensitive ? t('contacts.searchExactPhone') : t(`${resource}.search`)}
                 value={values.q}
                 onSearch={(q) => update({ q })}
               />

@@ -26,7 +26,8 @@ export function recordToForm(record: RecordBase | undefined, defs: readonly Cust
   if (!record) return { tags: [], customFields: storedCustomFields(defs, {}) };
   return {
     name: record.name,
-    address: { ...record.address },
+    // A sensitive address shown masked is left out of the form, so it is never sent back.
+    address: typeof record.address === 'object' ? { ...record.address } : undefined,
     tags: record.tags,
     tier: record.tier,
     ownerId: record.ownerId,

@@ -5,6 +5,7 @@ import type { CustomFieldEntity } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
+import { BuiltInSensitivityPanel } from './BuiltInSensitivityPanel';
 import { CustomFieldTable } from './CustomFieldTable';
 
 const ENTITIES: CustomFieldEntity[] = ['contact', 'company'];
@@ -30,7 +31,12 @@ export function CustomFieldsPage() {
           items={ENTITIES.map((e) => ({
             key: e,
             label: <span data-testid={`tab-${e}`}>{t(`customFields.entities.${e}`)}</span>,
-            children: <CustomFieldTable entity={e} />,
+            children: (
+              <Flex vertical gap={24}>
+                <CustomFieldTable entity={e} />
+                <BuiltInSensitivityPanel entity={e} />
+              </Flex>
+            ),
           }))}
         />
       </Card>
