@@ -122,6 +122,19 @@ describe('least privilege: grants and environment follow the manifest', () => {
     expect(granted.sort()).toEqual(['customers', 'leads', 'reencryptWorker']);
   });
 
+  it('lets the re-encryption worker seal and open with the field key, write the table and queue its next page only', () => {
+    const decl = manifest.functions.reencryptWorker;
+    const actions = actionsOfFunction(template, decl.description);
+    expect(actions).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    expect(actions).toContain('sqs:SendMessage');
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('ses:SendEmail');
+    const env = envOf('reencryptWorker');
+    expect(Object.keys(env).filter((k) => k.startsWith('QUEUE_URL_'))).toEqual(['QUEUE_URL_REENCRYPT']);
+    expect(JSON.stringify(env.FIELD_KEY_ARN)).toContain('FieldKey');
+  });
+
   it('limits the table key to use through DynamoDB', () => {
     const policies = JSON.stringify(resourcesOf(template, 'AWS::IAM::Policy'));
     expect(policies).toContain('kms:ViaService');
