@@ -14,6 +14,7 @@ import { measureDealCosts } from './cost-deals.js';
 import { measureForecastCosts } from './cost-forecast.js';
 import { measureLeadCosts } from './cost-leads.js';
 import { measureQuoteCosts } from './cost-quotes.js';
+import { measureSensitiveCosts } from './cost-sensitive.js';
 import { measureWorkCosts } from './cost-work.js';
 import { runLoad } from './load.js';
 import { renderReport } from './report.js';
@@ -88,6 +89,8 @@ async function runtimePhase(): Promise<{ api: ApiCosts; load: LoadResult[] }> {
     api.operations.push(...(await measureContractCosts(runtime)));
     step('measuring identity and access (owner picker, MFA status and enrolment, last-admin guard)');
     api.operations.push(...(await measureAccessCosts(runtime)));
+    step('measuring sensitive built-in fields (re-encryption job, blind-index phone match)');
+    api.operations.push(...(await measureSensitiveCosts(runtime)));
     await runtime.drain();
     const port = Number(new URL(runtime.baseUrl).port);
     const token = await runtime.token('admin@cirrus.local');

@@ -1,8 +1,9 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { localFieldKey, openValue, sealValue } from './field-protection.js';
+import { localFieldKey } from './local-key.js';
 
 /**
  * Keyed blind index of a sensitive value (today: a sensitive phone's national digits), so an
@@ -12,7 +13,9 @@ import { localFieldKey, openValue, sealValue } from './field-protection.js';
  * The blind key is derived from the field key material:
  * - locally, HKDF-SHA256 of the local field key (the key file);
  * - in AWS (KMS key material never leaves KMS), a random 256-bit key created once, stored in the
- *   table sealed by the field key under its own encryption context, and opened at first use.
+ *   table encrypted by the field key (KMS Encrypt, its own encryption context), decrypted at a
+ *   function's first use. KMS is called directly (the runtime's SDK), so a function that only
+ *   matches (the duplicate check) does not bundle the Encryption SDK.
  */
 const INFO = 'cirrus-crm/blind-index/v1';
 
@@ -23,28 +26,46 @@ export function deriveBlindKey(fieldKey: Uint8Array): Buffer {
   return Buffer.from(hkdfSync('sha256', fieldKey, Buffer.alloc(0), INFO, 32));
 }
 
+const CONTEXT = { purpose: 'blind-index', version: '1' };
+let kms: KMSClient | undefined;
+
+async function decryptKey(ciphertext: string): Promise<Buffer> {
+  kms ??= new KMSClient({});
+  const out = await kms.send(
+    new DecryptCommand({
+      CiphertextBlob: Buffer.from(ciphertext, 'base64'),
+      KeyId: process.env.FIELD_KEY_ARN,
+      EncryptionContext: CONTEXT,
+    }),
+  );
+  return Buffer.from(out.Plaintext!);
+}
+
 async function loadAwsBlindKey(): Promise<Buffer> {
-  const at = { entity: 'settings', recordId: 'blind-index', field: 'key' };
   const key = keys.blindIndexKey();
   const read = async () =>
     (await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))).Item;
   const existing = await read();
-  if (existing) return Buffer.from(String(await openValue(existing.sealed, at)), 'base64');
-  const fresh = randomBytes(32).toString('base64');
+  if (existing) return decryptKey(String(existing.ciphertext));
+  const fresh = randomBytes(32);
+  kms ??= new KMSClient({});
+  const sealed = await kms.send(
+    new EncryptCommand({ KeyId: process.env.FIELD_KEY_ARN, Plaintext: fresh, EncryptionContext: CONTEXT }),
+  );
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...key, type: 'BlindIndexKey', sealed: await sealValue(fresh, at) },
+        Item: { ...key, type: 'BlindIndexKey', ciphertext: Buffer.from(sealed.CiphertextBlob!).toString('base64') },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    return Buffer.from(fresh, 'base64');
+    return fresh;
   } catch {
     // Another cold start created it first: use theirs.
     const winner = await read();
     if (!winner) throw new Error('The blind index key could not be created');
-    return Buffer.from(String(await openValue(winner.sealed, at)), 'base64');
+    return decryptKey(String(winner.ciphertext));
   }
 }
 

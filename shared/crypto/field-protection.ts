@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { KeyringNode } from '@aws-crypto/material-management-node';
 import type { SealedValue } from '../domain/customers/sealed.js';
+import { localFieldKey, setLocalKeyMaterial } from './local-key.js';
 
 export { isSealed, type SealedValue } from '../domain/customers/sealed.js';
 
@@ -29,22 +29,12 @@ const loadSdk = () => {
   return sdk;
 };
 
-let localKey: Uint8Array | undefined;
 let keyring: KeyringNode | undefined;
 
 /** Local runtime only: the raw AES-256 key to use (in memory, e.g. for tests). */
 export function setLocalFieldKey(key: Uint8Array): void {
-  if (key.byteLength !== 32) throw new Error('The local field key must be 256 bits');
-  localKey = new Uint8Array(key);
+  setLocalKeyMaterial(key);
   keyring = undefined;
-}
-
-/** The local raw field key (in memory or from FIELD_KEY_FILE); undefined in AWS (KMS keyring). */
-export function localFieldKey(): Uint8Array | undefined {
-  if (localKey) return localKey;
-  if (process.env.FIELD_KEY_ARN) return undefined;
-  const file = process.env.FIELD_KEY_FILE;
-  return file ? new Uint8Array(readFileSync(file)) : undefined;
 }
 
 function currentKeyring(lib: Sdk): KeyringNode {
@@ -54,8 +44,7 @@ function currentKeyring(lib: Sdk): KeyringNode {
     keyring = new lib.KmsKeyringNode({ generatorKeyId: arn });
     return keyring;
   }
-  const file = process.env.FIELD_KEY_FILE;
-  const key = localKey ?? (file ? new Uint8Array(readFileSync(file)) : undefined);
+  const key = localFieldKey();
   if (key?.byteLength !== 32) throw new Error('No field key: set FIELD_KEY_ARN (AWS) or FIELD_KEY_FILE (local)');
   keyring = new lib.RawAesKeyringNode({
     keyNamespace: 'cirrus-crm',
