@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blindIndexWith, deriveBlindKey } from '../../shared/crypto/blind-index.js';
 import { liveIndexKeys, phoneBlindSource, phoneExactSource } from '../../shared/db/keys.js';
 import {
@@ -11,6 +11,7 @@ import {
   mayReadBuiltIn,
 } from '../../shared/domain/customers/builtin-sensitivity.js';
 import { ENCRYPTED_MARKER } from '../../shared/domain/customers/sensitive-fields.js';
+import { aListQuery, aManager, anAdmin, aSalesRep } from '../support/builders.js';
 
 const phone = (over: Partial<BuiltInSensitivity> = {}): BuiltInSensitivity => ({
   key: 'phone',
@@ -119,5 +120,26 @@ describe('audit changes of sensitive built-in fields', () => {
   it('leaves a field that is not sensitive as it is', () => {
     const change = { field: 'phone', before: null, after: '+14155552671' };
     expect(maskBuiltInChanges([change], [phone({ sensitive: false })])).toEqual([change]);
+  });
+});
+
+describe('planList when the contact phone is sensitive', () => {
+  let planList: typeof import('../../functions/customers/record-queries.js').planList;
+  beforeAll(async () => {
+    process.env.TABLE_NAME ??= 'test-table';
+    ({ planList } = await import('../../functions/customers/record-queries.js'));
+  });
+
+  it('matches a phone search through the blind index, in every scope (exact only, no prefix)', () => {
+    for (const principal of [anAdmin(), aSalesRep(), aManager()]) {
+      const plan = planList('contact', aListQuery({ q: '+1 415 555 2671' }), principal, 'HASH');
+      expect(plan === 'empty' ? plan : plan.source).toEqual(phoneBlindSource('HASH'));
+    }
+  });
+
+  it('finds nothing for a number too short to match whole, and leaves name search alone', () => {
+    expect(planList('contact', aListQuery({ q: '415' }), anAdmin(), null)).toBe('empty');
+    const byName = planList('contact', aListQuery({ q: 'Ann' }), anAdmin(), undefined);
+    expect(byName === 'empty' ? byName : byName.source.index).toBe('gsi2');
   });
 });
