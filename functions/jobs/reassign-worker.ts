@@ -19,6 +19,7 @@ import { diffRecords } from '../../shared/domain/common/diff.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
 import { AppError, staleVersion } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
+import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { sendMessages } from '../../shared/queues/sender.js';
 
 /** Records moved per queue message: one page of the from-owner's owner index. */
@@ -36,6 +37,9 @@ const processor = new BatchProcessor(EventType.SQS);
  */
 export async function reassignBatch(message: ReassignmentMessage, now = () => new Date()): Promise<{ moved: number }> {
   const job = await getReassignmentJob(message.jobId);
+  // The page before is not closed yet (this message was queued just before that): come back later.
+  if (job && job.status !== 'done' && job.batch < message.batch) throw new PageNotReady(job.id, message.batch);
+  // A duplicate or stale delivery: that page is closed already.
   if (!job || job.status === 'done' || job.batch !== message.batch) return { moved: 0 };
   const toTeams = await teamIdsOf(job.toOwnerId);
   const page = await queryPage<Record<string, unknown>>(ownerRecordsSource(job.kind, job.fromOwnerId), {

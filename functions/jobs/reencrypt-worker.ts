@@ -18,6 +18,7 @@ import type { BuiltInSensitivity } from '../../shared/domain/customers/builtin-s
 import { maskBuiltInChanges } from '../../shared/domain/customers/builtin-sensitivity.js';
 import { AppError } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
+import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { sendMessages } from '../../shared/queues/sender.js';
 import { sealSensitive, unsealBuiltIns } from '../customers/sensitive-values.js';
 
@@ -67,12 +68,6 @@ export async function reencryptBatch(message: ReencryptMessage, now = () => new 
     at: now().toISOString(),
   });
   return { updated };
-}
-
-export class PageNotReady extends Error {
-  constructor(jobId: string, batch: number) {
-    super(`Job ${jobId}: page ${batch} arrived before the page before it was closed; retried`);
-  }
 }
 
 /** The record as the current settings want it stored (the same object when nothing changes). */

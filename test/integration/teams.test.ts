@@ -9,10 +9,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
+import { reassignBatch } from '../../functions/jobs/reassign-worker.js';
 import { db } from '../../shared/db/client.js';
 import { toApi } from '../../shared/db/customer-records.repository.js';
 import { ALL_INDEX_ATTRIBUTES, auditSource, keys, liveIndexKeys, ownerRecordsSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
+import { getReassignmentJob, putReassignmentJob } from '../../shared/db/reassignments.repository.js';
+import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { aContact } from '../support/fixtures.js';
 import type { Api, Listed } from '../support/runtime.js';
 import { setUpRuntime, staffId } from '../support/set-up-runtime.js';
@@ -274,5 +277,29 @@ describe('bulk reassignment', () => {
     expect((await admin.get<Rec>(`/api/contacts/${east.id}`)).body.ownerId).toBe(MANAGER);
     // Records sales1 got from West by the admin's bulk move are in East now; any of another team stay.
     expect((await sales1.get(`/api/reassignments/${res.body.id}`)).status).toBe(403);
+  });
+});
+
+describe('a reassignment page that arrives before the page before it is closed', () => {
+  it('goes back to the queue (PageNotReady) instead of being dropped; a stale duplicate changes nothing', async () => {
+    const id = `early-${Date.now()}`;
+    const at = new Date().toISOString();
+    await putReassignmentJob({
+      id,
+      kind: 'contact',
+      fromOwnerId: 'nobody-owns-these',
+      toOwnerId: SALES1,
+      requestedBy: { id: 'admin', name: 'Admin' },
+      status: 'running',
+      moved: 0,
+      skipped: 0,
+      batch: 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await expect(reassignBatch({ jobId: id, batch: 1, cursor: 'next' })).rejects.toBeInstanceOf(PageNotReady);
+    expect(await reassignBatch({ jobId: id, batch: 0 })).toEqual({ moved: 0 });
+    expect((await getReassignmentJob(id))?.status).toBe('done');
+    expect(await reassignBatch({ jobId: id, batch: 0 })).toEqual({ moved: 0 });
   });
 });
