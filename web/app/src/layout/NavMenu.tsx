@@ -68,25 +68,11 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       label: link('/tasks', 'nav-tasks', t('work.nav.tasks')),
     });
   }
-  if (can('contracts:read')) {
-    items.push({
-      key: '/contracts',
-      icon: <FileProtectOutlined />,
-      label: link('/contracts', 'nav-contracts', t('contracts.nav')),
-    });
-  }
   if (can('contacts:read')) {
     items.push({
       key: '/contacts',
       icon: <ContactsOutlined />,
       label: link('/contacts', 'nav-contacts', t('nav.contacts')),
-    });
-  }
-  if (can('deals:read')) {
-    items.push({
-      key: '/deals',
-      icon: <FunnelPlotOutlined />,
-      label: link('/deals', 'nav-deals', t('deals.nav.deals')),
     });
   }
   if (can('companies:read')) {
@@ -96,6 +82,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       label: link('/companies', 'nav-companies', t('nav.companies')),
     });
   }
+  if (can('deals:read')) {
+    items.push({
+      key: '/deals',
+      icon: <FunnelPlotOutlined />,
+      label: link('/deals', 'nav-deals', t('deals.nav.deals')),
+    });
+  }
   if (can('leads:claim')) {
     items.push({
       key: '/leads',
@@ -103,11 +96,11 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       label: link('/leads', 'nav-lead-pool', t('leads.nav.pool')),
     });
   }
-  if (can('salesDashboard:read')) {
+  if (can('contracts:read')) {
     items.push({
-      key: '/dashboard/sales',
-      icon: <DashboardOutlined />,
-      label: link('/dashboard/sales', 'nav-sales-dashboard', t('dashboard.nav.salesDashboard')),
+      key: '/contracts',
+      icon: <FileProtectOutlined />,
+      label: link('/contracts', 'nav-contracts', t('contracts.nav')),
     });
   }
   if (can('forecast:read')) {
@@ -115,6 +108,13 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/forecast',
       icon: <FundOutlined />,
       label: link('/forecast', 'nav-forecast', t('dashboard.nav.forecast')),
+    });
+  }
+  if (can('salesDashboard:read')) {
+    items.push({
+      key: '/dashboard/sales',
+      icon: <DashboardOutlined />,
+      label: link('/dashboard/sales', 'nav-sales-dashboard', t('dashboard.nav.salesDashboard')),
     });
   }
   if (can('quotas:manage')) {
