@@ -7,10 +7,25 @@ import { closeAll, openSession, SALES1, SALES2, type Session, screenshot, signIn
 
 const MANAGER = 'manager@cirrus.local';
 
+/** Where an element is once it shows: the board re-renders its columns when a refetch lands. */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let box: Awaited<ReturnType<Locator['boundingBox']>> = null;
+  await expect
+    .poll(async () => {
+      box = await locator.boundingBox().catch(() => null);
+      return box !== null;
+    })
+    .toBe(true);
+  return box!;
+}
+
 /** Drags a board card onto a stage column with the mouse, in steps (dnd-kit's pointer sensor). */
 async function drag(page: Page, card: Locator, column: Locator): Promise<void> {
-  const from = (await card.boundingBox())!;
-  const to = (await column.boundingBox())!;
+  // A closing dialog's mask would take the pointer, and a refetch in flight re-renders the column.
+  await expect.poll(() => page.locator('.ant-modal-mask:visible').count()).toBe(0);
+  await page.waitForLoadState('networkidle');
+  const from = await boxOf(card);
+  const to = await boxOf(column);
   // Grab the card below its name (the name is a link to the deal).
   const grab = { x: from.x + from.width / 2, y: from.y + from.height - 8 };
   await page.mouse.move(grab.x, grab.y);
