@@ -5,6 +5,7 @@ import { eventBridgeCall, sqsCall } from './aws-endpoints.js';
 import type { LocalBus } from './bus.js';
 import type { JwtClaims } from './jwt-authorizer.js';
 import type { LocalOidc, TokenAudience } from './oidc.js';
+import { isLoopback } from './ports.js';
 import type { LocalQueues } from './queues.js';
 import { isApiPath, matchRoute } from './routes.js';
 import { serveStatic } from './static-files.js';
@@ -14,7 +15,8 @@ import { storageRoute } from './storage.js';
  * The local gateway: one HTTP server that plays CloudFront (the SPA and its fallback), API
  * Gateway (manifest routes, a JWT authorizer per audience, payload 2.0 events), the Cognito hosted
  * UIs (/oidc for staff, /oidc-portal for customers), and the AWS endpoints our functions call.
- * /local/* exists only here, never in AWS.
+ * /local/* exists only here, never in AWS, and answers loopback callers only; /local/token (a
+ * token for any seeded user without a password) only when the runtime was started for tests.
  */
 export type Authorizer = (authorization: string | undefined) => Promise<JwtClaims | undefined>;
 
@@ -27,6 +29,10 @@ export interface GatewayDeps {
   bus: LocalBus;
   queues: LocalQueues;
   publicConfig: () => unknown;
+  /** False until the runtime has finished starting (demo seed included): health says `starting`. */
+  isReady: () => boolean;
+  /** Whether POST /local/token exists (started for tests, or CIRRUS_TEST_TOKENS=1). */
+  testTokens: boolean;
   /** /local/* operations for scripts and tests. */
   local: {
     fireSchedule(id: string, at: Date): Promise<unknown>;
@@ -43,11 +49,15 @@ export function createGateway(deps: GatewayDeps) {
     const path = url.pathname;
     try {
       if (deps.oidc.owns(path)) return deps.oidc.handle(req, res);
-      const target = req.headers['x-amz-target'];
-      if (req.method === 'POST' && typeof target === 'string') return await awsCall(deps, req, res, target);
       if (path.startsWith('/local/storage/')) return await storageRoute(req, res, url);
+      const target = req.headers['x-amz-target'];
+      const local = path.startsWith('/local/') || (req.method === 'POST' && typeof target === 'string');
+      // The AWS endpoints our functions call and the test operations: this machine only, whatever HOST exposes.
+      if (local && !isLoopback(req.socket.remoteAddress)) return sendJson(res, 403, { message: 'Forbidden' });
+      if (req.method === 'POST' && typeof target === 'string') return await awsCall(deps, req, res, target);
       if (path.startsWith('/local/')) return await localRoute(deps, req, res, path);
       if (path === '/config.json') return sendJson(res, 200, deps.publicConfig());
+      if (path === '/api/health' && !deps.isReady()) return sendJson(res, 503, { status: 'starting' });
       if (isApiPath(path)) return await apiRoute(deps, req, res, url);
       if (path === '/' || path === '/app') {
         res.writeHead(302, { location: '/app/' }).end();
@@ -91,7 +101,7 @@ async function awsCall(deps: GatewayDeps, req: IncomingMessage, res: ServerRespo
 
 async function localRoute(deps: GatewayDeps, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
-  if (req.method === 'POST' && path === '/local/token') {
+  if (req.method === 'POST' && path === '/local/token' && deps.testTokens) {
     // A staff user's e-mail gets a staff token, a portal customer's a portal token. Only the lifetime
     // may be chosen over HTTP; issuer, audience and not-before overrides stay in-process (tests).
     const expiresInSeconds = Number.isFinite(body.expiresInSeconds) ? Number(body.expiresInSeconds) : undefined;

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as sesLocalModule from 'aws-ses-v2-local';
 import { setLocalFieldKey } from '../../shared/crypto/field-protection.js';
 import { manifest } from '../manifest.js';
 import { LocalBus } from './bus.js';
-import { ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
+import { dropTable, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { lambdaContext, loadFunctions } from './functions.js';
 import { createGateway } from './gateway.js';
 import { jwtAuthorizer } from './jwt-authorizer.js';
 import { type MintOptions, startLocalOidc } from './oidc.js';
 import { linkPortalUsers } from './portal-users.js';
+import { assertPortFree, freePort } from './ports.js';
 import { LocalQueues } from './queues.js';
 import { LocalScheduler } from './scheduler.js';
 import { seedDemoData, seedStaff } from './seed.js';
@@ -21,6 +21,7 @@ import { seedContracts } from './seed-contracts.js';
 import { seedDeals } from './seed-deals.js';
 import { seedForecast } from './seed-forecast.js';
 import { seedLeads } from './seed-leads.js';
+import { markSeed, seedProgress } from './seed-progress.js';
 import { seedQuotes } from './seed-quotes.js';
 import { seedTeams } from './seed-teams.js';
 import { seedWork } from './seed-work.js';
@@ -47,6 +48,15 @@ export interface RuntimeOptions {
   idTokenSeconds?: number;
   /** Enforce TOTP MFA for admins and sysadmins, as in AWS (off for the demo; LOCAL_ENFORCE_MFA=1 with npm start). */
   enforceMfa?: boolean;
+  /** The address every local service listens on: loopback unless HOST says otherwise. */
+  host?: string;
+  /**
+   * Serve POST /local/token (any seeded user's token without a password) to loopback callers:
+   * for tests and the bench only (CIRRUS_TEST_TOKENS=1 with npm start). Off, it does not exist.
+   */
+  testTokens?: boolean;
+  /** Aborting stops whatever has started, at any moment of the start (npm start's Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface Runtime {
@@ -61,6 +71,7 @@ export interface Runtime {
   /** Waits until the stream, the bus and the queues have nothing left to do. */
   drain(): Promise<void>;
   status(): ReturnType<typeof statusOf>;
+  /** Stops every service, DynamoDB Local's JVM last, and resolves once its port is free. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -71,17 +82,6 @@ type StartSes = (config: { host: string; port: number }) => Promise<Server>;
 const sesExports = sesLocalModule as unknown as { default: StartSes | { default: StartSes } };
 const startSesLocal: StartSes =
   typeof sesExports.default === 'function' ? sesExports.default : sesExports.default.default;
-
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createNetServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => done(port));
-    });
-  });
-}
 
 function statusOf(
   bus: LocalBus,
@@ -100,23 +100,72 @@ function statusOf(
   };
 }
 
+/** The variables of `npm start` that move each port, named when a port is taken. */
+const PORT_VARIABLES = { port: 'PORT', dynamoPort: 'DYNAMODB_PORT', sesPort: 'SES_PORT' } as const;
+/** A stop step that hangs (a connection that never closes) must not hold the others up. */
+const STOP_STEP_MS = 10_000;
+
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const port = options.port || (await freePort());
-  const dynamoPort = options.dynamoPort || (await freePort());
-  const sesPort = options.sesPort || (await freePort());
+  const host = options.host ?? '127.0.0.1';
+  const signal = options.signal;
+  for (const [option, variable] of Object.entries(PORT_VARIABLES)) {
+    const wanted = options[option as keyof typeof PORT_VARIABLES];
+    if (wanted) await assertPortFree(host, wanted, variable);
+  }
+  const port = options.port || (await freePort(host));
+  const dynamoPort = options.dynamoPort || (await freePort(host));
+  const sesPort = options.sesPort || (await freePort(host));
   const baseUrl = `http://localhost:${port}`;
   const tableName = `${manifest.service}-${manifest.table.id}`;
+
+  // Stop steps run last-started first. A step added once stopping has begun (a service whose
+  // start was already under way) is run by the next pass, which every stop() call chains and
+  // awaits, so nothing started is left behind and the caller sees it stopped.
   const stops: (() => Promise<void> | void)[] = [];
-  const stop = async () => {
-    for (const s of stops.reverse()) await s();
+  let stopRequested = false;
+  let stopped: Promise<void> = Promise.resolve();
+  const runStop = async (step: () => Promise<void> | void) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((done) => {
+      timer = setTimeout(done, STOP_STEP_MS);
+    });
+    await Promise.race([
+      Promise.resolve()
+        .then(step)
+        .catch(() => undefined),
+      late,
+    ]);
+    clearTimeout(timer);
   };
+  const stop = () => {
+    stopRequested = true;
+    stopped = stopped.then(async () => {
+      for (let step = stops.pop(); step; step = stops.pop()) await runStop(step);
+    });
+    return stopped;
+  };
+  const onStop = (step: () => Promise<void> | void) => {
+    stops.push(step);
+    if (stopRequested) void stop();
+  };
+  const checkpoint = () => signal?.throwIfAborted();
+  signal?.addEventListener('abort', () => void stop(), { once: true });
+  let ready = false;
 
   try {
-    const dynamo = await startDynamoDbLocal(dynamoPort, options.dataDir && join(options.dataDir, 'dynamodb'));
-    stops.push(() => dynamo.stop());
-    const ses: Server = await startSesLocal({ host: '127.0.0.1', port: sesPort });
-    stops.push(() => new Promise<void>((r) => ses.close(() => r())));
-
+    checkpoint();
+    const dynamo = await startDynamoDbLocal({
+      port: dynamoPort,
+      host,
+      dataDir: options.dataDir && join(options.dataDir, 'dynamodb'),
+      signal,
+    });
+    onStop(() => dynamo.stop());
+    checkpoint();
+    const ses: Server = await startSesLocal({ host, port: sesPort });
+    onStop(() => new Promise<void>((r) => ses.close(() => r())));
+    onStop(() => ses.closeAllConnections());
+    checkpoint();
     // The environment every handler reads at cold start, as the CDK app sets it in AWS.
     Object.assign(process.env, {
       AWS_REGION: 'local',
@@ -140,7 +189,18 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     await setUpFieldKey(options.dataDir);
-    const streamArn = await ensureTable(dynamo.endpoint, tableName, manifest.table);
+    let streamArn = await ensureTable(dynamo.endpoint, tableName, manifest.table);
+    let progress = options.seed ? await seedProgress() : 'done';
+    if (progress === 'started') {
+      // The first start was stopped during its demo seed: what it wrote is half a demo, which no
+      // seed step can complete without duplicates. Nobody could work in it yet (health said
+      // "starting"), so it is dropped and the seed runs again from the beginning.
+      console.log('The last start was stopped while seeding the demo data: seeding it again from the start.');
+      await dropTable(dynamo.endpoint, tableName);
+      streamArn = await ensureTable(dynamo.endpoint, tableName, manifest.table);
+      progress = 'none';
+    }
+    checkpoint();
 
     const functions = await loadFunctions();
     const invocations: Record<string, number> = {};
@@ -183,6 +243,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         invoke,
         bus,
         queues,
+        isReady: () => ready,
+        testTokens: options.testTokens === true,
         publicConfig: () => ({
           oidc: { authority: oidc.staff.issuer, clientId: oidc.staff.clientId, scope: 'openid email profile' },
           version: process.env.APP_VERSION ?? '0.1.0',
@@ -197,18 +259,20 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     );
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
-      server.listen(port, () => done());
+      server.listen(port, host, () => done());
     });
-    stops.push(() => new Promise<void>((r) => server.close(() => r())));
-    stops.push(() => server.closeAllConnections());
+    onStop(() => new Promise<void>((r) => server.close(() => r())));
+    // Closing the connections also ends a demo seed in flight: its next API call fails at once.
+    onStop(() => server.closeAllConnections());
+    checkpoint();
 
     queues.start();
-    stops.push(() => queues.stop());
+    onStop(() => queues.stop());
     stream.start();
-    stops.push(() => stream.stop());
+    onStop(() => stream.stop());
     if (options.timers ?? true) {
       scheduler.start();
-      stops.push(() => scheduler.stop());
+      onStop(() => scheduler.stop());
     }
 
     await seedStaff();
@@ -219,20 +283,31 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       return t;
     };
     let seeded: Runtime['seeded'];
-    if (options.seed) {
+    if (options.seed && progress === 'none') {
+      // `started` first and `done` last: a start stopped in between is recognised next time.
+      console.log('Seeding the demo data (first start)…');
+      await markSeed('started');
       seeded = await seedDemoData(baseUrl, token, options.seed === true ? undefined : options.seed);
-      if (seeded) await seedLeads(baseUrl, token);
-      if (seeded) await seedDeals(baseUrl, token);
+      await seedLeads(baseUrl, token);
+      await seedDeals(baseUrl, token);
       // Quotes go on the seeded deals, after them.
-      if (seeded) await seedQuotes(baseUrl, token);
+      await seedQuotes(baseUrl, token);
       // Tasks and activities on the seeded contacts (after them).
-      if (seeded) await seedWork(baseUrl, token);
+      await seedWork(baseUrl, token);
       // Contracts on the seeded reps' deals and companies (after the deals).
-      if (seeded) await seedContracts(baseUrl, token);
+      await seedContracts(baseUrl, token);
+      await seedForecast(baseUrl, token);
+      await drain();
+      await linkPortalUsers();
+      checkpoint();
+      await markSeed('done');
+    } else if (options.seed) {
       await seedForecast(baseUrl, token);
       await drain();
       await linkPortalUsers();
     }
+    checkpoint();
+    ready = true;
 
     return {
       baseUrl,

@@ -1,5 +1,3 @@
-import { listSource } from '../../shared/db/keys.js';
-import { queryPage } from '../../shared/db/query.js';
 import { seedStaffProfile } from '../../shared/db/users.repository.js';
 import { toE164 } from '../../shared/domain/common/phone.js';
 import { seedCredential } from '../../shared/identity/local-user-store.js';
@@ -31,16 +29,14 @@ export async function seedStaff(): Promise<void> {
 }
 
 /**
- * Demo data on a first start (no contact yet): created through the API like a user would, each
- * record by its owner, so it has owners, audit trails and timelines like real data.
+ * Demo data on a first start (see seed-progress.ts): created through the API like a user would,
+ * each record by its owner, so it has owners, audit trails and timelines like real data.
  */
 export async function seedDemoData(
   baseUrl: string,
   token: SeedToken,
   counts = { companies: 30, contacts: 200 },
-): Promise<{ companies: number; contacts: number } | undefined> {
-  const existing = await queryPage(listSource('contact', 'updated'), { limit: 1, forward: false });
-  if (existing.items.length > 0) return undefined;
+): Promise<{ companies: number; contacts: number }> {
   const { companies, contacts } = demoData(counts.companies, counts.contacts);
   const call = seedApi(baseUrl, token, 'demo data');
   const post = (path: string, ownerEmail: string, body: unknown) =>

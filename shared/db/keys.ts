@@ -27,6 +27,7 @@ import { nationalDigits, phoneQueryDigits } from '../domain/common/phone.js';
  * | bulk reassignment job        | REASSIGNMENT#<jobId>         | JOB                  |
  * | re-encryption job            | CUSTOM_FIELD#REENCRYPT#<id>  | JOB                  |
  * | blind-index key (AWS, sealed)| CUSTOM_FIELD#BLIND_INDEX_KEY | KEY                  |
+ * | local demo seed progress     | LOCAL#SEED                   | DEMO                 |
  *
  * Overloaded GSIs (all project ALL attributes). <T> is CONTACT or COMPANY; <name> is nameKey().
  * | index | pk                         | sk                 | access pattern                                  |
@@ -159,6 +160,8 @@ export const keys = {
   reencryptJob: (jobId: string): Key => ({ pk: `CUSTOM_FIELD#REENCRYPT#${jobId}`, sk: 'JOB' }),
   /** AWS only: the blind-index key, sealed by the field key (see shared/crypto/blind-index.ts). */
   blindIndexKey: (): Key => ({ pk: 'CUSTOM_FIELD#BLIND_INDEX_KEY', sk: 'KEY' }),
+  /** The local runtime's demo seed: `started` when it begins, `done` once every step has run. */
+  localSeed: (): Key => ({ pk: 'LOCAL#SEED', sk: 'DEMO' }),
 };
 
 export function auditPartition(kind: AuditedEntity, id: string): string {

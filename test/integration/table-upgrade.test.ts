@@ -6,7 +6,7 @@ import {
   localDynamoClient,
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb-local.js';
-import { freePort } from '../../infra/local/runtime.js';
+import { freePort } from '../../infra/local/ports.js';
 import { manifest } from '../../infra/manifest.js';
 
 /**
@@ -16,7 +16,7 @@ import { manifest } from '../../infra/manifest.js';
 let dynamo: DynamoDbLocal;
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal(await freePort());
+  dynamo = await startDynamoDbLocal({ port: await freePort() });
 });
 afterAll(async () => {
   await dynamo?.stop();

@@ -5,7 +5,7 @@ import { type Runtime, type RuntimeOptions, startRuntime } from '../../infra/loc
  * no timers (tests fire schedules at the instants they choose), and stops it afterwards.
  */
 export async function startTestRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  return startRuntime({ seed: false, timers: false, visibilityScale: 0.001, ...options });
+  return startRuntime({ seed: false, timers: false, visibilityScale: 0.001, testTokens: true, ...options });
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {
