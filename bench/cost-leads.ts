@@ -2,8 +2,8 @@ import type { Runtime } from '../infra/local/runtime.js';
 import { STAFF_USERS } from '../infra/local/staff-users.js';
 import { leadFollowUpTouch } from '../shared/db/leads.repository.js';
 import { transactWrite } from '../shared/db/transact.js';
+import { AppError } from '../shared/domain/common/errors.js';
 import { DEFAULT_RULES } from '../shared/domain/leads/lead.schema.js';
-import { AppError } from '../shared/http/errors.js';
 import { apiClient, apiMeasurer, measureCost, recordOperation } from './measure.js';
 import type { ApiOperationResult } from './types.js';
 

@@ -1,8 +1,8 @@
+import { exportAuditLog } from '../../shared/app/audit/audit-export.js';
+import { listAuditLog } from '../../shared/app/audit/audit-log.js';
 import { auditExportQuery, auditListQuery } from '../../shared/domain/audit/audit.schema.js';
 import { defineRoute, download, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { exportAuditLog } from './audit-export.js';
-import { listAuditLog } from './audit-log.js';
 
 /** Lambda entry of the audit log: read and export only; no route changes an audit record. */
 export const handler = createHandler('audit', {

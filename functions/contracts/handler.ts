@@ -1,3 +1,12 @@
+import { confirmAttachment, createAttachment, downloadAttachment } from '../../shared/app/contracts/attachments.js';
+import {
+  createContract,
+  recordPayment,
+  renewContract,
+  terminateContract,
+  updateContract,
+} from '../../shared/app/contracts/contract-commands.js';
+import { companyReceivables, contractDetail, listContracts } from '../../shared/app/contracts/contract-queries.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import {
@@ -9,18 +18,9 @@ import {
   contractTerminate,
   paymentCreate,
 } from '../../shared/domain/contracts/contract.schema.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { created, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { expectedVersion } from '../deals/clock.js';
-import { confirmAttachment, createAttachment, downloadAttachment } from './attachments.js';
-import {
-  createContract,
-  recordPayment,
-  renewContract,
-  terminateContract,
-  updateContract,
-} from './contract-commands.js';
-import { companyReceivables, contractDetail, listContracts } from './contract-queries.js';
 
 const idParams = z.strictObject({ id });
 const attachmentParams = z.strictObject({ id, attachmentId: id });

@@ -8,7 +8,9 @@ import {
   type ReencryptJob,
   type ReencryptMessage,
 } from '../../shared/db/reencrypt.repository.js';
+import { systemClock } from '../../shared/domain/common/clock.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
+import { AppError, notFound, staleVersion } from '../../shared/domain/common/errors.js';
 import * as z from '../../shared/domain/common/zod.js';
 import {
   type BuiltInSensitivity,
@@ -25,10 +27,8 @@ import {
   customFieldKey,
   customFieldPatch,
 } from '../../shared/domain/customers/custom-field.schema.js';
-import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
 import { created, defineRoute, noContent, ok, type RouteDef } from '../../shared/http/route.js';
 import { sendMessages } from '../../shared/queues/sender.js';
-import { systemClock } from './record-commands.js';
 
 const fieldParams = z.strictObject({ entity: customFieldEntity, key: customFieldKey });
 

@@ -1,18 +1,18 @@
+import {
+  createCustomerRecord,
+  deleteCustomerRecord,
+  readRecordOrThrow,
+  restoreCustomerRecord,
+  updateCustomerRecord,
+} from '../../shared/app/customers/record-commands.js';
+import { type ListQuery, listCustomerRecords, recordTimeline } from '../../shared/app/customers/record-queries.js';
+import { revealFor } from '../../shared/app/customers/sensitive-values.js';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import { id, pageQuery } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { defineRoute, ok, type RouteDef } from '../../shared/http/route.js';
-import {
-  createCustomerRecord,
-  deleteCustomerRecord,
-  expectedVersion,
-  readRecordOrThrow,
-  restoreCustomerRecord,
-  updateCustomerRecord,
-} from './record-commands.js';
-import { type ListQuery, listCustomerRecords, recordTimeline } from './record-queries.js';
-import { revealFor } from './sensitive-values.js';
 
 const idParams = z.strictObject({ id });
 const timelineQuery = z.strictObject(pageQuery);

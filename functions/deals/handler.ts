@@ -1,3 +1,12 @@
+import {
+  changeDealStage,
+  createDeal,
+  dealOrThrow,
+  deleteDeal,
+  updateDeal,
+} from '../../shared/app/deals/deal-commands.js';
+import { dealBoard, dealTimeline, listDeals } from '../../shared/app/deals/deal-queries.js';
+import { createPipeline, listPipelines, updatePipeline } from '../../shared/app/deals/pipeline-commands.js';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import { id, pageQuery } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
@@ -9,12 +18,9 @@ import {
   dealStageChange,
 } from '../../shared/domain/deals/deal.schema.js';
 import { pipelineCreate, pipelinePatch } from '../../shared/domain/deals/pipeline.schema.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { created, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { expectedVersion } from './clock.js';
-import { changeDealStage, createDeal, dealOrThrow, deleteDeal, updateDeal } from './deal-commands.js';
-import { dealBoard, dealTimeline, listDeals } from './deal-queries.js';
-import { createPipeline, listPipelines, updatePipeline } from './pipeline-commands.js';
 
 const idParams = z.strictObject({ id });
 const timelineQuery = z.strictObject(pageQuery);

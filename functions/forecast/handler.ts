@@ -1,9 +1,9 @@
+import { forecastOf, salesDashboard } from '../../shared/app/forecast/forecast-queries.js';
+import { listQuotas, setQuotas } from '../../shared/app/forecast/quota-commands.js';
 import { forecastQuery, salesDashboardQuery } from '../../shared/domain/forecast/forecast.schema.js';
 import { quotaPut, quotaPutQuery, quotaQuery } from '../../shared/domain/forecast/quota.schema.js';
 import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { forecastOf, salesDashboard } from './forecast-queries.js';
-import { listQuotas, setQuotas } from './quota-commands.js';
 
 /** Lambda entry of the forecast context: quotas, the forecast and the sales dashboard's figures. */
 export const handler = createHandler('forecast', {

@@ -5,8 +5,8 @@ import { getRecord, type StoredRecord, toApi } from '../../shared/db/customer-re
 import { companyContactsSource, keys } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import { transactWrite } from '../../shared/db/transact.js';
+import { AppError, staleVersion } from '../../shared/domain/common/errors.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
-import { AppError, staleVersion } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
 
 /**

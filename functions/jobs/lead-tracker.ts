@@ -9,8 +9,8 @@ import {
   replaceLeadState,
 } from '../../shared/db/leads.repository.js';
 import { type TransactItem, transactWrite } from '../../shared/db/transact.js';
+import { AppError } from '../../shared/domain/common/errors.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
-import { AppError } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
 
 /**

@@ -16,8 +16,8 @@ import {
 import { teamIdsOf } from '../../shared/db/teams.repository.js';
 import { transactWrite } from '../../shared/db/transact.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
+import { AppError, staleVersion } from '../../shared/domain/common/errors.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError, staleVersion } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
 import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { sendMessages } from '../../shared/queues/sender.js';

@@ -1,5 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { sealSensitive, unsealBuiltIns } from '../../shared/app/customers/sensitive-values.js';
 import { required } from '../../shared/config.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
@@ -14,13 +15,12 @@ import {
   type ReencryptMessage,
 } from '../../shared/db/reencrypt.repository.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
+import { AppError } from '../../shared/domain/common/errors.js';
 import type { BuiltInSensitivity } from '../../shared/domain/customers/builtin-sensitivity.js';
 import { maskBuiltInChanges } from '../../shared/domain/customers/builtin-sensitivity.js';
-import { AppError } from '../../shared/http/errors.js';
 import { logger } from '../../shared/http/logger.js';
 import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { sendMessages } from '../../shared/queues/sender.js';
-import { sealSensitive, unsealBuiltIns } from '../customers/sensitive-values.js';
 
 /** Records per queue message: one page of the entity's list index. */
 export const REENCRYPT_PAGE_SIZE = 25;

@@ -1,13 +1,13 @@
+import { findDuplicates } from '../../shared/app/leads/duplicates.js';
+import { createLead } from '../../shared/app/leads/lead-create.js';
+import { claimLead, releaseLead } from '../../shared/app/leads/pool-commands.js';
+import { listPool } from '../../shared/app/leads/pool-queries.js';
+import { rulesOf, saveRules } from '../../shared/app/leads/rules-commands.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { duplicatesQuery, leadCreate, leadRulesPut, poolListQuery } from '../../shared/domain/leads/lead.schema.js';
 import { created, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { findDuplicates } from './duplicates.js';
-import { createLead } from './lead-create.js';
-import { claimLead, releaseLead } from './pool-commands.js';
-import { listPool } from './pool-queries.js';
-import { rulesOf, saveRules } from './rules-commands.js';
 
 const idParams = z.strictObject({ id });
 

@@ -1,3 +1,10 @@
+import {
+  myNotifications,
+  myPreferences,
+  readAll,
+  readOne,
+  setMyPreferences,
+} from '../../shared/app/notifications/notification-commands.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import {
@@ -6,7 +13,6 @@ import {
 } from '../../shared/domain/notifications/notification.schema.js';
 import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { myNotifications, myPreferences, readAll, readOne, setMyPreferences } from './notification-commands.js';
 
 const idParams = z.strictObject({ id });
 

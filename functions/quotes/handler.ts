@@ -1,3 +1,17 @@
+import {
+  createProduct,
+  deleteProduct,
+  productOrThrow,
+  productsOf,
+  updateProduct,
+} from '../../shared/app/quotes/product-commands.js';
+import {
+  changeQuoteStatus,
+  createQuote,
+  quotesOfDeal,
+  readQuoteOrThrow,
+  updateQuote,
+} from '../../shared/app/quotes/quote-commands.js';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import {
   productCreate,
@@ -12,11 +26,9 @@ import {
   quotePatch,
   quoteStatusChange,
 } from '../../shared/domain/quotes/quote.schema.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { created, defineRoute, noContent, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { expectedVersion } from '../customers/record-commands.js';
-import { createProduct, deleteProduct, productOrThrow, productsOf, updateProduct } from './product-commands.js';
-import { changeQuoteStatus, createQuote, quotesOfDeal, readQuoteOrThrow, updateQuote } from './quote-commands.js';
 
 /** Lambda entry of the quotes context: the price list and quotes (documents: pdf-handler.ts). */
 export const handler = createHandler('quotes', {

@@ -1,10 +1,10 @@
+import { readQuoteOrThrow } from '../../shared/app/quotes/quote-commands.js';
+import { sendQuote } from '../../shared/app/quotes/quote-mail.js';
+import { pdfFileName } from '../../shared/domain/quotes/pdf-file.js';
 import { quoteIdParams, quoteSend } from '../../shared/domain/quotes/quote.schema.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { binaryDownload, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { expectedVersion } from '../customers/record-commands.js';
-import { pdfFileName } from './pdf-file.js';
-import { readQuoteOrThrow } from './quote-commands.js';
-import { sendQuote } from './quote-mail.js';
 
 /**
  * Lambda entry of quote documents: the PDF download and sending it by e-mail. Kept apart from

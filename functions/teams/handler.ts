@@ -1,12 +1,12 @@
+import { reassignmentOrThrow, requestReassignment } from '../../shared/app/teams/reassignments.js';
+import { createTeam, deleteTeam, teamsOf, updateTeam } from '../../shared/app/teams/team-commands.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { reassignmentCreate } from '../../shared/domain/teams/reassignment.schema.js';
 import { teamCreate, teamPatch } from '../../shared/domain/teams/team.schema.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { created, defineRoute, noContent, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { expectedVersion } from '../customers/record-commands.js';
-import { reassignmentOrThrow, requestReassignment } from './reassignments.js';
-import { createTeam, deleteTeam, teamsOf, updateTeam } from './team-commands.js';
 
 const idParams = z.strictObject({ id });
 

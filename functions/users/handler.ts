@@ -1,3 +1,5 @@
+import { beginTotpEnrolment, mfaStatus, verifyTotpEnrolment } from '../../shared/app/users/mfa-commands.js';
+import { inviteUser, listUsers, updateUser } from '../../shared/app/users/user-commands.js';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
@@ -5,8 +7,6 @@ import { totpVerify, userInvite, userPatch } from '../../shared/domain/users/use
 import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 import { userDirectory } from '../../shared/identity/select.js';
-import { beginTotpEnrolment, mfaStatus, verifyTotpEnrolment } from './mfa-commands.js';
-import { inviteUser, listUsers, updateUser } from './user-commands.js';
 
 const userParams = z.strictObject({ id });
 const empty = z.strictObject({});

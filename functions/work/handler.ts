@@ -1,3 +1,18 @@
+import {
+  deleteActivity,
+  listActivities,
+  logActivity,
+  updateActivity,
+} from '../../shared/app/work/activity-commands.js';
+import { homePage } from '../../shared/app/work/home.js';
+import {
+  completeTask,
+  createTask,
+  deleteTask,
+  readTaskOrThrow,
+  updateTask,
+} from '../../shared/app/work/task-commands.js';
+import { listTasks } from '../../shared/app/work/task-queries.js';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import { toApiTask } from '../../shared/db/tasks.repository.js';
 import { id } from '../../shared/domain/common/fields.js';
@@ -5,13 +20,9 @@ import * as z from '../../shared/domain/common/zod.js';
 import { activityCreate, activityListQuery, activityPatch } from '../../shared/domain/work/activity.schema.js';
 import { homeQuery } from '../../shared/domain/work/home.js';
 import { completeBody, taskCreate, taskListQuery, taskPatch } from '../../shared/domain/work/task.schema.js';
+import { expectedVersion } from '../../shared/http/expected-version.js';
 import { defineRoute, noContent, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
-import { deleteActivity, listActivities, logActivity, updateActivity } from './activity-commands.js';
-import { homePage } from './home.js';
-import { completeTask, createTask, deleteTask, readTaskOrThrow, updateTask } from './task-commands.js';
-import { listTasks } from './task-queries.js';
-import { expectedVersion } from './version.js';
 
 const idParams = z.strictObject({ id });
 

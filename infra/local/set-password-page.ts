@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../../shared/http/errors.js';
+import { AppError } from '../../shared/domain/common/errors.js';
 import { acceptInvitation, invitationEmail } from '../../shared/identity/local-user-store.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { invalid, staleVersion } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
 import type { Activity, ActivityEntity } from '../domain/work/activity.schema.js';
 import type { MergedTimelineEntry } from '../domain/work/timeline.js';
@@ -9,7 +10,6 @@ import {
   mergeTimelinePage,
   type StreamPage,
 } from '../domain/work/timeline-merge.js';
-import { invalid, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { ALL_INDEX_ATTRIBUTES, type AuditedEntity, auditSource } from './keys.js';

@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, invalid, staleVersion } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
 import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
-import { AppError, invalid, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';

@@ -1,4 +1,4 @@
-import { invalid } from '../http/errors.js';
+import { invalid } from '../domain/common/errors.js';
 import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
 
 /**

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, notFound, staleVersion } from '../domain/common/errors.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
-import { AppError, notFound, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';

@@ -1,8 +1,8 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { ColumnTotals, Deal } from '../domain/deals/deal.schema.js';
 import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
-import { AppError, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../domain/common/errors.js';
 import { tableName } from './client.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';

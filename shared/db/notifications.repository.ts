@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, notFound } from '../domain/common/errors.js';
 import type { NotificationPreferences } from '../domain/notifications/kinds.js';
 import type { Notification, NotificationList } from '../domain/notifications/notification.schema.js';
-import { AppError, notFound } from '../http/errors.js';
 import { db, tableName } from './client.js';
 import {
   notificationKeys,

@@ -1,6 +1,6 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, invalid } from '../domain/common/errors.js';
 import type { Quota } from '../domain/forecast/quota.schema.js';
-import { AppError, invalid } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';

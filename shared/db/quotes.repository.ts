@@ -1,9 +1,9 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { Deal } from '../domain/deals/deal.schema.js';
 import type { Product } from '../domain/quotes/product.schema.js';
 import { skuKey } from '../domain/quotes/product.schema.js';
 import type { Quote } from '../domain/quotes/quote.schema.js';
-import { AppError, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';

@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors.js';
+import { AppError } from '../domain/common/errors.js';
 import { auditRecord, putAudit } from './audit.js';
 import { tableName } from './client.js';
 import type { AuditedEntity } from './keys.js';

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { Task } from '../domain/work/task.schema.js';
-import { AppError, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { ALL_INDEX_ATTRIBUTES, type Key } from './keys.js';

@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, invalid, notFound, staleVersion } from '../domain/common/errors.js';
 import type { Team } from '../domain/teams/team.schema.js';
-import { AppError, invalid, notFound, staleVersion } from '../http/errors.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { type Key, keys, teamDirectorySource, teamIndexKeys } from './keys.js';

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../auth/roles.js';
+import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { UserStatus } from '../domain/users/user.schema.js';
-import { AppError, staleVersion } from '../http/errors.js';
 import type { AuditRecord } from './audit.js';
 import { putAudit } from './audit.js';
 import { db, tableName } from './client.js';

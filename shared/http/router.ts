@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { type FunctionId, manifest } from '../../infra/manifest.js';
 import { type RouteDecl, routeKey } from '../../infra/manifest.types.js';
-import { AppError } from './errors.js';
+import { AppError } from '../domain/common/errors.js';
 import { authorize } from './middleware/authorize.js';
 import { httpErrors } from './middleware/http-errors.js';
 import { jsonBody } from './middleware/json-body.js';

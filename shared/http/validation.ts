@@ -1,5 +1,5 @@
+import { invalid } from '../domain/common/errors.js';
 import type * as z from '../domain/common/zod.js';
-import { invalid } from './errors.js';
 
 /** Turns zod issues into `{ "address.country": "Must be ..." }`, one message per field. */
 export function fieldErrors(error: z.core.$ZodError, prefix = ''): Record<string, string> {

@@ -12,7 +12,7 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isRole, type Role } from '../auth/roles.js';
-import { AppError, unavailable } from '../http/errors.js';
+import { AppError, unavailable } from '../domain/common/errors.js';
 import { totpCodeInvalid } from './mfa.js';
 import { type UserDirectory, userExists, userNotFound } from './user-directory.js';
 

@@ -6,7 +6,7 @@ import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { transactWrite } from '../db/transact.js';
 import { getStaffProfile, type StaffProfile, staffIdByEmail } from '../db/users.repository.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../domain/common/errors.js';
 import { TOTP_ISSUER, totpCodeInvalid, totpNotStarted } from './mfa.js';
 import { userNotFound } from './user-directory.js';
 

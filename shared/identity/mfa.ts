@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../domain/common/errors.js';
 
 /**
  * Multi-factor authentication of staff, the pure part.

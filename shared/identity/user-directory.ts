@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../domain/common/errors.js';
 
 /**
  * The port to whoever keeps staff sign-ins: the Cognito staff pool in AWS, the local OIDC

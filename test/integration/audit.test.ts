@@ -1,16 +1,16 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportAuditLog } from '../../functions/audit/audit-export.js';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
 import { manifest } from '../../infra/manifest.js';
+import { exportAuditLog } from '../../shared/app/audit/audit-export.js';
 import { auditRecord, putAudit } from '../../shared/db/audit.js';
 import { db, tableName } from '../../shared/db/client.js';
 import { keys } from '../../shared/db/keys.js';
 import { dbUsage, resetDbUsage } from '../../shared/db/metrics.js';
 import { transactWrite } from '../../shared/db/transact.js';
 import type { AuditEntry } from '../../shared/domain/audit/audit.schema.js';
-import { AppError } from '../../shared/http/errors.js';
+import { AppError } from '../../shared/domain/common/errors.js';
 import { aCompany, aContact } from '../support/fixtures.js';
 import { type Api, apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { returnDueLead } from '../../functions/leads/pool-commands.js';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
+import { returnDueLead } from '../../shared/app/leads/pool-commands.js';
 import { auditSource } from '../../shared/db/keys.js';
 import { leadFollowUpTouch } from '../../shared/db/leads.repository.js';
 import { queryPage } from '../../shared/db/query.js';
 import { transactWrite } from '../../shared/db/transact.js';
+import { AppError } from '../../shared/domain/common/errors.js';
 import { DEFAULT_RULES } from '../../shared/domain/leads/lead.schema.js';
-import { AppError } from '../../shared/http/errors.js';
 import { aCompany, aContact } from '../support/fixtures.js';
 import { type Api, apiAs, startTestRuntime } from '../support/runtime.js';
 

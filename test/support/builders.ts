@@ -1,4 +1,4 @@
-import type { ListQuery } from '../../functions/customers/record-queries.js';
+import type { ListQuery } from '../../shared/app/customers/record-queries.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import type { Role } from '../../shared/auth/roles.js';
 import type { IndexedRecord } from '../../shared/db/keys.js';

@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/http/errors.js';
+import { AppError } from '../../shared/domain/common/errors.js';
+import { statusOf } from '../../shared/http/error-status.js';
 import { CognitoUserDirectory, ownAccessToken } from '../../shared/identity/cognito-user-directory.js';
 import { otpauthUri } from '../../shared/identity/mfa.js';
 
@@ -61,7 +62,11 @@ describe('CognitoUserDirectory: TOTP enrolment with the user own access token', 
     async (name) => {
       cognito.on(VerifySoftwareTokenCommand).rejects(awsError(name));
       const error = await failureOf(() => directory().verifyTotp(SUB, '000000', ACCESS));
-      expect([error.status, error.code, Object.keys(error.fields ?? {})]).toEqual([400, 'mfa.code_invalid', ['code']]);
+      expect([statusOf(error.kind), error.code, Object.keys(error.fields ?? {})]).toEqual([
+        400,
+        'mfa.code_invalid',
+        ['code'],
+      ]);
       expect(cognito.commandCalls(SetUserMFAPreferenceCommand)).toHaveLength(0);
     },
   );
@@ -74,13 +79,13 @@ describe('CognitoUserDirectory: TOTP enrolment with the user own access token', 
 
   it('answers an expired or revoked access token with 401 (sign in again)', async () => {
     cognito.on(AssociateSoftwareTokenCommand).rejects(awsError('NotAuthorizedException'));
-    expect((await failureOf(() => directory().beginTotp(SUB, ACCESS))).status).toBe(401);
+    expect(statusOf((await failureOf(() => directory().beginTotp(SUB, ACCESS))).kind)).toBe(401);
   });
 
   it('answers throttling with 503', async () => {
     cognito.on(VerifySoftwareTokenCommand).resolves({ Status: 'SUCCESS' });
     cognito.on(SetUserMFAPreferenceCommand).rejects(awsError('TooManyRequestsException'));
-    expect((await failureOf(() => directory().verifyTotp(SUB, '123456', ACCESS))).status).toBe(503);
+    expect(statusOf((await failureOf(() => directory().verifyTotp(SUB, '123456', ACCESS))).kind)).toBe(503);
   });
 
   it('lets an unknown failure through as it is (a bare 500)', async () => {
@@ -94,7 +99,7 @@ describe('CognitoUserDirectory: TOTP enrolment with the user own access token', 
     const idToken = jwt({ sub: SUB, token_use: 'id' });
     expect((await failureOf(() => directory().beginTotp(SUB, idToken))).code).toBe('mfa.access_token_required');
     const other = jwt({ sub: 'someone-else', token_use: 'access' });
-    expect((await failureOf(() => directory().verifyTotp(SUB, '123456', other))).status).toBe(403);
+    expect(statusOf((await failureOf(() => directory().verifyTotp(SUB, '123456', other))).kind)).toBe(403);
     expect(cognito.calls()).toHaveLength(0);
     expect(ownAccessToken(SUB, ACCESS)).toBe(ACCESS);
   });

@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/http/errors.js';
+import { AppError } from '../../shared/domain/common/errors.js';
+import { statusOf } from '../../shared/http/error-status.js';
 import { CognitoUserDirectory } from '../../shared/identity/cognito-user-directory.js';
 
 const POOL = 'eu-west-1_Staff';
@@ -100,7 +101,7 @@ describe('CognitoUserDirectory', () => {
   ])('maps %s on invite to %i', async (name, status, code) => {
     cognito.on(AdminCreateUserCommand).rejects(awsError(name));
     const error = await failureOf(() => directory().invite('ann@example.com', 'Ann', 'sales'));
-    expect({ status: error.status, code: error.code }).toEqual({ status, code });
+    expect({ status: statusOf(error.kind), code: error.code }).toEqual({ status, code });
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
   });
 
@@ -110,12 +111,12 @@ describe('CognitoUserDirectory', () => {
   ])('maps %s on disable to %i', async (name, status, code) => {
     cognito.on(AdminDisableUserCommand).rejects(awsError(name));
     const error = await failureOf(() => directory().disable(SUB));
-    expect({ status: error.status, code: error.code }).toEqual({ status, code });
+    expect({ status: statusOf(error.kind), code: error.code }).toEqual({ status, code });
   });
 
   it('maps UserNotFoundException on a role change to 404', async () => {
     cognito.on(AdminListGroupsForUserCommand).rejects(awsError('UserNotFoundException'));
-    expect((await failureOf(() => directory().setRole(SUB, 'admin'))).status).toBe(404);
+    expect(statusOf((await failureOf(() => directory().setRole(SUB, 'admin'))).kind)).toBe(404);
   });
 
   it('lets an unexpected Cognito error through unchanged (a bare 500, nothing revealed)', async () => {

@@ -8,7 +8,8 @@ import {
   nameSearchSource,
   trashSource,
 } from '../../shared/db/keys.js';
-import { AppError } from '../../shared/http/errors.js';
+import { AppError } from '../../shared/domain/common/errors.js';
+import { statusOf } from '../../shared/http/error-status.js';
 import { anIndexedContact } from '../support/builders.js';
 
 const ownList: ListSource = listSource('contact', 'updated', 'u-1');
@@ -129,7 +130,7 @@ describe('decodeCursor', () => {
 
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).kind).toBe('bad_request');
-    expect((error as AppError).status).toBe(400);
+    expect(statusOf((error as AppError).kind)).toBe(400);
     expect((error as AppError).fields?.cursor).toEqual(expect.any(String));
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closeMonthOf, dealIndexKeys } from '../../shared/db/keys.deals.js';
+import { AppError } from '../../shared/domain/common/errors.js';
 import {
   checkLostReason,
   checkPipeline,
@@ -14,7 +15,6 @@ import {
   totalTimeInStage,
 } from '../../shared/domain/deals/deal-rules.js';
 import { defaultPipeline } from '../../shared/domain/deals/pipeline.schema.js';
-import { AppError } from '../../shared/http/errors.js';
 
 const T0 = '2030-01-01T00:00:00.000Z';
 const T1 = '2030-01-03T00:00:00.000Z';

@@ -6,10 +6,10 @@ import {
   invalid,
   notFound,
   staleVersion,
-  statusOf,
   unauthorized,
   unavailable,
-} from '../../shared/http/errors.js';
+} from '../../shared/domain/common/errors.js';
+import { statusOf } from '../../shared/http/error-status.js';
 
 /** Every kind and its status; `satisfies` makes the compiler fail this file when a kind is added. */
 const STATUS = {
@@ -38,7 +38,7 @@ describe('statusOf', () => {
 
 describe('AppError', () => {
   it.each(kinds)('reports the status of its kind (%s → %i)', (kind, status) => {
-    expect(new AppError(kind, 'x.y', 'message').status).toBe(status);
+    expect(statusOf(new AppError(kind, 'x.y', 'message').kind)).toBe(status);
   });
 
   it('keeps code, message and fields apart', () => {

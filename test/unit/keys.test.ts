@@ -431,7 +431,7 @@ describe('key ownership', () => {
     const files = SCANNED.flatMap(typeScriptFilesUnder);
 
     expect(files).toContain(OWNER);
-    expect(files).toContain(join('functions', 'customers', 'record-queries.ts'));
+    expect(files).toContain(join('shared', 'app', 'customers', 'record-queries.ts'));
     expect(keyPrefixesIn(readFileSync(join(ROOT, OWNER), 'utf8')).length).toBeGreaterThan(0);
   });
 

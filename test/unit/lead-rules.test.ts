@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assigneeByRules } from '../../functions/leads/lead-create.js';
+import { assigneeByRules } from '../../shared/app/leads/lead-create.js';
 import { followUpIndexKeys, isPoolOwner, poolOwnerId } from '../../shared/db/keys.leads.js';
 import { DEFAULT_RULES, type LeadRules, leadRulesPut } from '../../shared/domain/leads/lead.schema.js';
 import {

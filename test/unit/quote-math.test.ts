@@ -152,7 +152,7 @@ describe('quote status', () => {
 
   it('refuses an accepted quote going back to draft with a 409 naming the allowed moves', () => {
     expect(() => checkTransition('accepted', 'draft')).toThrowError(
-      expect.objectContaining({ status: 409, code: 'quote.invalid_transition' }),
+      expect.objectContaining({ kind: 'conflict', code: 'quote.invalid_transition' }),
     );
   });
 

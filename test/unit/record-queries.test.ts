@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ListQuery, planList as PlanList } from '../../functions/customers/record-queries.js';
+import type { ListQuery, planList as PlanList } from '../../shared/app/customers/record-queries.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import {
@@ -17,7 +17,7 @@ let planList: typeof PlanList;
 beforeAll(async () => {
   // Clients are created lazily; the module only needs to know its table's name at import.
   process.env.TABLE_NAME ??= 'test-table';
-  ({ planList } = await import('../../functions/customers/record-queries.js'));
+  ({ planList } = await import('../../shared/app/customers/record-queries.js'));
 });
 
 const rep = aSalesRep();

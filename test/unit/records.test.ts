@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/domain/common/errors.js';
 import { finalizeRecord, mergePatch, type WriteContext } from '../../shared/domain/customers/records.js';
-import { AppError } from '../../shared/http/errors.js';
+import { statusOf } from '../../shared/http/error-status.js';
 import { aCustomFieldDef, aStoredContact } from '../support/builders.js';
 
 const NOW = '2026-03-10T08:00:00.000Z';
@@ -107,7 +108,7 @@ describe('finalizeRecord', () => {
     const error = failureOf(aStoredContact({ phone, address: country ? { country } : undefined }));
 
     expect(error.kind).toBe('bad_request');
-    expect(error.status).toBe(400);
+    expect(statusOf(error.kind)).toBe(400);
     expect(Object.keys(error.fields ?? {})).toEqual(['phone']);
   });
 

@@ -124,10 +124,10 @@ describe('audit changes of sensitive built-in fields', () => {
 });
 
 describe('planList when the contact phone is sensitive', () => {
-  let planList: typeof import('../../functions/customers/record-queries.js').planList;
+  let planList: typeof import('../../shared/app/customers/record-queries.js').planList;
   beforeAll(async () => {
     process.env.TABLE_NAME ??= 'test-table';
-    ({ planList } = await import('../../functions/customers/record-queries.js'));
+    ({ planList } = await import('../../shared/app/customers/record-queries.js'));
   });
 
   it('matches a phone search through the blind index, in every scope (exact only, no prefix)', () => {

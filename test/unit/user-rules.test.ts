@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccessChange, toUserSummary } from '../../functions/users/user-commands.js';
+import { checkAccessChange, toUserSummary } from '../../shared/app/users/user-commands.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import type { StaffProfile } from '../../shared/db/users.repository.js';
-import type { AppError } from '../../shared/http/errors.js';
+import type { AppError } from '../../shared/domain/common/errors.js';
+import { statusOf } from '../../shared/http/error-status.js';
 
 function aProfile(overrides: Partial<StaffProfile> = {}): StaffProfile {
   return {
@@ -29,14 +30,14 @@ function refusal(run: () => void): AppError | undefined {
 describe('the rules of a role or status change', () => {
   it('refuses disabling yourself with 400 naming status', () => {
     const error = refusal(() => checkAccessChange(ME, aProfile({ id: ME.userId }), { status: 'disabled' }, 3));
-    expect(error?.status).toBe(400);
+    expect(error && statusOf(error.kind)).toBe(400);
     expect(error?.fields).toHaveProperty('status');
   });
 
   it('refuses demoting the last active admin with 409 naming role', () => {
     const error = refusal(() => checkAccessChange(ME, aProfile(), { role: 'sales' }, 1));
     expect(error).toMatchObject({ code: 'user.last_admin', fields: { role: expect.any(String) } });
-    expect(error?.status).toBe(409);
+    expect(error && statusOf(error.kind)).toBe(409);
   });
 
   it('refuses disabling the last active admin with 409 naming status', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/domain/common/errors.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { contactCreate, contactListQuery } from '../../shared/domain/customers/contact.schema.js';
-import { AppError } from '../../shared/http/errors.js';
 import { fieldErrors, parseOrThrow } from '../../shared/http/validation.js';
 import { aContactBody } from '../support/builders.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/domain/common/errors.js';
 import { assignmentTeam, canDeleteTask, canSeeTask } from '../../shared/domain/work/assignment.js';
-import type { AppError } from '../../shared/http/errors.js';
+import { statusOf as httpStatusOf } from '../../shared/http/error-status.js';
 import {
   aManager,
   anAdmin,
@@ -19,7 +20,7 @@ function statusOf(fn: () => unknown): number | 'ok' {
     fn();
     return 'ok';
   } catch (error) {
-    return (error as AppError).status;
+    return httpStatusOf((error as AppError).kind);
   }
 }
 
@@ -60,7 +61,7 @@ describe('task assignment rules', () => {
         return e as AppError;
       }
     })();
-    expect(error?.status).toBe(400);
+    expect(error && httpStatusOf(error.kind)).toBe(400);
     expect(error?.fields).toHaveProperty('assigneeId');
   });
 });

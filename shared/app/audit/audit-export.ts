@@ -1,6 +1,6 @@
-import type { AuditFilters } from '../../shared/domain/audit/audit.schema.js';
-import { AUDIT_CSV_HEADER, auditCsvLines } from '../../shared/domain/audit/audit-csv.js';
-import { UTF8_BOM } from '../../shared/domain/common/csv.js';
+import type { AuditFilters } from '../../domain/audit/audit.schema.js';
+import { AUDIT_CSV_HEADER, auditCsvLines } from '../../domain/audit/audit-csv.js';
+import { UTF8_BOM } from '../../domain/common/csv.js';
 import { listAuditLog } from './audit-log.js';
 
 /**

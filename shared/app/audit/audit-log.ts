@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../shared/db/audit.js';
+import type { AuditRecord } from '../../db/audit.js';
 import {
   auditActorSource,
   auditEntitySource,
@@ -6,10 +6,10 @@ import {
   auditSource,
   auditTimeRange,
   type ListSource,
-} from '../../shared/db/keys.js';
-import { type Filter, queryPage } from '../../shared/db/query.js';
-import type { AuditEntry, AuditFilters } from '../../shared/domain/audit/audit.schema.js';
-import type { Page } from '../../shared/domain/common/fields.js';
+} from '../../db/keys.js';
+import { type Filter, queryPage } from '../../db/query.js';
+import type { AuditEntry, AuditFilters } from '../../domain/audit/audit.schema.js';
+import type { Page } from '../../domain/common/fields.js';
 
 /**
  * Reading the audit log. Every filter but the action is served by a key: a record by its audit

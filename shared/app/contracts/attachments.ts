@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { auditRecord, putAudit } from '../../shared/db/audit.js';
-import { confirmAttachmentItem, getAttachment, putAttachmentItem } from '../../shared/db/contracts.repository.js';
-import { transactWrite } from '../../shared/db/transact.js';
+import type { Principal } from '../../auth/principal.js';
+import { auditRecord, putAudit } from '../../db/audit.js';
+import { confirmAttachmentItem, getAttachment, putAttachmentItem } from '../../db/contracts.repository.js';
+import { transactWrite } from '../../db/transact.js';
+import { AppError, notFound } from '../../domain/common/errors.js';
 import {
   ALLOWED_ATTACHMENT_TYPES,
   type Attachment,
   type AttachmentCreate,
   MAX_ATTACHMENT_BYTES,
-} from '../../shared/domain/contracts/contract.schema.js';
-import { AppError, notFound } from '../../shared/http/errors.js';
-import type { PresignedRequest } from '../../shared/storage/attachment-storage.js';
-import { attachmentStorage } from '../../shared/storage/select-storage.js';
+} from '../../domain/contracts/contract.schema.js';
+import type { PresignedRequest } from '../../storage/attachment-storage.js';
+import { attachmentStorage } from '../../storage/select-storage.js';
 import { contractOrThrow } from './contract-commands.js';
 
 /**

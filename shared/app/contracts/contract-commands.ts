@@ -1,18 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { db, tableName } from '../../shared/db/client.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { db, tableName } from '../../db/client.js';
 import {
   getContract,
   nextContractNumber,
   type StoredContract,
   stripReminders,
   writeContract,
-} from '../../shared/db/contracts.repository.js';
-import { dealKeys } from '../../shared/db/keys.deals.js';
-import { keys } from '../../shared/db/keys.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
+} from '../../db/contracts.repository.js';
+import { dealKeys } from '../../db/keys.deals.js';
+import { keys } from '../../db/keys.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
 import {
   type Contract,
   type ContractCreate,
@@ -22,16 +23,15 @@ import {
   DEFAULT_REMINDER_OFFSETS,
   MAX_PAYMENTS,
   type PaymentCreate,
-} from '../../shared/domain/contracts/contract.schema.js';
+} from '../../domain/contracts/contract.schema.js';
 import {
   checkContract,
   contractView,
   normaliseSchedule,
   outstandingOf,
-} from '../../shared/domain/contracts/contract-rules.js';
-import { DEFAULT_TIME_ZONE } from '../../shared/domain/notifications/reminder-times.js';
-import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
+} from '../../domain/contracts/contract-rules.js';
+import { DEFAULT_TIME_ZONE } from '../../domain/notifications/reminder-times.js';
+import { assignedTeam } from '../../domain/teams/team.schema.js';
 import { createDeal } from '../deals/deal-commands.js';
 
 /**

@@ -1,22 +1,22 @@
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import {
   getContractWithAttachments,
   listContractItems,
   listContractItemsMerged,
   readReceivables,
-} from '../../shared/db/contracts.repository.js';
+} from '../../db/contracts.repository.js';
 import {
   type ContractScopeKey,
   companyContractsSource,
   contractEndSource,
   contractListSource,
-} from '../../shared/db/keys.contracts.js';
-import type { Filter } from '../../shared/db/query.js';
-import type { Page } from '../../shared/domain/common/fields.js';
-import type { Contract, ContractListQuery, ContractView } from '../../shared/domain/contracts/contract.schema.js';
-import { contractView, outstandingOf, overdueOf } from '../../shared/domain/contracts/contract-rules.js';
-import { dateInZone, daysBefore } from '../../shared/domain/notifications/reminder-times.js';
-import { notFound } from '../../shared/http/errors.js';
+} from '../../db/keys.contracts.js';
+import type { Filter } from '../../db/query.js';
+import { notFound } from '../../domain/common/errors.js';
+import type { Page } from '../../domain/common/fields.js';
+import type { Contract, ContractListQuery, ContractView } from '../../domain/contracts/contract.schema.js';
+import { contractView, outstandingOf, overdueOf } from '../../domain/contracts/contract-rules.js';
+import { dateInZone, daysBefore } from '../../domain/notifications/reminder-times.js';
 
 /**
  * Reads of contracts, scoped IN THE QUERY: an owner's or team's index for reps and managers,

@@ -1,25 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
 import {
   createRecord,
   getRecord,
   loadWriteDependencies,
   replaceRecord,
   type StoredRecord,
-} from '../../shared/db/customer-records.repository.js';
-import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
-import type { RecordKind } from '../../shared/db/keys.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
+} from '../../db/customer-records.repository.js';
+import { type IdempotencyRequest, replay } from '../../db/idempotency.js';
+import type { RecordKind } from '../../db/keys.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
 import {
   type BuiltInSensitivity,
   forbiddenBuiltInWrites,
   maskBuiltInChanges,
-} from '../../shared/domain/customers/builtin-sensitivity.js';
-import { finalizeRecord, mergePatch } from '../../shared/domain/customers/records.js';
-import { forbiddenFieldWrites, maskSensitiveChanges } from '../../shared/domain/customers/sensitive-fields.js';
-import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
+} from '../../domain/customers/builtin-sensitivity.js';
+import { finalizeRecord, mergePatch } from '../../domain/customers/records.js';
+import { forbiddenFieldWrites, maskSensitiveChanges } from '../../domain/customers/sensitive-fields.js';
+import { assignedTeam } from '../../domain/teams/team.schema.js';
 import { revealFor, sealSensitive } from './sensitive-values.js';
 
 /**
@@ -28,11 +29,6 @@ import { revealFor, sealSensitive } from './sensitive-values.js';
  * its audit record in one transaction. Scope is checked here, once, for every command:
  * a record the principal may not see answers 404, exactly like a record that does not exist.
  */
-
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
 
 /** Admins see all; a manager their teams' records (by `teamId`); a sales rep their own. */
 export function visibleTo(principal: Principal, record: StoredRecord): boolean {
@@ -174,19 +170,6 @@ export async function createCustomerRecord(
     idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() },
   );
   return { status: 201, body: await revealFor(kind, record, principal, deps.defs, deps.builtIn) };
-}
-
-/** The version the client last saw: body `version` or the If-Match header (`"3"`, `W/"3"` or `3`). */
-export function expectedVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number {
-  if (bodyVersion !== undefined) return bodyVersion;
-  const parsed = ifMatch ? Number(ifMatch.replace(/^W\//, '').replace(/"/g, '')) : Number.NaN;
-  if (Number.isInteger(parsed) && parsed > 0) return parsed;
-  throw new AppError(
-    'precondition_required',
-    'version_required',
-    'Send the version you are editing: body "version" or an If-Match header',
-    { version: 'Required (or If-Match)' },
-  );
 }
 
 export async function updateCustomerRecord(

@@ -1,7 +1,7 @@
-import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { readMergedTimeline } from '../../shared/db/activities.repository.js';
-import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
-import { type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
+import { type Principal, recordScopeOf } from '../../auth/principal.js';
+import { readMergedTimeline } from '../../db/activities.repository.js';
+import { getCustomFieldSet } from '../../db/custom-fields.repository.js';
+import { type StoredRecord, toApi } from '../../db/customer-records.repository.js';
 import {
   companyContactsSource,
   contactPointSearchSource,
@@ -15,10 +15,10 @@ import {
   teamListSource,
   teamNameSearchSource,
   trashSource,
-} from '../../shared/db/keys.js';
-import { type Filter, queryPage } from '../../shared/db/query.js';
-import type { Page } from '../../shared/domain/common/fields.js';
-import type { MergedTimelineEntry } from '../../shared/domain/work/timeline.js';
+} from '../../db/keys.js';
+import { type Filter, queryPage } from '../../db/query.js';
+import type { Page } from '../../domain/common/fields.js';
+import type { MergedTimelineEntry } from '../../domain/work/timeline.js';
 import { readRecordOrThrow } from './record-commands.js';
 import { maskSealed, phoneBlindOf } from './sensitive-values.js';
 

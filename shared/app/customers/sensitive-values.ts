@@ -1,17 +1,17 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { blindIndexOf } from '../../shared/crypto/blind-index.js';
-import { isSealed, openValue, sealValue } from '../../shared/crypto/field-protection.js';
-import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
-import type { StoredRecord } from '../../shared/db/customer-records.repository.js';
-import type { RecordKind } from '../../shared/db/keys.js';
+import type { Principal } from '../../auth/principal.js';
+import { blindIndexOf } from '../../crypto/blind-index.js';
+import { isSealed, openValue, sealValue } from '../../crypto/field-protection.js';
+import { getCustomFieldSet } from '../../db/custom-fields.repository.js';
+import type { StoredRecord } from '../../db/customer-records.repository.js';
+import type { RecordKind } from '../../db/keys.js';
 import {
   type BuiltInSensitivity,
   exactPhoneDigits,
   isBuiltInField,
   mayReadBuiltIn,
-} from '../../shared/domain/customers/builtin-sensitivity.js';
-import type { CustomFieldDef } from '../../shared/domain/customers/custom-field.schema.js';
-import { MASK, mayAccessField } from '../../shared/domain/customers/sensitive-fields.js';
+} from '../../domain/customers/builtin-sensitivity.js';
+import type { CustomFieldDef } from '../../domain/customers/custom-field.schema.js';
+import { MASK, mayAccessField } from '../../domain/customers/sensitive-fields.js';
 
 /**
  * Sensitive custom field values between the API and the table: sealed (encrypted) before a write,

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
 import {
   type DealWriteDependencies,
   getDeal,
   loadDealWriteDependencies,
   writeDeal,
-} from '../../shared/db/deals.repository.js';
-import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import type { FieldChange } from '../../shared/domain/customers/timeline.schema.js';
-import type { Deal, DealCreate, DealPatch, DealStageChange } from '../../shared/domain/deals/deal.schema.js';
+} from '../../db/deals.repository.js';
+import { type IdempotencyRequest, replay } from '../../db/idempotency.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import type { FieldChange } from '../../domain/customers/timeline.schema.js';
+import type { Deal, DealCreate, DealPatch, DealStageChange } from '../../domain/deals/deal.schema.js';
 import {
   enterFirstStage,
   firstStage,
@@ -18,11 +20,9 @@ import {
   probabilityOf,
   stageEvents,
   stageOrThrow,
-} from '../../shared/domain/deals/deal-rules.js';
-import { DEFAULT_PIPELINE_ID, type Pipeline } from '../../shared/domain/deals/pipeline.schema.js';
-import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
-import { type Clock, systemClock } from './clock.js';
+} from '../../domain/deals/deal-rules.js';
+import { DEFAULT_PIPELINE_ID, type Pipeline } from '../../domain/deals/pipeline.schema.js';
+import { assignedTeam } from '../../domain/teams/team.schema.js';
 import { pipelineOrThrow } from './pipeline-commands.js';
 
 /**

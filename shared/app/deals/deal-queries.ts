@@ -1,14 +1,14 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { readMergedTimeline } from '../../shared/db/activities.repository.js';
-import { dealFromItem, readTotals } from '../../shared/db/deals.repository.js';
-import { dealCloseMonthSource, dealListSource, dealPartitionFor, dealStageSource } from '../../shared/db/keys.deals.js';
-import type { ListSource } from '../../shared/db/keys.js';
-import { type Filter, queryPage } from '../../shared/db/query.js';
-import type { Page } from '../../shared/domain/common/fields.js';
-import type { BoardColumn, Deal, DealBoardQuery, DealListQuery } from '../../shared/domain/deals/deal.schema.js';
-import { DEFAULT_PIPELINE_ID, type Pipeline } from '../../shared/domain/deals/pipeline.schema.js';
-import type { MergedTimelineEntry } from '../../shared/domain/work/timeline.js';
-import { invalid } from '../../shared/http/errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { readMergedTimeline } from '../../db/activities.repository.js';
+import { dealFromItem, readTotals } from '../../db/deals.repository.js';
+import { dealCloseMonthSource, dealListSource, dealPartitionFor, dealStageSource } from '../../db/keys.deals.js';
+import type { ListSource } from '../../db/keys.js';
+import { type Filter, queryPage } from '../../db/query.js';
+import { invalid } from '../../domain/common/errors.js';
+import type { Page } from '../../domain/common/fields.js';
+import type { BoardColumn, Deal, DealBoardQuery, DealListQuery } from '../../domain/deals/deal.schema.js';
+import { DEFAULT_PIPELINE_ID, type Pipeline } from '../../domain/deals/pipeline.schema.js';
+import type { MergedTimelineEntry } from '../../domain/work/timeline.js';
 import { dealOrThrow } from './deal-commands.js';
 import { pipelineOrThrow } from './pipeline-commands.js';
 

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { getPipeline, listPipelineItems, readTotals, writePipeline } from '../../shared/db/deals.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import { checkPipeline, checkRemovedStagesEmpty } from '../../shared/domain/deals/deal-rules.js';
+import type { Principal } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { getPipeline, listPipelineItems, readTotals, writePipeline } from '../../db/deals.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import { checkPipeline, checkRemovedStagesEmpty } from '../../domain/deals/deal-rules.js';
 import {
   DEFAULT_PIPELINE_ID,
   defaultPipeline,
   type Pipeline,
   type PipelineCreate,
   type PipelinePatch,
-} from '../../shared/domain/deals/pipeline.schema.js';
-import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
-import { type Clock, systemClock } from './clock.js';
+} from '../../domain/deals/pipeline.schema.js';
 
 /**
  * Pipelines: the default one exists on any table (written, audited, by the first request that

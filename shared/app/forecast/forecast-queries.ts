@@ -1,8 +1,8 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { recordScopeOf } from '../../shared/auth/principal.js';
-import { closingDeals, forecastPartitions, pipelineItem, stageTotals } from '../../shared/db/forecast.repository.js';
-import { listTeams } from '../../shared/db/teams.repository.js';
-import { DEFAULT_PIPELINE_ID, defaultPipeline, type Stage } from '../../shared/domain/deals/pipeline.schema.js';
+import type { Principal } from '../../auth/principal.js';
+import { recordScopeOf } from '../../auth/principal.js';
+import { closingDeals, forecastPartitions, pipelineItem, stageTotals } from '../../db/forecast.repository.js';
+import { listTeams } from '../../db/teams.repository.js';
+import { DEFAULT_PIPELINE_ID, defaultPipeline, type Stage } from '../../domain/deals/pipeline.schema.js';
 import {
   COMPANY,
   type ForecastDeal,
@@ -13,23 +13,17 @@ import {
   topReps,
   totalsByCurrency,
   winRateTrend,
-} from '../../shared/domain/forecast/forecast.js';
+} from '../../domain/forecast/forecast.js';
 import type {
   ForecastQuery,
   ForecastResult,
   FunnelStage,
   SalesDashboard,
   SalesDashboardQuery,
-} from '../../shared/domain/forecast/forecast.schema.js';
-import {
-  currentMonth,
-  currentQuarter,
-  lastMonths,
-  parsePeriod,
-  quarterOf,
-} from '../../shared/domain/forecast/period.js';
-import type { QuotaPerson } from '../../shared/domain/forecast/quota.schema.js';
-import type { Team } from '../../shared/domain/teams/team.schema.js';
+} from '../../domain/forecast/forecast.schema.js';
+import { currentMonth, currentQuarter, lastMonths, parsePeriod, quarterOf } from '../../domain/forecast/period.js';
+import type { QuotaPerson } from '../../domain/forecast/quota.schema.js';
+import type { Team } from '../../domain/teams/team.schema.js';
 import { quotaPeople, scopedQuotas } from './quota-commands.js';
 
 /**

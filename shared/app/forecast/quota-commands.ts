@@ -1,24 +1,18 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import {
-  companyQuotas,
-  type QuotaChange,
-  quotasOf,
-  repQuotas,
-  writeQuotas,
-} from '../../shared/db/quotas.repository.js';
-import { listStaff, type StaffProfile } from '../../shared/db/users.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import { parsePeriod } from '../../shared/domain/forecast/period.js';
+import type { Principal } from '../../auth/principal.js';
+import { recordScopeOf } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { companyQuotas, type QuotaChange, quotasOf, repQuotas, writeQuotas } from '../../db/quotas.repository.js';
+import { listStaff, type StaffProfile } from '../../db/users.repository.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid } from '../../domain/common/errors.js';
+import { parsePeriod } from '../../domain/forecast/period.js';
 import {
   type Quota,
   type QuotaList,
   type QuotaPerson,
   type QuotaPut,
   quotaId,
-} from '../../shared/domain/forecast/quota.schema.js';
-import { AppError, invalid } from '../../shared/http/errors.js';
+} from '../../domain/forecast/quota.schema.js';
 
 /**
  * Quotas per rep and month. Who sees which: an admin (and finance) everyone's, a manager their

@@ -1,21 +1,14 @@
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { blindIndexOf } from '../../shared/crypto/blind-index.js';
-import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
-import { toApi } from '../../shared/db/customer-records.repository.js';
-import {
-  type Key,
-  keys,
-  type ListSource,
-  phoneBlindSource,
-  phoneExactSource,
-  type RecordKind,
-} from '../../shared/db/keys.js';
-import { isPoolOwner } from '../../shared/db/keys.leads.js';
-import { batchGet } from '../../shared/db/leads.repository.js';
-import { queryPage } from '../../shared/db/query.js';
-import { nationalDigits, phoneQueryDigits, toE164 } from '../../shared/domain/common/phone.js';
-import type { DuplicateMatch, DuplicatesQuery } from '../../shared/domain/leads/lead.schema.js';
-import { companyDomainOf, normalizeDomain } from '../../shared/domain/leads/lead-rules.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { blindIndexOf } from '../../crypto/blind-index.js';
+import { getCustomFieldSet } from '../../db/custom-fields.repository.js';
+import { toApi } from '../../db/customer-records.repository.js';
+import { type Key, keys, type ListSource, phoneBlindSource, phoneExactSource, type RecordKind } from '../../db/keys.js';
+import { isPoolOwner } from '../../db/keys.leads.js';
+import { batchGet } from '../../db/leads.repository.js';
+import { queryPage } from '../../db/query.js';
+import { nationalDigits, phoneQueryDigits, toE164 } from '../../domain/common/phone.js';
+import type { DuplicateMatch, DuplicatesQuery } from '../../domain/leads/lead.schema.js';
+import { companyDomainOf, normalizeDomain } from '../../domain/leads/lead-rules.js';
 
 /**
  * Duplicate check (查重): which existing contacts and companies share an e-mail, phone or domain

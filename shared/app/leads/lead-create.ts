@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { createRecord, type StoredRecord } from '../../shared/db/customer-records.repository.js';
-import { NO_TEAM, poolOwnerId, teamKeyOf } from '../../shared/db/keys.leads.js';
-import { type LeadState, loadCreateContext, nextTurn, putLeadState } from '../../shared/db/leads.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import { finalizeRecord } from '../../shared/domain/customers/records.js';
-import type { LeadCreate, LeadRules } from '../../shared/domain/leads/lead.schema.js';
-import { mappedAssignee, rotationOf, roundRobinPick } from '../../shared/domain/leads/lead-rules.js';
-import { AppError, invalid } from '../../shared/http/errors.js';
+import { type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { createRecord, type StoredRecord } from '../../db/customer-records.repository.js';
+import { NO_TEAM, poolOwnerId, teamKeyOf } from '../../db/keys.leads.js';
+import { type LeadState, loadCreateContext, nextTurn, putLeadState } from '../../db/leads.repository.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid } from '../../domain/common/errors.js';
+import { finalizeRecord } from '../../domain/customers/records.js';
+import type { LeadCreate, LeadRules } from '../../domain/leads/lead.schema.js';
+import { mappedAssignee, rotationOf, roundRobinPick } from '../../domain/leads/lead-rules.js';
 
 /**
  * A new lead (from an import, a form or the API) assigned by its team's rules: a mapped rep for

@@ -1,7 +1,7 @@
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord, putAudit } from '../../shared/db/audit.js';
-import type { StoredRecord } from '../../shared/db/customer-records.repository.js';
-import { isPoolOwner, NO_TEAM, poolOwnerId, teamKeyOf } from '../../shared/db/keys.leads.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord, putAudit } from '../../db/audit.js';
+import type { StoredRecord } from '../../db/customer-records.repository.js';
+import { isPoolOwner, NO_TEAM, poolOwnerId, teamKeyOf } from '../../db/keys.leads.js';
 import {
   deleteLeadState,
   holdOne,
@@ -9,14 +9,14 @@ import {
   loadLeadContext,
   releaseOne,
   replaceLeadState,
-} from '../../shared/db/leads.repository.js';
-import { moveRecordItem } from '../../shared/db/reassignments.repository.js';
-import { type TransactItem, transactWrite } from '../../shared/db/transact.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import type { LeadRules } from '../../shared/domain/leads/lead.schema.js';
-import { claimVerdict, cooldownUntil, liveCooldowns } from '../../shared/domain/leads/lead-rules.js';
-import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
-import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
+} from '../../db/leads.repository.js';
+import { moveRecordItem } from '../../db/reassignments.repository.js';
+import { type TransactItem, transactWrite } from '../../db/transact.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, notFound, staleVersion } from '../../domain/common/errors.js';
+import type { LeadRules } from '../../domain/leads/lead.schema.js';
+import { claimVerdict, cooldownUntil, liveCooldowns } from '../../domain/leads/lead-rules.js';
+import { assignedTeam } from '../../domain/teams/team.schema.js';
 
 /**
  * The public lead pool (公海): claim a pooled lead, release an owned one, and return a lead whose

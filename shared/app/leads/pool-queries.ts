@@ -1,10 +1,10 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { nameKey } from '../../shared/db/keys.js';
-import { NO_TEAM, poolSource } from '../../shared/db/keys.leads.js';
-import { poolPageExtras } from '../../shared/db/leads.repository.js';
-import { queryPage } from '../../shared/db/query.js';
-import { listTeams } from '../../shared/db/teams.repository.js';
-import type { PoolLead, PoolListQuery } from '../../shared/domain/leads/lead.schema.js';
+import type { Principal } from '../../auth/principal.js';
+import { nameKey } from '../../db/keys.js';
+import { NO_TEAM, poolSource } from '../../db/keys.leads.js';
+import { poolPageExtras } from '../../db/leads.repository.js';
+import { queryPage } from '../../db/query.js';
+import { listTeams } from '../../db/teams.repository.js';
+import type { PoolLead, PoolListQuery } from '../../domain/leads/lead.schema.js';
 import { mayUsePool } from './pool-commands.js';
 
 /**

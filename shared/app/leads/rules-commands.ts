@@ -1,12 +1,12 @@
-import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord, putAudit } from '../../shared/db/audit.js';
-import { NO_TEAM } from '../../shared/db/keys.leads.js';
-import { getRules, listRules, putRules } from '../../shared/db/leads.repository.js';
-import { getTeam, listTeams } from '../../shared/db/teams.repository.js';
-import { transactWrite } from '../../shared/db/transact.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import { DEFAULT_RULES, type LeadRules, type LeadRulesPut } from '../../shared/domain/leads/lead.schema.js';
-import { invalid, notFound, staleVersion } from '../../shared/http/errors.js';
+import { type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord, putAudit } from '../../db/audit.js';
+import { NO_TEAM } from '../../db/keys.leads.js';
+import { getRules, listRules, putRules } from '../../db/leads.repository.js';
+import { getTeam, listTeams } from '../../db/teams.repository.js';
+import { transactWrite } from '../../db/transact.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import { DEFAULT_RULES, type LeadRules, type LeadRulesPut } from '../../domain/leads/lead.schema.js';
 
 /**
  * Lead rules per team (leadPool:manage): admins edit every team's rules and the shared pool's

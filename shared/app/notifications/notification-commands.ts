@@ -1,4 +1,4 @@
-import type { Principal } from '../../shared/auth/principal.js';
+import type { Principal } from '../../auth/principal.js';
 import {
   getPreferences,
   listNotifications,
@@ -6,13 +6,13 @@ import {
   markRead,
   putPreferences,
   unreadCount,
-} from '../../shared/db/notifications.repository.js';
-import { KIND_IDS, wantsEmail } from '../../shared/domain/notifications/kinds.js';
+} from '../../db/notifications.repository.js';
+import { KIND_IDS, wantsEmail } from '../../domain/notifications/kinds.js';
 import type {
   NotificationList,
   NotificationPreferencesPut,
   NotificationPreferencesView,
-} from '../../shared/domain/notifications/notification.schema.js';
+} from '../../domain/notifications/notification.schema.js';
 
 /**
  * A user's own notifications: every call is keyed by the principal's id, so nobody reads or

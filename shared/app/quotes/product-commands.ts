@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { getProduct, listProducts, writeProduct } from '../../shared/db/quotes.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import type {
-  Product,
-  ProductCreate,
-  ProductListQuery,
-  ProductPatch,
-} from '../../shared/domain/quotes/product.schema.js';
-import { notFound, staleVersion } from '../../shared/http/errors.js';
+import type { Principal } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { getProduct, listProducts, writeProduct } from '../../db/quotes.repository.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { notFound, staleVersion } from '../../domain/common/errors.js';
+import type { Product, ProductCreate, ProductListQuery, ProductPatch } from '../../domain/quotes/product.schema.js';
 
 /**
  * The price list: admins create, edit and delete products (products:manage); everyone who quotes

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { type IdempotencyRequest, replay } from '../../db/idempotency.js';
 import {
   getDeal,
   getQuoteWithDeal,
@@ -11,9 +11,11 @@ import {
   type QuoteContact,
   type QuoteDeal,
   replaceQuote,
-} from '../../shared/db/quotes.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import type { Product } from '../../shared/domain/quotes/product.schema.js';
+} from '../../db/quotes.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import type { Product } from '../../domain/quotes/product.schema.js';
 import {
   checkTransition,
   type LineInput,
@@ -23,9 +25,8 @@ import {
   type QuotePatch,
   type QuoteStatus,
   quoteNumber,
-} from '../../shared/domain/quotes/quote.schema.js';
-import { computeQuote } from '../../shared/domain/quotes/quote-math.js';
-import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
+} from '../../domain/quotes/quote.schema.js';
+import { computeQuote } from '../../domain/quotes/quote-math.js';
 
 /**
  * The commands of a quote. A quote lives on a deal and is in scope exactly when its deal is:
@@ -33,11 +34,6 @@ import { AppError, invalid, notFound, staleVersion } from '../../shared/http/err
  * the caller may not see answers 404, like a quote that does not exist). Amounts are computed
  * here with the shared pure arithmetic, never taken from the client.
  */
-
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
 
 const dealVisible = (principal: Principal, deal: QuoteDeal | undefined): deal is QuoteDeal =>
   deal !== undefined && inScope(recordScopeOf(principal), deal);

@@ -1,11 +1,11 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { inScope, recordScopeOf } from '../../shared/auth/principal.js';
-import type { Quote, QuoteLanguage, QuoteSend } from '../../shared/domain/quotes/quote.schema.js';
-import { formatMoney } from '../../shared/domain/quotes/quote-math.js';
-import { sendEmail } from '../../shared/email/mailer.js';
-import { type EmailTemplate, renderEmail } from '../../shared/email/templates.js';
-import { AppError, invalid } from '../../shared/http/errors.js';
-import { pdfFileName } from './pdf-file.js';
+import type { Principal } from '../../auth/principal.js';
+import { inScope, recordScopeOf } from '../../auth/principal.js';
+import { AppError, invalid } from '../../domain/common/errors.js';
+import { pdfFileName } from '../../domain/quotes/pdf-file.js';
+import type { Quote, QuoteLanguage, QuoteSend } from '../../domain/quotes/quote.schema.js';
+import { formatMoney } from '../../domain/quotes/quote-math.js';
+import { sendEmail } from '../../email/mailer.js';
+import { type EmailTemplate, renderEmail } from '../../email/templates.js';
 import { changeQuoteStatus, readQuoteOrThrow } from './quote-commands.js';
 
 /**
@@ -66,7 +66,7 @@ export async function sendQuote(
   }
   if (!contact.email) throw invalid({ contactId: 'This contact has no e-mail address' });
   const sentTo = { contactId: contact.id, name: contact.name, email: contact.email };
-  const { renderQuotePdf } = await import('./quote-pdf.js');
+  const { renderQuotePdf } = await import('../../../functions/quotes/quote-pdf.js');
   const pdf = await renderQuotePdf({ quote: { ...quote, sentTo }, deal });
   const mail = await renderEmail(TEMPLATES[quote.language], {
     name: contact.name,

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { required } from '../../shared/config.js';
+import { type Principal, recordScopeOf } from '../../auth/principal.js';
+import { required } from '../../config.js';
 import {
   getReassignmentJob,
   putReassignmentJob,
   type ReassignmentJob,
   type ReassignmentMessage,
-} from '../../shared/db/reassignments.repository.js';
-import { memberTeams } from '../../shared/db/teams.repository.js';
-import type { ReassignmentCreate } from '../../shared/domain/teams/reassignment.schema.js';
-import { AppError, invalid, notFound } from '../../shared/http/errors.js';
-import { sendMessages } from '../../shared/queues/sender.js';
+} from '../../db/reassignments.repository.js';
+import { memberTeams } from '../../db/teams.repository.js';
+import { AppError, invalid, notFound } from '../../domain/common/errors.js';
+import type { ReassignmentCreate } from '../../domain/teams/reassignment.schema.js';
+import { sendMessages } from '../../queues/sender.js';
 
 /**
  * Bulk reassignment (e.g. when a rep leaves): the request records a job and queues its first

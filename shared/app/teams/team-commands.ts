@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { teamListSource } from '../../shared/db/keys.js';
-import { queryPage } from '../../shared/db/query.js';
+import type { Principal } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { teamListSource } from '../../db/keys.js';
+import { queryPage } from '../../db/query.js';
 import {
   getTeam,
   listTeams,
@@ -10,10 +10,10 @@ import {
   memberTeams,
   teamNotFound,
   writeTeam,
-} from '../../shared/db/teams.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import type { Team, TeamCreate, TeamPatch } from '../../shared/domain/teams/team.schema.js';
-import { AppError, staleVersion } from '../../shared/http/errors.js';
+} from '../../db/teams.repository.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, staleVersion } from '../../domain/common/errors.js';
+import type { Team, TeamCreate, TeamPatch } from '../../domain/teams/team.schema.js';
 
 /**
  * Team administration (admin, sysadmin): create, rename, change members, delete. Each change

@@ -1,20 +1,18 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { getStaffProfile, recordMfaEnrolment } from '../../shared/db/users.repository.js';
-import type { MfaStatus, TotpSetup } from '../../shared/domain/users/user.schema.js';
-import { AppError } from '../../shared/http/errors.js';
-import { mustUseMfa, otpauthUri } from '../../shared/identity/mfa.js';
-import type { UserDirectory } from '../../shared/identity/user-directory.js';
-import { userNotFound } from '../../shared/identity/user-directory.js';
-import type { Clock } from './user-commands.js';
+import type { Principal } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { getStaffProfile, recordMfaEnrolment } from '../../db/users.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { AppError } from '../../domain/common/errors.js';
+import type { MfaStatus, TotpSetup } from '../../domain/users/user.schema.js';
+import { mustUseMfa, otpauthUri } from '../../identity/mfa.js';
+import type { UserDirectory } from '../../identity/user-directory.js';
+import { userNotFound } from '../../identity/user-directory.js';
 
 /**
  * The caller's own TOTP enrolment (Account security page). The directory holds the secret and
  * checks codes (Cognito in AWS, the local store locally); the profile records that TOTP is in
  * force, with an audit record, so the Users page shows who has MFA.
  */
-
-const systemClock: Clock = { now: () => new Date() };
 
 async function ownProfile(principal: Principal) {
   const profile = await getStaffProfile(principal.userId);

@@ -1,7 +1,7 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import type { Role } from '../../shared/auth/roles.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { type IdempotencyRequest, replay } from '../../shared/db/idempotency.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Role } from '../../auth/roles.js';
+import { auditRecord } from '../../db/audit.js';
+import { type IdempotencyRequest, replay } from '../../db/idempotency.js';
 import {
   adminCountChange,
   createStaffProfile,
@@ -13,22 +13,18 @@ import {
   reserveAdminRemoval,
   type StaffProfile,
   updateStaffAccess,
-} from '../../shared/db/users.repository.js';
-import type { FieldChange } from '../../shared/domain/customers/timeline.schema.js';
-import type { UserInvite, UserPatch, UserStatus, UserSummary } from '../../shared/domain/users/user.schema.js';
-import { AppError, invalid, staleVersion } from '../../shared/http/errors.js';
-import type { UserDirectory } from '../../shared/identity/user-directory.js';
-import { userNotFound } from '../../shared/identity/user-directory.js';
+} from '../../db/users.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { AppError, invalid, staleVersion } from '../../domain/common/errors.js';
+import type { FieldChange } from '../../domain/customers/timeline.schema.js';
+import type { UserInvite, UserPatch, UserStatus, UserSummary } from '../../domain/users/user.schema.js';
+import type { UserDirectory } from '../../identity/user-directory.js';
+import { userNotFound } from '../../identity/user-directory.js';
 
 /**
  * User administration: invite, change role, disable and enable. Each change goes to the directory
  * (Cognito, or the local provider) and to the profile, whose write carries the audit record.
  */
-
-export interface Clock {
-  now(): Date;
-}
-const systemClock: Clock = { now: () => new Date() };
 
 const statusOf = (p: StaffProfile): UserStatus => p.status ?? 'active';
 

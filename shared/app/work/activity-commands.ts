@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { getActivity, listRecordActivities, writeActivity } from '../../shared/db/activities.repository.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { type IdempotencyRequest, putIdempotency, replay } from '../../shared/db/idempotency.js';
-import { keys } from '../../shared/db/keys.js';
-import { relatedRecordKey } from '../../shared/db/keys.work.js';
-import { getItems } from '../../shared/db/tasks.repository.js';
-import type { TransactItem } from '../../shared/db/transact.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import type { Page } from '../../shared/domain/common/fields.js';
+import type { Principal } from '../../auth/principal.js';
+import { getActivity, listRecordActivities, writeActivity } from '../../db/activities.repository.js';
+import { auditRecord } from '../../db/audit.js';
+import { type IdempotencyRequest, putIdempotency, replay } from '../../db/idempotency.js';
+import { keys } from '../../db/keys.js';
+import { relatedRecordKey } from '../../db/keys.work.js';
+import { getItems } from '../../db/tasks.repository.js';
+import type { TransactItem } from '../../db/transact.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import type { Page } from '../../domain/common/fields.js';
 import {
   type Activity,
   type ActivityCreate,
   type ActivityEntity,
   type ActivityPatch,
   durationErrors,
-} from '../../shared/domain/work/activity.schema.js';
-import { AppError, invalid, notFound, staleVersion } from '../../shared/http/errors.js';
-import { type Clock, systemClock } from './clock.js';
+} from '../../domain/work/activity.schema.js';
 import { followUpTouch } from './follow-up.js';
 import { relatedOrThrow, visibleRelated } from './related-records.js';
 

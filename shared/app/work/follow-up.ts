@@ -1,6 +1,6 @@
-import { type LeadContact, leadFollowUpTouch } from '../../shared/db/leads.repository.js';
-import type { TransactItem } from '../../shared/db/transact.js';
-import type { ActivityEntity } from '../../shared/domain/work/activity.schema.js';
+import { type LeadContact, leadFollowUpTouch } from '../../db/leads.repository.js';
+import type { TransactItem } from '../../db/transact.js';
+import type { ActivityEntity } from '../../domain/work/activity.schema.js';
 
 /**
  * Logging an activity on a contact resets the lead follow-up timer of that contact (the leads

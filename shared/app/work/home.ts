@@ -1,18 +1,18 @@
-import { rolesAllow } from '../../shared/auth/permissions.js';
-import type { Principal } from '../../shared/auth/principal.js';
-import { recordScopeOf } from '../../shared/auth/principal.js';
-import { toApiActivity } from '../../shared/db/activities.repository.js';
-import { listContractItemsMerged } from '../../shared/db/contracts.repository.js';
-import { getPipeline, readTotals } from '../../shared/db/deals.repository.js';
-import { type ContractScopeKey, contractEndSource } from '../../shared/db/keys.contracts.js';
-import { actorActivitiesSource, openTasksSource } from '../../shared/db/keys.work.js';
-import { queryPage } from '../../shared/db/query.js';
-import { toApiTask } from '../../shared/db/tasks.repository.js';
-import { DEFAULT_PIPELINE_ID, defaultPipeline } from '../../shared/domain/deals/pipeline.schema.js';
-import { dateInZone, daysBefore } from '../../shared/domain/notifications/reminder-times.js';
-import { daysBetween, HOME_EXPIRING_DAYS, type HomePage, openDealsByStage } from '../../shared/domain/work/home.js';
-import { bucketRange } from '../../shared/domain/work/my-tasks.js';
-import { type Clock, systemClock } from './clock.js';
+import { rolesAllow } from '../../auth/permissions.js';
+import type { Principal } from '../../auth/principal.js';
+import { recordScopeOf } from '../../auth/principal.js';
+import { toApiActivity } from '../../db/activities.repository.js';
+import { listContractItemsMerged } from '../../db/contracts.repository.js';
+import { getPipeline, readTotals } from '../../db/deals.repository.js';
+import { type ContractScopeKey, contractEndSource } from '../../db/keys.contracts.js';
+import { actorActivitiesSource, openTasksSource } from '../../db/keys.work.js';
+import { queryPage } from '../../db/query.js';
+import { toApiTask } from '../../db/tasks.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { DEFAULT_PIPELINE_ID, defaultPipeline } from '../../domain/deals/pipeline.schema.js';
+import { dateInZone, daysBefore } from '../../domain/notifications/reminder-times.js';
+import { daysBetween, HOME_EXPIRING_DAYS, type HomePage, openDealsByStage } from '../../domain/work/home.js';
+import { bucketRange } from '../../domain/work/my-tasks.js';
 
 /** How many of each the home page shows; "see all" opens the full list. */
 export const HOME_TASKS = 10;

@@ -1,6 +1,6 @@
-import { inScope, type Principal, recordScopeOf } from '../../shared/auth/principal.js';
-import { getRelatedRecord } from '../../shared/db/activities.repository.js';
-import { notFound } from '../../shared/http/errors.js';
+import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
+import { getRelatedRecord } from '../../db/activities.repository.js';
+import { notFound } from '../../domain/common/errors.js';
 
 export type RelatedEntity = 'contact' | 'company' | 'deal' | 'contract';
 

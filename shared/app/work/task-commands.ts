@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../shared/auth/principal.js';
-import { auditRecord } from '../../shared/db/audit.js';
-import { type IdempotencyRequest, putIdempotency, replay } from '../../shared/db/idempotency.js';
-import { keys } from '../../shared/db/keys.js';
-import { relatedRecordKey } from '../../shared/db/keys.work.js';
-import { type ReminderSpec, upcoming } from '../../shared/db/reminders.js';
-import { getItems, getTask, type StoredTask, toApiTask, writeTask } from '../../shared/db/tasks.repository.js';
-import { diffRecords } from '../../shared/domain/common/diff.js';
-import { type Assignee, assignmentTeam, canDeleteTask, canSeeTask } from '../../shared/domain/work/assignment.js';
-import type { Task, TaskCreate, TaskPatch, TaskStatus } from '../../shared/domain/work/task.schema.js';
-import { AppError, notFound, staleVersion } from '../../shared/http/errors.js';
-import { type Clock, systemClock } from './clock.js';
+import type { Principal } from '../../auth/principal.js';
+import { auditRecord } from '../../db/audit.js';
+import { type IdempotencyRequest, putIdempotency, replay } from '../../db/idempotency.js';
+import { keys } from '../../db/keys.js';
+import { relatedRecordKey } from '../../db/keys.work.js';
+import { type ReminderSpec, upcoming } from '../../db/reminders.js';
+import { getItems, getTask, type StoredTask, toApiTask, writeTask } from '../../db/tasks.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { diffRecords } from '../../domain/common/diff.js';
+import { AppError, notFound, staleVersion } from '../../domain/common/errors.js';
+import { type Assignee, assignmentTeam, canDeleteTask, canSeeTask } from '../../domain/work/assignment.js';
+import type { Task, TaskCreate, TaskPatch, TaskStatus } from '../../domain/work/task.schema.js';
 import { type RelatedEntity, visibleRelated } from './related-records.js';
 
 /**

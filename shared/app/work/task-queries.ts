@@ -1,15 +1,15 @@
-import type { Principal } from '../../shared/auth/principal.js';
-import type { ListSource } from '../../shared/db/keys.js';
-import { keys } from '../../shared/db/keys.js';
-import { closedTasksSource, openTasksSource, recordTasksSource, teamTasksSource } from '../../shared/db/keys.work.js';
-import { queryPage } from '../../shared/db/query.js';
-import { getItems, toApiTask } from '../../shared/db/tasks.repository.js';
-import type { Page } from '../../shared/domain/common/fields.js';
-import { taskScopeOf } from '../../shared/domain/work/assignment.js';
-import { bucketRange } from '../../shared/domain/work/my-tasks.js';
-import type { Task, TaskListQuery, TaskView } from '../../shared/domain/work/task.schema.js';
-import { AppError } from '../../shared/http/errors.js';
-import { type Clock, systemClock } from './clock.js';
+import type { Principal } from '../../auth/principal.js';
+import type { ListSource } from '../../db/keys.js';
+import { keys } from '../../db/keys.js';
+import { closedTasksSource, openTasksSource, recordTasksSource, teamTasksSource } from '../../db/keys.work.js';
+import { queryPage } from '../../db/query.js';
+import { getItems, toApiTask } from '../../db/tasks.repository.js';
+import { type Clock, systemClock } from '../../domain/common/clock.js';
+import { AppError } from '../../domain/common/errors.js';
+import type { Page } from '../../domain/common/fields.js';
+import { taskScopeOf } from '../../domain/work/assignment.js';
+import { bucketRange } from '../../domain/work/my-tasks.js';
+import type { Task, TaskListQuery, TaskView } from '../../domain/work/task.schema.js';
 import { type RelatedEntity, relatedOrThrow } from './related-records.js';
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Typed errors. Only these reach a client, with their code and message; anything else thrown is
- * an unknown error, answered as a bare 500 (see http-errors middleware).
+ * Typed errors, the domain's vocabulary for what went wrong. Only these reach a client, with their
+ * code and message; anything else thrown is an unknown error, answered as a bare 500. The HTTP
+ * status of each kind is shared/http's business (shared/http/error-status.ts), not the domain's.
  *
  * `code` is stable and machine-readable (`contact.email_taken`); `message` is for people.
  */
@@ -15,29 +16,6 @@ export type ErrorKind =
   | 'precondition_required'
   | 'unavailable';
 
-export function statusOf(kind: ErrorKind): number {
-  switch (kind) {
-    case 'bad_request':
-      return 400;
-    case 'unauthorized':
-      return 401;
-    case 'forbidden':
-      return 403;
-    case 'not_found':
-      return 404;
-    case 'conflict':
-      return 409;
-    case 'payload_too_large':
-      return 413;
-    case 'unprocessable':
-      return 422;
-    case 'precondition_required':
-      return 428;
-    case 'unavailable':
-      return 503;
-  }
-}
-
 export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
@@ -48,10 +26,6 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
-  }
-
-  get status(): number {
-    return statusOf(this.kind);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ReminderSpec } from '../../db/reminders.js';
-import { invalid } from '../../http/errors.js';
+import { invalid } from '../common/errors.js';
 import {
   DEFAULT_REMINDER_HOUR,
   dateInZone,

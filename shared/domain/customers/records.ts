@@ -1,4 +1,4 @@
-import { invalid } from '../../http/errors.js';
+import { invalid } from '../common/errors.js';
 import type { CustomFieldValues } from '../common/fields.js';
 import { toE164 } from '../common/phone.js';
 import type { CustomFieldDef } from './custom-field.schema.js';

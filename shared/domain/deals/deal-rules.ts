@@ -1,4 +1,4 @@
-import { AppError, invalid } from '../../http/errors.js';
+import { AppError, invalid } from '../common/errors.js';
 import type { DealStatus, StageVisit } from './deal.schema.js';
 import type { LostReason, Pipeline, Stage } from './pipeline.schema.js';
 

@@ -68,7 +68,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   {
     kind: 'task.assigned',
     event: 'task.assigned',
-    // A task's assignee is its `assigneeId` (functions/work/task-commands.ts announces task.assigned).
+    // A task's assignee is its `assigneeId` (shared/app/work/task-commands.ts announces task.assigned).
     recipients: newOwner('assigneeId'),
     link: path('tasks'),
     template: 'assignment',

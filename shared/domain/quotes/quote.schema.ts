@@ -1,4 +1,4 @@
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../common/errors.js';
 import { id, text, version } from '../common/fields.js';
 import * as z from '../common/zod.js';
 import { amount, basisPoints } from './product.schema.js';

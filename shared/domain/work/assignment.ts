@@ -1,5 +1,5 @@
 import type { Principal } from '../../auth/principal.js';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../common/errors.js';
 import { assignedTeam } from '../teams/team.schema.js';
 
 /**

@@ -1,5 +1,6 @@
+import { AppError, unavailable } from '../../domain/common/errors.js';
 import type { ErrorBody } from '../error-body.js';
-import { AppError, unavailable } from '../errors.js';
+import { statusOf } from '../error-status.js';
 import { logger } from '../logger.js';
 import { json } from '../response.js';
 import { type CrmMiddleware, requestIdOf } from './types.js';
@@ -31,7 +32,7 @@ export function httpErrors(): CrmMiddleware {
       if (error instanceof AppError) {
         const body: ErrorBody = { error: { code: error.code, message: error.message }, requestId };
         if (error.fields) body.error.fields = error.fields;
-        request.response = json(error.status, body, error.kind === 'unavailable' ? { 'retry-after': '1' } : {});
+        request.response = json(statusOf(error.kind), body, error.kind === 'unavailable' ? { 'retry-after': '1' } : {});
         return;
       }
       // The message may quote request data (an SDK error can echo a value); the frames cannot.

@@ -1,4 +1,4 @@
-import { AppError, invalid } from '../errors.js';
+import { AppError, invalid } from '../../domain/common/errors.js';
 import type { CrmMiddleware } from './types.js';
 
 /** Larger bodies are refused before parsing: no CRM record comes close. */

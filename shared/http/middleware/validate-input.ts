@@ -1,5 +1,5 @@
+import { invalid } from '../../domain/common/errors.js';
 import * as z from '../../domain/common/zod.js';
-import { invalid } from '../errors.js';
 import { fieldErrors } from '../validation.js';
 import type { CrmMiddleware } from './types.js';
 
