@@ -1,3 +1,4 @@
+import type { FunctionRoutes } from '../shared/http/route-decl.js';
 import type { Manifest, RouteDecl } from './manifest.types.js';
 
 /**
@@ -397,3 +398,8 @@ export const manifest = {
 } as const satisfies Manifest<FunctionId>;
 
 export type { FunctionId };
+
+/** The routes one function serves, as declared above: what its handler is built from and checked against. */
+export function routesOf(functionId: FunctionId): FunctionRoutes {
+  return { functionId, decls: manifest.routes.filter((r) => r.function === functionId) };
+}

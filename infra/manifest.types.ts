@@ -1,8 +1,8 @@
-import type { Permission } from '../shared/auth/permissions.js';
+import type { RouteDecl } from '../shared/http/route-decl.js';
 
-/** Who may call a route: staff (console), portal customers, or anyone (no token). */
-export type Audience = 'staff' | 'portal' | 'public';
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** Who may call a route (staff, portal customers, anyone) and how: shared/http/route-decl.ts. */
+export type { Audience, HttpMethod, RouteDecl } from '../shared/http/route-decl.js';
+export { routeKey } from '../shared/http/route-decl.js';
 
 /** What a function may touch. The CDK app turns each into the narrowest grant it can. */
 export interface FunctionGrants {
@@ -35,16 +35,6 @@ export interface FunctionDecl {
    * last name is kept, so `functions/quotes/fonts` is `fonts/` next to the bundle.
    */
   assets?: readonly string[];
-}
-
-export interface RouteDecl<F extends string = string> {
-  method: HttpMethod;
-  /** API Gateway path syntax: `/api/contacts/{id}`. */
-  path: string;
-  function: F;
-  audience: Audience;
-  /** Required permission; `null` only for public routes. */
-  permission: Permission | null;
 }
 
 export interface ScheduleDecl<F extends string = string> {
@@ -124,9 +114,4 @@ export interface Manifest<F extends string = string> {
 /** Functions that run as a user pool trigger: the identity stack builds them, not the functions stack. */
 export function identityTriggerFunctions(manifest: Pick<Manifest, 'identityTriggers'>): Set<string> {
   return new Set((manifest.identityTriggers ?? []).map((t) => t.function));
-}
-
-/** `GET /api/contacts/{id}`: the key API Gateway puts in `event.routeKey`. */
-export function routeKey(route: Pick<RouteDecl, 'method' | 'path'>): string {
-  return `${route.method} ${route.path}`;
 }

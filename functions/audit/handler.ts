@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { exportAuditLog } from '../../shared/app/audit/audit-export.js';
 import { listAuditLog } from '../../shared/app/audit/audit-log.js';
 import { auditExportQuery, auditListQuery } from '../../shared/domain/audit/audit.schema.js';
@@ -5,7 +6,7 @@ import { defineRoute, download, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
 /** Lambda entry of the audit log: read and export only; no route changes an audit record. */
-export const handler = createHandler('audit', {
+export const handler = createHandler(routesOf('audit'), {
   'GET /api/audit': defineRoute({
     query: auditListQuery,
     handle: async ({ query: { cursor, limit, ...filters } }) => ok(await listAuditLog(filters, { cursor, limit })),

@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { confirmAttachment, createAttachment, downloadAttachment } from '../../shared/app/contracts/attachments.js';
 import {
   createContract,
@@ -26,7 +27,7 @@ const idParams = z.strictObject({ id });
 const attachmentParams = z.strictObject({ id, attachmentId: id });
 
 /** Lambda entry of the contracts context: contracts, attachments, payments and receivables. */
-export const handler = createHandler('contracts', {
+export const handler = createHandler(routesOf('contracts'), {
   'GET /api/contracts': defineRoute({
     query: contractListQuery,
     handle: async ({ query, principal }) => ok(await listContracts(query, principal)),

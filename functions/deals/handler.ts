@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import {
   changeDealStage,
   createDeal,
@@ -26,7 +27,7 @@ const idParams = z.strictObject({ id });
 const timelineQuery = z.strictObject(pageQuery);
 
 /** Lambda entry of the deals context: pipelines, deals, the board and the deal list. */
-export const handler = createHandler('deals', {
+export const handler = createHandler(routesOf('deals'), {
   'GET /api/pipelines': defineRoute({ handle: async () => ok(await listPipelines()) }),
   'POST /api/pipelines': defineRoute({
     body: pipelineCreate,

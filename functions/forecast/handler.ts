@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { forecastOf, salesDashboard } from '../../shared/app/forecast/forecast-queries.js';
 import { listQuotas, setQuotas } from '../../shared/app/forecast/quota-commands.js';
 import { forecastQuery, salesDashboardQuery } from '../../shared/domain/forecast/forecast.schema.js';
@@ -6,7 +7,7 @@ import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
 /** Lambda entry of the forecast context: quotas, the forecast and the sales dashboard's figures. */
-export const handler = createHandler('forecast', {
+export const handler = createHandler(routesOf('forecast'), {
   'GET /api/quotas': defineRoute({
     query: quotaQuery,
     handle: async ({ query, principal }) => ok(await listQuotas(query.period, principal)),

@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { findDuplicates } from '../../shared/app/leads/duplicates.js';
 import { createLead } from '../../shared/app/leads/lead-create.js';
 import { claimLead, releaseLead } from '../../shared/app/leads/pool-commands.js';
@@ -12,7 +13,7 @@ import { createHandler } from '../../shared/http/router.js';
 const idParams = z.strictObject({ id });
 
 /** Lambda entry of the leads context: the lead pool (公海), new leads by rules, lead rules, duplicate check. */
-export const handler = createHandler('leads', {
+export const handler = createHandler(routesOf('leads'), {
   'GET /api/lead-pool': defineRoute({
     query: poolListQuery,
     handle: async ({ query, principal }) => ok(await listPool(query, principal)),

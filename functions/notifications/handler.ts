@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import {
   myNotifications,
   myPreferences,
@@ -17,7 +18,7 @@ import { createHandler } from '../../shared/http/router.js';
 const idParams = z.strictObject({ id });
 
 /** Lambda entry of notifications: a user's own in-app notifications and e-mail preferences. */
-export const handler = createHandler('notifications', {
+export const handler = createHandler(routesOf('notifications'), {
   'GET /api/notifications': defineRoute({
     query: notificationListQuery,
     handle: async ({ query, principal }) => ok(await myNotifications(principal, query.limit, query.cursor)),

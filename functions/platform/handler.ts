@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { PERMISSIONS, rolesAllow } from '../../shared/auth/permissions.js';
 import { config } from '../../shared/config.js';
 import { listStaff, type StaffProfile } from '../../shared/db/users.repository.js';
@@ -21,7 +22,7 @@ const toStaffMember = (p: StaffProfile) => ({
 });
 
 /** Lambda entry of the platform context: health, the signed-in user, the staff directory. */
-export const handler = createHandler('platform', {
+export const handler = createHandler(routesOf('platform'), {
   'GET /api/health': defineRoute({
     handle: async () => ok({ status: 'ok', version: config().APP_VERSION }),
   }),

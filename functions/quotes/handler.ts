@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import {
   createProduct,
   deleteProduct,
@@ -31,7 +32,7 @@ import { created, defineRoute, noContent, ok } from '../../shared/http/route.js'
 import { createHandler } from '../../shared/http/router.js';
 
 /** Lambda entry of the quotes context: the price list and quotes (documents: pdf-handler.ts). */
-export const handler = createHandler('quotes', {
+export const handler = createHandler(routesOf('quotes'), {
   'GET /api/products': defineRoute({
     query: productListQuery,
     handle: async ({ query }) => ok(await productsOf(query)),

@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { reassignmentOrThrow, requestReassignment } from '../../shared/app/teams/reassignments.js';
 import { createTeam, deleteTeam, teamsOf, updateTeam } from '../../shared/app/teams/team-commands.js';
 import { id } from '../../shared/domain/common/fields.js';
@@ -11,7 +12,7 @@ import { createHandler } from '../../shared/http/router.js';
 const idParams = z.strictObject({ id });
 
 /** Lambda entry of the teams context: teams and their members, and bulk reassignment of ownership. */
-export const handler = createHandler('teams', {
+export const handler = createHandler(routesOf('teams'), {
   'GET /api/teams': defineRoute({ handle: async () => ok(await teamsOf()) }),
   'POST /api/teams': defineRoute({
     body: teamCreate,

@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import { beginTotpEnrolment, mfaStatus, verifyTotpEnrolment } from '../../shared/app/users/mfa-commands.js';
 import { inviteUser, listUsers, updateUser } from '../../shared/app/users/user-commands.js';
 import { idempotencyRequest } from '../../shared/db/idempotency.js';
@@ -15,7 +16,7 @@ const empty = z.strictObject({});
 const ACCESS_TOKEN_HEADER = 'x-access-token';
 
 /** Lambda entry of user administration (staff list, invitations, roles, disable/enable) and of one's own MFA. */
-export const handler = createHandler('users', {
+export const handler = createHandler(routesOf('users'), {
   'GET /api/users': defineRoute({
     handle: async () => ok(await listUsers()),
   }),

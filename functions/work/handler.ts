@@ -1,3 +1,4 @@
+import { routesOf } from '../../infra/manifest.js';
 import {
   deleteActivity,
   listActivities,
@@ -27,7 +28,7 @@ import { createHandler } from '../../shared/http/router.js';
 const idParams = z.strictObject({ id });
 
 /** Lambda entry of the work context: tasks, activities and the personal home page. */
-export const handler = createHandler('work', {
+export const handler = createHandler(routesOf('work'), {
   'GET /api/tasks': defineRoute({
     query: taskListQuery,
     handle: async ({ query, principal }) => ok(await listTasks(query, principal)),

@@ -1,3 +1,4 @@
+import type { RecordScope } from '../domain/common/scope.js';
 import { isRole, type Role } from './roles.js';
 
 /** The acting user of a request, resolved once from the verified token claims. */
@@ -14,11 +15,7 @@ export interface Principal {
   readonly mfaEnrolment?: true;
 }
 
-/** Which records of a kind the principal may see: all of them, their teams', or only those they own. */
-export type RecordScope =
-  | { kind: 'all' }
-  | { kind: 'team'; teamIds: readonly string[] }
-  | { kind: 'owner'; ownerId: string };
+export type { RecordScope };
 
 /** Roles that see every customer: admins, and the readers whose work spans all customers. */
 const SEES_ALL: ReadonlySet<Role> = new Set(['admin', 'sysadmin', 'support', 'marketing', 'finance']);

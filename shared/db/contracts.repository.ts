@@ -3,13 +3,14 @@ import { AppError, invalid, staleVersion } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
 import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
+import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
 import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSource } from './keys.contracts.js';
 import { ALL_INDEX_ATTRIBUTES, keyAttributes, type ListSource } from './keys.js';
 import { type Filter, queryPage } from './query.js';
-import { type ReminderSpec, replaceReminders } from './reminders.js';
+import { replaceReminders } from './reminders.js';
 import { type TransactItem, transactWrite } from './transact.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Principal } from '../auth/principal.js';
-import { recordScopeOf } from '../auth/principal.js';
+import type { RecordScope } from '../domain/common/scope.js';
 import { type IndexName, type Key, type ListSource, nameKey, TYPE } from './keys.js';
 
 /**
@@ -185,16 +184,15 @@ export function pipelineIndexKeys(p: { id: string; name: string }): Record<strin
 }
 
 /**
- * The partition a principal reads, narrowed by the owner / team they filter by; 'empty' when
+ * The partition a scope reads, narrowed by the owner / team it filters by; 'empty' when
  * the filter lies outside their scope (a rep asking for another rep, a manager for another team).
  * A manager asking for one rep reads that rep's partition; the caller adds a team filter so the
  * rep's deals in other teams stay hidden (`teamFilter`).
  */
 export function dealPartitionFor(
-  principal: Principal,
+  scope: RecordScope,
   want: { ownerId?: string; teamId?: string },
 ): { partition: DealPartition; teamFilter?: string } | 'empty' {
-  const scope = recordScopeOf(principal);
   switch (scope.kind) {
     case 'owner':
       if (want.ownerId && want.ownerId !== scope.ownerId) return 'empty';

@@ -1,4 +1,5 @@
 import { AppError } from '../domain/common/errors.js';
+import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import { auditRecord, putAudit } from './audit.js';
 import { tableName } from './client.js';
 import type { AuditedEntity } from './keys.js';
@@ -24,17 +25,6 @@ import { type TransactItem, transactWrite } from './transact.js';
  * due time) + an audit/outbox record of the entity carrying `event`. A second run, a retried
  * batch or a reminder moved in between fails the condition and sends nothing twice.
  */
-
-export interface ReminderSpec {
-  /** `30d`, `7d`, `1d`, `15m` (reminder-times.ts): also the reminder's key within its entity. */
-  offset: string;
-  /** ISO instant. */
-  dueAt: string;
-  /** The domain event the sweep announces, e.g. `contract.expiring`, `task.due`. */
-  event: string;
-  /** Values for the notification's text, e.g. `{ endDate: '2026-03-31' }` or `{ dueAt }`. */
-  data?: Record<string, string>;
-}
 
 export interface ReminderItem extends ReminderSpec {
   type: 'Reminder';

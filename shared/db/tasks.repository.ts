@@ -1,11 +1,12 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, staleVersion } from '../domain/common/errors.js';
+import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { ALL_INDEX_ATTRIBUTES, type Key } from './keys.js';
 import { taskIndexKeys, workKeys } from './keys.work.js';
-import { type ReminderSpec, replaceReminders } from './reminders.js';
+import { replaceReminders } from './reminders.js';
 import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
 
 /**

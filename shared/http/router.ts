@@ -1,7 +1,5 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { type FunctionId, manifest } from '../../infra/manifest.js';
-import { type RouteDecl, routeKey } from '../../infra/manifest.types.js';
 import { AppError } from '../domain/common/errors.js';
 import { authorize } from './middleware/authorize.js';
 import { httpErrors } from './middleware/http-errors.js';
@@ -11,14 +9,16 @@ import type { CrmContext, CrmMiddleware, HttpEvent, HttpResult } from './middlew
 import { validateInput } from './middleware/validate-input.js';
 import { binary, json, text } from './response.js';
 import type { RouteDef } from './route.js';
+import { type FunctionRoutes, routeKey } from './route-decl.js';
 
 /**
  * Builds a function's Lambda handler from its route definitions. The manifest is the source of
- * truth: at cold start the routes given must be exactly the manifest's routes for this function,
- * so a route without a handler (or a handler without a route) fails the init, and the tests.
+ * truth, passed in by the function (`routesOf('customers')`): at cold start the routes given must
+ * be exactly the declared ones, so a route without a handler (or a handler without a route)
+ * fails the init, and the tests.
  */
-export function createHandler(functionId: FunctionId, routes: Record<string, RouteDef>) {
-  const table = routeTable(functionId, routes);
+export function createHandler(declared: FunctionRoutes, routes: Record<string, RouteDef>) {
+  const table = routeTable(declared, routes);
 
   const resolveRoute: CrmMiddleware = {
     before: (request) => {
@@ -57,8 +57,7 @@ export function createHandler(functionId: FunctionId, routes: Record<string, Rou
 }
 
 /** The route keys this function serves, checked against the manifest. */
-export function routeTable(functionId: FunctionId, routes: Record<string, RouteDef>) {
-  const decls: readonly RouteDecl[] = manifest.routes.filter((r) => r.function === functionId);
+export function routeTable({ functionId, decls }: FunctionRoutes, routes: Record<string, RouteDef>) {
   const declared = new Set(decls.map(routeKey));
   const missing = [...declared].filter((key) => !routes[key]);
   const extra = Object.keys(routes).filter((key) => !declared.has(key));

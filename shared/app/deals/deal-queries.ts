@@ -1,4 +1,4 @@
-import type { Principal } from '../../auth/principal.js';
+import { type Principal, recordScopeOf } from '../../auth/principal.js';
 import { readMergedTimeline } from '../../db/activities.repository.js';
 import { dealFromItem, readTotals } from '../../db/deals.repository.js';
 import { dealCloseMonthSource, dealListSource, dealPartitionFor, dealStageSource } from '../../db/keys.deals.js';
@@ -25,7 +25,7 @@ export interface ListPlan {
  * FilterExpressions on that partition. 'empty' when the filter lies outside the scope.
  */
 export function planDealList(query: DealListQuery, principal: Principal): ListPlan | 'empty' {
-  const scoped = dealPartitionFor(principal, { ownerId: query.ownerId, teamId: query.teamId });
+  const scoped = dealPartitionFor(recordScopeOf(principal), { ownerId: query.ownerId, teamId: query.teamId });
   if (scoped === 'empty') return 'empty';
   const { partition, teamFilter } = scoped;
   if (query.sort === 'closeDate' && !query.closeMonth)
@@ -78,7 +78,7 @@ export async function dealBoard(
   principal: Principal,
 ): Promise<{ pipeline: Pipeline; columns: BoardColumn[] }> {
   const pipeline = await pipelineOrThrow(query.pipelineId ?? DEFAULT_PIPELINE_ID);
-  const scoped = dealPartitionFor(principal, { ownerId: query.ownerId, teamId: query.teamId });
+  const scoped = dealPartitionFor(recordScopeOf(principal), { ownerId: query.ownerId, teamId: query.teamId });
   if (scoped === 'empty') {
     return {
       pipeline,

@@ -105,3 +105,15 @@ export function dateInZone(instant: Date, zone: string = DEFAULT_TIME_ZONE): str
   const shifted = new Date(instant.getTime() + zoneOffsetMillis(zone, instant.getTime()));
   return shifted.toISOString().slice(0, 10);
 }
+
+/** A reminder as its entity keeps it; shared/db/reminders.ts writes it to the due index. */
+export interface ReminderSpec {
+  /** `30d`, `7d`, `1d`, `15m` (reminder-times.ts): also the reminder's key within its entity. */
+  offset: string;
+  /** ISO instant. */
+  dueAt: string;
+  /** The domain event the sweep announces, e.g. `contract.expiring`, `task.due`. */
+  event: string;
+  /** Values for the notification's text, e.g. `{ endDate: '2026-03-31' }` or `{ dueAt }`. */
+  data?: Record<string, string>;
+}

@@ -1,8 +1,8 @@
-import { routeKey } from '../../../infra/manifest.types.js';
 import { rolesAllow } from '../../auth/permissions.js';
 import { type Principal, principalFromClaims } from '../../auth/principal.js';
 import { forbidden, unauthorized } from '../../domain/common/errors.js';
 import { MFA_ENROLMENT_ROUTES, mfaEnrolmentRequired } from '../../identity/mfa.js';
+import { routeKey } from '../route-decl.js';
 import type { CrmMiddleware } from './types.js';
 
 const ANONYMOUS: Principal = { userId: 'anonymous', name: 'anonymous', roles: [], teamIds: [] };

@@ -1,8 +1,8 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDecl } from '../../../infra/manifest.types.js';
 import type { Principal } from '../../auth/principal.js';
 import type { RouteDef } from '../route.js';
+import type { RouteDecl } from '../route-decl.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
