@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkOwnerAssignment, teamOnAssignment } from '../../auth/assignment.js';
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
 import {
@@ -20,7 +21,6 @@ import {
 } from '../../domain/customers/builtin-sensitivity.js';
 import { finalizeRecord, mergePatch } from '../../domain/customers/records.js';
 import { forbiddenFieldWrites, maskSensitiveChanges } from '../../domain/customers/sensitive-fields.js';
-import { assignedTeam } from '../../domain/teams/team.schema.js';
 import { revealFor, sealSensitive } from './sensitive-values.js';
 
 /**
@@ -40,43 +40,6 @@ export async function readRecordOrThrow(kind: RecordKind, id: string, principal:
   const record = await getRecord(kind, id);
   if (!record || !visibleTo(principal, record)) throw notFound(kind);
   return record;
-}
-
-/**
- * The team a record joins with its owner (see assignedTeam). A manager may only assign records
- * into one of their own teams: to a member of their teams, never out of their sight.
- */
-function teamOnAssignment(
-  principal: Principal,
-  owner: { teamIds: string[] } | undefined,
-  currentTeamId: string | undefined,
-): string | undefined {
-  const teamId = assignedTeam(owner?.teamIds ?? [], [currentTeamId, ...principal.teamIds]);
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'team' && (teamId === undefined || !scope.teamIds.includes(teamId))) {
-    throw new AppError(
-      'forbidden',
-      'record.assign_forbidden',
-      'Managers can only assign records to members of their teams',
-      { ownerId: 'Not a member of your teams' },
-    );
-  }
-  return teamId;
-}
-
-/** Sales reps keep what they create and cannot hand records to someone else. */
-function checkAssignment(principal: Principal, ownerId: string): void {
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'owner' && ownerId !== scope.ownerId) {
-    throw new AppError(
-      'forbidden',
-      'record.assign_forbidden',
-      'Your role can only own records itself, not assign them',
-      {
-        ownerId: 'You can only assign records to yourself',
-      },
-    );
-  }
 }
 
 /** A write of a sensitive field by a role not listed on it: 403 naming each such field. */
@@ -124,7 +87,7 @@ export async function createCustomerRecord(
   clock: Clock = systemClock,
 ): Promise<{ status: number; body: unknown }> {
   const ownerId = input.ownerId ?? principal.userId;
-  checkAssignment(principal, ownerId);
+  checkOwnerAssignment(principal, ownerId, 'records');
   const deps = await loadWriteDependencies({ kind, companyId: input.companyId, ownerId, idempotency });
   if (idempotency && deps.idempotent) {
     const replayed = replay(idempotency, deps.idempotent);
@@ -135,7 +98,7 @@ export async function createCustomerRecord(
   }
   checkSensitiveWrites(principal, deps, input);
   const extra = checkReferences(deps, { ownerId, companyId: input.companyId }, principal);
-  const teamId = teamOnAssignment(principal, deps.owner, undefined);
+  const teamId = teamOnAssignment(principal, deps.owner?.teamIds ?? [], undefined, 'records');
   const now = clock.now().toISOString();
   const plain = finalizeRecord(
     {
@@ -192,11 +155,11 @@ export async function updateCustomerRecord(
   if (before.version !== version) throw staleVersion(kind);
   checkSensitiveWrites(principal, deps, patch);
   const reassigned = patch.ownerId !== undefined && patch.ownerId !== before.ownerId;
-  if (reassigned) checkAssignment(principal, patch.ownerId!);
+  if (reassigned) checkOwnerAssignment(principal, patch.ownerId!, 'records');
   const extra = checkReferences(deps, { ownerId: patch.ownerId, companyId: patch.companyId ?? undefined }, principal);
   // A new owner brings the record into their team; otherwise the record keeps the team it has.
   if (reassigned) {
-    const teamId = teamOnAssignment(principal, deps.owner, before.teamId);
+    const teamId = teamOnAssignment(principal, deps.owner?.teamIds ?? [], before.teamId, 'records');
     if (teamId) extra.teamId = teamId;
   }
   const now = clock.now().toISOString();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkOwnerAssignment, teamOnAssignment } from '../../auth/assignment.js';
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
 import {
@@ -22,7 +23,6 @@ import {
   stageOrThrow,
 } from '../../domain/deals/deal-rules.js';
 import { DEFAULT_PIPELINE_ID, type Pipeline } from '../../domain/deals/pipeline.schema.js';
-import { assignedTeam } from '../../domain/teams/team.schema.js';
 import { pipelineOrThrow } from './pipeline-commands.js';
 
 /**
@@ -40,37 +40,6 @@ export async function dealOrThrow(id: string, principal: Principal): Promise<Dea
   const deal = await getDeal(id);
   if (!deal || !visibleTo(principal, deal)) throw notFound('deal');
   return deal;
-}
-
-/** Sales reps own what they create and cannot hand a deal to someone else. */
-function checkAssignment(principal: Principal, ownerId: string): void {
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'owner' && ownerId !== scope.ownerId) {
-    throw new AppError('forbidden', 'record.assign_forbidden', 'Your role can only own deals itself', {
-      ownerId: 'You can only assign deals to yourself',
-    });
-  }
-}
-
-/** The team a deal joins with its owner; a manager may only assign into one of their teams. */
-function teamOnAssignment(
-  principal: Principal,
-  owner: { teamIds: string[] } | undefined,
-  currentTeamId: string | undefined,
-): string | undefined {
-  const teamId = assignedTeam(owner?.teamIds ?? [], [currentTeamId, ...principal.teamIds]);
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'team' && (teamId === undefined || !scope.teamIds.includes(teamId))) {
-    throw new AppError(
-      'forbidden',
-      'record.assign_forbidden',
-      'Managers can only assign deals to members of their teams',
-      {
-        ownerId: 'Not a member of your teams',
-      },
-    );
-  }
-  return teamId;
 }
 
 /** Checks what the write points at exists and returns the names copied onto the deal. */
@@ -113,7 +82,7 @@ export async function createDeal(
   clock: Clock = systemClock,
 ): Promise<{ status: number; body: Deal }> {
   const ownerId = input.ownerId ?? principal.userId;
-  checkAssignment(principal, ownerId);
+  checkOwnerAssignment(principal, ownerId, 'deals');
   const pipelineId = input.pipelineId ?? DEFAULT_PIPELINE_ID;
   const deps = await loadDealWriteDependencies({
     pipelineId,
@@ -130,7 +99,7 @@ export async function createDeal(
     { ownerId, companyId: input.companyId, contactIds: input.contactIds ?? [] },
     principal,
   );
-  const teamId = teamOnAssignment(principal, deps.owner, undefined);
+  const teamId = teamOnAssignment(principal, deps.owner?.teamIds ?? [], undefined, 'deals');
   const now = clock.now().toISOString();
   const { lostReason, probabilityOverride, stageId: _s, pipelineId: _p, contactIds, ...fields } = input;
   const deal: Deal = {
@@ -184,7 +153,7 @@ export async function updateDeal(
   if (before.deletedAt) throw new AppError('conflict', 'deal.deleted', 'This deal is deleted');
   if (before.version !== version) throw staleVersion('deal');
   const reassigned = patch.ownerId !== undefined && patch.ownerId !== before.ownerId;
-  if (reassigned) checkAssignment(principal, patch.ownerId!);
+  if (reassigned) checkOwnerAssignment(principal, patch.ownerId!, 'deals');
   const names = references(
     deps,
     {
@@ -204,7 +173,7 @@ export async function updateDeal(
   if (patch.companyId === null) delete next.companyName;
   if (patch.contactIds) next.contactIds = [...new Set(patch.contactIds)];
   if (reassigned) {
-    const teamId = teamOnAssignment(principal, deps.owner, before.teamId);
+    const teamId = teamOnAssignment(principal, deps.owner?.teamIds ?? [], before.teamId, 'deals');
     if (teamId) next.teamId = teamId;
     else delete next.teamId;
   }
