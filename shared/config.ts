@@ -70,8 +70,3 @@ export function required<K extends keyof Config>(key: K): NonNullable<Config[K]>
   if (value === undefined || value === null) throw new Error(`Missing environment variable ${String(key)}`);
   return value as NonNullable<Config[K]>;
 }
-
-/** Tests re-read the environment after pointing it at their own runtime. */
-export function resetConfigForTests(): void {
-  cached = undefined;
-}

@@ -175,10 +175,6 @@ export function dealTotalsSource(pipelineId: string, scope: DealPartition): List
   return { index: 'table', pk: totalsPartition(pipelineId, scope) };
 }
 
-export const deletedDealsSource: ListSource = { index: 'gsi1', pk: `${DEAL}#DELETED` };
-
-/** Pipelines by name (gsi2). */
-export const pipelineListSource: ListSource = { index: 'gsi2', pk: `${PIPELINE}#ALL` };
 export function pipelineIndexKeys(p: { id: string; name: string }): Record<string, string> {
   return { gsi2pk: `${PIPELINE}#ALL`, gsi2sk: `${nameKey(p.name)}#${p.id}` };
 }

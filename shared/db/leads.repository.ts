@@ -308,12 +308,6 @@ export function releaseOne(userId: string): TransactItem {
   };
 }
 
-/** A rep's claimed-lead count (a GetItem through BatchGet, strongly consistent). */
-export async function heldBy(userId: string): Promise<number> {
-  const [item] = await getMany([leadKeys.holder(userId)]);
-  return Math.max(0, Number(item?.held ?? 0));
-}
-
 /**
  * The lead states of a pool page's contacts (for the caller's cooldown hints) and the caller's
  * claimed-lead count, in one BatchGetItem (a page holds at most 100 leads, so 99 + 1 keys fit).

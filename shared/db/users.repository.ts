@@ -96,11 +96,6 @@ export async function seedStaffProfile(profile: StaffProfile): Promise<void> {
   });
 }
 
-/** Kept for the tests and scripts that write a profile directly. */
-export async function putStaffProfile(profile: StaffProfile): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: profileItem(profile) }));
-}
-
 /** A new (invited) user: the profile, its unique e-mail guard, the audit record, the idempotent answer. */
 export async function createStaffProfile(
   profile: StaffProfile,

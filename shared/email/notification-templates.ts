@@ -7,7 +7,6 @@ import type { EmailTemplate } from './templates.js';
  * `headline` is the kind's sentence (HEADLINES below), rendered first with the same data.
  */
 export type EmailLanguage = 'en' | 'zh-CN';
-export const EMAIL_LANGUAGES: readonly EmailLanguage[] = ['en', 'zh-CN'];
 
 export const NOTIFICATION_EMAILS: Record<EmailTemplateKey, Record<EmailLanguage, EmailTemplate>> = {
   reminder: {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Secret, TOTP } from 'otpauth';
 import { auditRecord, putAudit } from '../db/audit.js';
 import { db, tableName } from '../db/client.js';
@@ -282,9 +282,4 @@ export async function acceptInvitation(token: string, password: string, now: Dat
     () => invitationInvalid(),
   );
   return { ...profile, ...(activating ? { status: 'active' as const, version, updatedAt: at } : {}) };
-}
-
-/** Removes an invitation (tests). */
-export async function deleteInvitation(token: string): Promise<void> {
-  await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.invitation(tokenHash(token)) }));
 }

@@ -21,8 +21,3 @@ export function attachmentStorage(): AttachmentStorage {
   }
   return storage;
 }
-
-/** Tests that change the environment pick the storage again. */
-export function resetStorageForTests(): void {
-  storage = undefined;
-}
