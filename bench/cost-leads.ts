@@ -73,9 +73,9 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
         expectedStatus: 200,
         requestBudget: {
           // Teams here: East, West, the bench team, and the shared pool.
-          limit: 2 + 4 + 3 * due,
+          limit: 2 + 4 + 2 * due,
           reason:
-            'A sweep, not a request: 2 Queries (teams, rules) + 1 Query per team’s due partition, then per due lead a BatchGetItem and a TransactWriteItems (consumers of the returns’ events may interleave a read): it follows the due count, not the table',
+            'A sweep, not a request: 2 Queries (teams, rules) + 1 Query per team’s due partition, then per due lead a BatchGetItem and a TransactWriteItems: it follows the due count, not the table',
         },
       },
       cost,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
+import type { Runtime } from '../infra/local/runtime.js';
 import { nodeBinary } from './bundles.js';
 import { childProcesses } from './children.js';
 import type { LoadResult } from './types.js';
@@ -34,6 +34,8 @@ export async function runLoad(opts: {
   target: LoadTarget;
   connections: number;
   durationSeconds: number;
+  /** The runtime's invocation feed: the DynamoDB requests per call are those of the API invocations. */
+  onInvocation: Runtime['onInvocation'];
 }): Promise<LoadResult> {
   const { root, port, target, connections, durationSeconds } = opts;
   const url = `http://127.0.0.1:${port}${target.path}`;
@@ -63,7 +65,10 @@ export async function runLoad(opts: {
     ...headerArgs,
     url,
   ];
-  resetDbUsage();
+  let dynamoRequests = 0;
+  const stop = opts.onInvocation((r) => {
+    if (r.trigger === 'api') dynamoRequests += r.dbUsage.requests;
+  });
   try {
     const { stdout } = await run(nodeBinary(root), args, {
       cwd: root,
@@ -82,10 +87,12 @@ export async function runLoad(opts: {
       timeouts: out.timeouts,
       non2xx: out.non2xx,
       // Sent, not completed: requests still in flight when the run ends have reached the handler too.
-      dynamoRequestsPerCall: out.requests.sent ? Math.round((dbUsage().requests / out.requests.sent) * 100) / 100 : 0,
+      dynamoRequestsPerCall: out.requests.sent ? Math.round((dynamoRequests / out.requests.sent) * 100) / 100 : 0,
     });
   } catch (error) {
     result.error = (error as Error).message.slice(0, 300);
+  } finally {
+    stop();
   }
   return result;
 }

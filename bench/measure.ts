@@ -1,13 +1,17 @@
+import type { InvocationRecord, Trigger } from '../infra/local/invocations.js';
 import type { Runtime } from '../infra/local/runtime.js';
-import { dbUsage, resetDbUsage } from '../shared/db/metrics.js';
+import { addDbUsage, emptyDbUsage } from '../shared/db/metrics.js';
 import type { ApiOperationResult, DbCost } from './types.js';
 
 /**
- * How every bench module measures one operation, read from the in-process counter of
- * shared/db/metrics.ts (the handlers run inside the runtime, in this process). Before each
- * operation the runtime is drained, so nothing left over from earlier work is counted; after
- * the response the runtime is drained again and what the asynchronous follow-up (outbox relay,
- * bus consumers) cost is reported next to it as `background`, not hidden.
+ * How every bench module measures one operation: from the DynamoDB counter each function
+ * invocation of the runtime keeps for itself (shared/db/metrics.ts, infra/local/invocations.ts).
+ * The operation's own cost is what the invocations it made (its API request, or the schedule it
+ * fired) sent; what the asynchronous follow-up (outbox relay, bus consumers, queues) sent is
+ * reported next to it as `background`, not hidden, and never counted as the operation's, even
+ * when a consumer runs while the operation is still under way. The runtime is drained before
+ * each operation, so nothing left over from earlier work is counted either way, and after it,
+ * so that its whole follow-up is.
  */
 
 export interface Call {
@@ -31,21 +35,6 @@ export const DEFAULT_AS = 'admin@cirrus.local';
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** What was spent between `before` and `after` (capacity rounded to 0.01). */
-export function subtract(after: DbCost, before: DbCost): DbCost {
-  const byCommand: Record<string, number> = {};
-  for (const [command, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[command] ?? 0);
-    if (d) byCommand[command] = d;
-  }
-  return {
-    requests: after.requests - before.requests,
-    byCommand,
-    readCapacity: round(after.readCapacity - before.readCapacity),
-    writeCapacity: round(after.writeCapacity - before.writeCapacity),
-  };
-}
-
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** A request path as the report shows it: ids as {id}, the query string kept. */
@@ -56,21 +45,40 @@ export const routeOf = (path: string) => pathWithQuery(path).replace(/\?.*/, '')
 /** The report's `as`: the e-mail's local part (admin, sales1, …). */
 export const principalName = (email: string) => email.split('@')[0]!;
 
+/** The invocations a caller makes itself; the other triggers are follow-up of earlier work. */
+const OWN_TRIGGERS: ReadonlySet<Trigger> = new Set(['api', 'schedule']);
+
 /**
- * Runs `run` alone on a drained runtime and returns what it cost on its own path (`cost`) and what
- * its asynchronous follow-up cost once the runtime is drained again (`background`).
+ * Runs `run` alone on a drained runtime and returns what the invocations it made cost on their
+ * own path (`cost`) and what its asynchronous follow-up cost until the runtime is drained again
+ * (`background`). The bench sends one operation at a time and fires schedules only by hand, so
+ * the API and schedule invocations that ran meanwhile are the operation's.
  */
 export async function measureCost<R>(
   runtime: Runtime,
   run: () => Promise<R>,
 ): Promise<{ result: R; cost: DbCost; background: DbCost }> {
   await runtime.drain();
-  resetDbUsage();
-  const result = await run();
-  const cost = dbUsage();
-  await runtime.drain();
-  return { result, cost, background: subtract(dbUsage(), cost) };
+  const own = emptyDbUsage();
+  const background = emptyDbUsage();
+  const stop = runtime.onInvocation((r: InvocationRecord) =>
+    addDbUsage(OWN_TRIGGERS.has(r.trigger) ? own : background, r.dbUsage),
+  );
+  try {
+    const result = await run();
+    const cost = structuredClone(own);
+    await runtime.drain();
+    return { result, cost, background: roundCost(background) };
+  } finally {
+    stop();
+  }
 }
+
+const roundCost = (c: DbCost): DbCost => ({
+  ...c,
+  readCapacity: round(c.readCapacity),
+  writeCapacity: round(c.writeCapacity),
+});
 
 /** Adds one measured operation to the report (its own cost's capacity rounded to 0.01). */
 export function recordOperation(
@@ -82,7 +90,7 @@ export function recordOperation(
   const { requestBudget, ...rest } = op;
   operations.push({
     ...rest,
-    cost: { ...cost, readCapacity: round(cost.readCapacity), writeCapacity: round(cost.writeCapacity) },
+    cost: roundCost(cost),
     background,
     ...(requestBudget ? { requestBudget } : {}),
   });

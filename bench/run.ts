@@ -100,7 +100,16 @@ async function runtimePhase(): Promise<{ api: ApiCosts; load: LoadResult[] }> {
     ];
     for (const target of targets) {
       step(`load ${target.path} for ${durationSeconds} s`);
-      load.push(await runLoad({ root: ROOT, port, target, connections: CONNECTIONS, durationSeconds }));
+      load.push(
+        await runLoad({
+          root: ROOT,
+          port,
+          target,
+          connections: CONNECTIONS,
+          durationSeconds,
+          onInvocation: runtime.onInvocation,
+        }),
+      );
     }
   } catch (error) {
     api.error ??= `runtime phase failed: ${(error as Error).message}`;

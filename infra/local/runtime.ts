@@ -10,6 +10,7 @@ import { LocalBus } from './bus.js';
 import { dropTable, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { lambdaContext, loadFunctions } from './functions.js';
 import { createGateway } from './gateway.js';
+import { type InvocationListener, Invocations } from './invocations.js';
 import { jwtAuthorizer } from './jwt-authorizer.js';
 import { type MintOptions, startLocalOidc } from './oidc.js';
 import { linkPortalUsers } from './portal-users.js';
@@ -70,6 +71,11 @@ export interface Runtime {
   fireSchedule(id: string, at: Date): Promise<unknown>;
   /** Waits until the stream, the bus and the queues have nothing left to do. */
   drain(): Promise<void>;
+  /**
+   * Calls `listener` after every function invocation, with what started it and the DynamoDB
+   * requests it made itself (the bench's per-operation cost); answers the function that stops it.
+   */
+  onInvocation(listener: InvocationListener): () => void;
   status(): ReturnType<typeof statusOf>;
   /** Stops every service, DynamoDB Local's JVM last, and resolves once its port is free. Idempotent. */
   stop(): Promise<void>;
@@ -203,16 +209,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     checkpoint();
 
     const functions = await loadFunctions();
-    const invocations: Record<string, number> = {};
-    const invoke = (id: string, event: unknown) => {
-      invocations[id] = (invocations[id] ?? 0) + 1;
-      return functions[id as keyof typeof functions](event, lambdaContext(id));
-    };
-    const bus = new LocalBus(manifest.rules, invoke);
-    const queues = new LocalQueues(manifest.queues, baseUrl, invoke, options.visibilityScale ?? 1);
+    const invocations = new Invocations((id, event) =>
+      functions[id as keyof typeof functions](event, lambdaContext(id)),
+    );
+    const bus = new LocalBus(manifest.rules, invocations.by('bus'));
+    const queues = new LocalQueues(manifest.queues, baseUrl, invocations.by('queue'), options.visibilityScale ?? 1);
     const streamDecl = manifest.streams[0];
-    const stream = new StreamPoller(dynamo.endpoint, streamArn, streamDecl, invoke);
-    const scheduler = new LocalScheduler(manifest.schedules, invoke);
+    const stream = new StreamPoller(dynamo.endpoint, streamArn, streamDecl, invocations.by('stream'));
+    const scheduler = new LocalScheduler(manifest.schedules, invocations.by('schedule'));
 
     const oidc = await startLocalOidc({
       baseUrl,
@@ -240,7 +244,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
           staff: jwtAuthorizer({ ...oidc.staff, audience: oidc.staff.clientId }),
           portal: jwtAuthorizer({ ...oidc.portal, audience: oidc.portal.clientId }),
         },
-        invoke,
+        invoke: invocations.by('api'),
         bus,
         queues,
         isReady: () => ready,
@@ -253,7 +257,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         local: {
           fireSchedule: (id, at) => scheduler.fire(id, at),
           drain,
-          status: () => statusOf(bus, queues, stream, scheduler, invocations),
+          status: () => statusOf(bus, queues, stream, scheduler, invocations.counts),
         },
       }),
     );
@@ -318,7 +322,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       token,
       fireSchedule: (id, at) => scheduler.fire(id, at),
       drain,
-      status: () => statusOf(bus, queues, stream, scheduler, invocations),
+      onInvocation: (listener) => invocations.observe(listener),
+      status: () => statusOf(bus, queues, stream, scheduler, invocations.counts),
       stop,
     };
   } catch (error) {

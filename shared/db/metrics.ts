@@ -47,7 +47,8 @@ export function countDbUsage<T>(into: DbUsage, fn: () => T): T {
 /** Adds what one counter holds to another (a sum over invocations). */
 export function addDbUsage(into: DbUsage, more: DbUsage): void {
   into.requests += more.requests;
-  for (const [command, n] of Object.entries(more.byCommand)) into.byCommand[command] = (into.byCommand[command] ?? 0) + n;
+  for (const [command, n] of Object.entries(more.byCommand))
+    into.byCommand[command] = (into.byCommand[command] ?? 0) + n;
   into.readCapacity += more.readCapacity;
   into.writeCapacity += more.writeCapacity;
 }
@@ -77,8 +78,9 @@ export function instrument(client: DynamoDBDocumentClient): DynamoDBDocumentClie
         // DynamoDB Local reports CapacityUnits only; split by command kind.
         const total = c.CapacityUnits ?? 0;
         const explicit = c.ReadCapacityUnits !== undefined || c.WriteCapacityUnits !== undefined;
-        const read = explicit ? (c.ReadCapacityUnits ?? 0) : /Get|Query|Scan/.test(command) ? total : 0;
-        const write = explicit ? (c.WriteCapacityUnits ?? 0) : read === 0 && !/Get|Query|Scan/.test(command) ? total : 0;
+        const reads = /Get|Query|Scan/.test(command);
+        const read = explicit ? (c.ReadCapacityUnits ?? 0) : reads ? total : 0;
+        const write = explicit ? (c.WriteCapacityUnits ?? 0) : reads ? 0 : total;
         for (const counter of counters) {
           counter.readCapacity += read;
           counter.writeCapacity += write;
