@@ -1,11 +1,18 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { AppError } from '../domain/common/errors.js';
+import { withLogContext } from './logger.js';
 import { authorize } from './middleware/authorize.js';
 import { httpErrors } from './middleware/http-errors.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestLogging } from './middleware/request-logging.js';
-import type { CrmContext, CrmMiddleware, HttpEvent, HttpResult } from './middleware/types.js';
+import {
+  type CrmContext,
+  type CrmMiddleware,
+  type HttpEvent,
+  type HttpResult,
+  requestIdOf,
+} from './middleware/types.js';
 import { validateInput } from './middleware/validate-input.js';
 import { binary, json, text } from './response.js';
 import type { RouteDef } from './route.js';
@@ -53,7 +60,12 @@ export function createHandler(declared: FunctionRoutes, routes: Record<string, R
     .use(validateInput())
     .handler(dispatch);
 
-  return handler as unknown as (event: HttpEvent, context: Context) => Promise<HttpResult>;
+  // Each request runs in its own log context: every line it logs carries its id and route, even
+  // while other requests are served by the same process (the local runtime, concurrent Lambda).
+  return (event: HttpEvent, context: Context): Promise<HttpResult> =>
+    withLogContext({ requestId: requestIdOf(event), route: event.routeKey }, () =>
+      handler(event, context as CrmContext),
+    );
 }
 
 /** The route keys this function serves, checked against the manifest. */
