@@ -1,8 +1,9 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { QuoteDeal } from '../../shared/db/quotes.repository.js';
+import { formatMoney } from '../../shared/domain/common/money.js';
 import type { Quote, QuoteLine } from '../../shared/domain/quotes/quote.schema.js';
-import { formatMoney, formatQuantity, formatRate } from '../../shared/domain/quotes/quote-math.js';
+import { formatQuantity, formatRate } from '../../shared/domain/quotes/quote-math.js';
 import { PDF_LABELS, type PdfLabels } from './pdf-labels.js';
 import { quoteFontFor } from './quote-font.js';
 

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
 import { STAFF_USERS } from '../../infra/local/staff-users.js';
 import { db } from '../../shared/db/client.js';
+import { getContract } from '../../shared/db/contracts.repository.js';
+import { getDeal } from '../../shared/db/deals.repository.js';
 import { daysBefore } from '../../shared/domain/notifications/reminder-times.js';
 import { aCompany } from '../support/fixtures.js';
 import { type Api, apiAs, startTestRuntime } from '../support/runtime.js';
@@ -402,6 +404,44 @@ describe('payments and receivables', () => {
     });
     expect(terminated.body.status).toBe('terminated');
     expect((await sales1.post(`/api/contracts/${t.id}/renew`, { version: terminated.body.version })).status).toBe(409);
+  });
+});
+
+describe("money in the contract's own minor units (ISO 4217)", () => {
+  it('keeps a ¥150,000 contract as 150000 yen, stored and on its renewal deal', async () => {
+    const c = (await sales1.post<Contract>('/api/contracts', aContract({ value: 150_000, currency: 'JPY' }))).body;
+    expect(c).toMatchObject({ value: 150_000, currency: 'JPY', outstanding: 150_000 });
+    expect((await getContract(c.id))?.value).toBe(150_000);
+
+    const renewed = await sales1.post<Contract & { renewalDealId: string }>(`/api/contracts/${c.id}/renew`, {
+      version: c.version,
+    });
+    expect(renewed.status).toBe(200);
+    const deal = await sales1.get<{ amount: number; currency: string; source: string }>(
+      `/api/deals/${renewed.body.renewalDealId}`,
+    );
+    expect(deal.body).toMatchObject({ amount: 150_000, currency: 'JPY', source: 'renewal' });
+    expect(await getDeal(renewed.body.renewalDealId)).toMatchObject({ amount: 150_000, currency: 'JPY' });
+  });
+
+  it('names amounts in field errors as money in the currency, not as raw minor units', async () => {
+    const mismatched = await sales1.post<{ error: { fields: Record<string, string> } }>(
+      '/api/contracts',
+      aContract({ value: 150_000, currency: 'JPY', schedule: [{ dueDate: inDays(10), amount: 100_000 }] }),
+    );
+    expect(mismatched.status).toBe(400);
+    expect(mismatched.body.error.fields.schedule).toBe(
+      'Installments add up to ¥100,000; the contract value is ¥150,000',
+    );
+
+    const c = (await sales1.post<Contract>('/api/contracts', aContract({ value: 1_500, currency: 'KWD' }))).body;
+    const over = await finance.post<{ error: { fields: Record<string, string> } }>(`/api/contracts/${c.id}/payments`, {
+      date: today(),
+      amount: 1_501,
+      version: c.version,
+    });
+    expect(over.status).toBe(400);
+    expect(over.body.error.fields.amount?.replace(/\u00a0/g, ' ')).toBe('More than the outstanding KWD 1.500');
   });
 });
 

@@ -3,7 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { auditSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
-import { formatMoney } from '../../shared/domain/quotes/quote-math.js';
+import { formatMoney } from '../../shared/domain/common/money.js';
 import { putDeal } from '../support/deals-fixture.js';
 import { aContact } from '../support/fixtures.js';
 import type { Api, Listed } from '../support/runtime.js';

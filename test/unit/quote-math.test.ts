@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../shared/domain/common/money.js';
 import {
   canTransition,
   checkTransition,
   QUOTE_STATUSES,
   quoteNumber,
 } from '../../shared/domain/quotes/quote.schema.js';
-import {
-  allocate,
-  computeQuote,
-  divRoundHalfUp,
-  formatMoney,
-  formatQuantity,
-  minorDigits,
-  toMajorString,
-  toMinor,
-} from '../../shared/domain/quotes/quote-math.js';
+import { allocate, computeQuote, divRoundHalfUp, formatQuantity } from '../../shared/domain/quotes/quote-math.js';
 
 const line = (overrides: Partial<Parameters<typeof computeQuote>[0][number]> = {}) => ({
   quantityMilli: 1000,
@@ -119,18 +111,6 @@ describe('quote arithmetic', () => {
     expect(formatMoney(jpy.totals.total, 'JPY', 'en')).toBe('¥1,652');
     const usd = computeQuote([line({ quantityMilli: 1500, unitPrice: 1001, taxRate: 1000 })]);
     expect(formatMoney(usd.totals.total, 'USD', 'en')).toBe('$16.52');
-    expect(minorDigits('JPY')).toBe(0);
-    expect(minorDigits('USD')).toBe(2);
-    expect(minorDigits('KWD')).toBe(3);
-  });
-
-  it('converts between major and minor units exactly', () => {
-    expect(toMajorString(123456, 'USD')).toBe('1234.56');
-    expect(toMajorString(5, 'USD')).toBe('0.05');
-    expect(toMajorString(123456, 'JPY')).toBe('123456');
-    expect(toMinor(12.5, 'USD')).toBe(1250);
-    expect(toMinor(1.005, 'USD')).toBe(101);
-    expect(toMinor(12.5, 'JPY')).toBe(13);
   });
 
   it('shows thousandths of a unit as a short decimal', () => {

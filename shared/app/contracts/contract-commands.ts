@@ -14,6 +14,7 @@ import { dealKeys } from '../../db/keys.deals.js';
 import { keys } from '../../db/keys.js';
 import { diffRecords } from '../../domain/common/diff.js';
 import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import { formatMoney } from '../../domain/common/money.js';
 import {
   type Contract,
   type ContractCreate,
@@ -297,7 +298,9 @@ export async function recordPayment(
   if (before.payments.length >= MAX_PAYMENTS)
     throw invalid({ amount: `At most ${MAX_PAYMENTS} payments per contract` });
   const outstanding = outstandingOf(before);
-  if (input.amount > outstanding) throw invalid({ amount: `More than the outstanding ${outstanding}` });
+  if (input.amount > outstanding) {
+    throw invalid({ amount: `More than the outstanding ${formatMoney(outstanding, before.currency)}` });
+  }
   const { version: _v, ...payment } = input;
   const after: Contract = {
     ...stripReminders(before),

@@ -1,9 +1,9 @@
 import type { Principal } from '../../auth/principal.js';
 import { inScope, recordScopeOf } from '../../auth/principal.js';
 import { AppError, invalid } from '../../domain/common/errors.js';
+import { formatMoney } from '../../domain/common/money.js';
 import { pdfFileName } from '../../domain/quotes/pdf-file.js';
 import type { Quote, QuoteLanguage, QuoteSend } from '../../domain/quotes/quote.schema.js';
-import { formatMoney } from '../../domain/quotes/quote-math.js';
 import { sendEmail } from '../../email/mailer.js';
 import { type EmailTemplate, renderEmail } from '../../email/templates.js';
 import { changeQuoteStatus, readQuoteOrThrow } from './quote-commands.js';

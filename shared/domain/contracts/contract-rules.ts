@@ -1,5 +1,6 @@
 import type { ReminderSpec } from '../../db/reminders.js';
 import { invalid } from '../common/errors.js';
+import { formatMoney } from '../common/money.js';
 import {
   DEFAULT_REMINDER_HOUR,
   dateInZone,
@@ -71,12 +72,17 @@ export function contractView(c: Contract, now: Date): ContractView {
 }
 
 /** Cross-field checks a schema cannot make; each error names its field. */
-export function checkContract(c: Pick<Contract, 'startDate' | 'endDate' | 'value' | 'schedule' | 'paid'>): void {
+export function checkContract(
+  c: Pick<Contract, 'startDate' | 'endDate' | 'value' | 'currency' | 'schedule' | 'paid'>,
+): void {
   const errors: Record<string, string> = {};
   if (c.endDate < c.startDate) errors.endDate = 'Must not be before the start date';
   if (c.schedule.length) {
     const sum = c.schedule.reduce((s, i) => s + i.amount, 0);
-    if (sum !== c.value) errors.schedule = `Installments add up to ${sum}; the contract value is ${c.value}`;
+    if (sum !== c.value) {
+      const money = (minor: number) => formatMoney(minor, c.currency);
+      errors.schedule = `Installments add up to ${money(sum)}; the contract value is ${money(c.value)}`;
+    }
   }
   if (c.paid > contractTotal(c)) errors.value = 'Must not be less than what was already paid';
   if (Object.keys(errors).length) throw invalid(errors);

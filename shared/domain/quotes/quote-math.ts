@@ -2,8 +2,9 @@
  * Quote arithmetic: pure, integer-only, shared by the server (which stores the result) and the
  * console (which shows live totals while a quote is edited), so both always agree.
  *
- * Units: money is integer minor units of the quote's currency (cents for USD, yen for JPY);
- * quantities are integer thousandths (1.5 units = 1500); rates are basis points (12.5 % = 1250).
+ * Units: money is integer minor units of the quote's currency (cents for USD, yen for JPY; see
+ * common/money.ts for conversions and formatting); quantities are integer thousandths (1.5 units
+ * = 1500); rates are basis points (12.5 % = 1250).
  * Products of these exceed 2^53, so every step runs on BigInt and only results come back as
  * numbers (bounded by the schema limits, far below Number.MAX_SAFE_INTEGER).
  *
@@ -137,48 +138,6 @@ export function computeQuote(lines: readonly LineInput[], quoteDiscount?: Discou
       total: toNumber(subtotal - discount + tax),
     },
   };
-}
-
-/** Digits after the decimal point of a currency's minor unit: 0 for JPY, 2 for USD, 3 for KWD. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** Minor units as a decimal string in major units, exactly: 123456 USD → "1234.56", JPY → "123456". */
-export function toMajorString(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const negative = minor < 0;
-  const s = Math.abs(minor)
-    .toString()
-    .padStart(digits + 1, '0');
-  const whole = digits ? s.slice(0, -digits) : s;
-  return `${negative ? '-' : ''}${whole}${digits ? `.${s.slice(-digits)}` : ''}`;
-}
-
-/** A major-unit amount as typed (12.5) to minor units (1250 USD, 13 JPY), rounding half up. */
-export function toMinor(major: number, currency: string): number {
-  const digits = minorDigits(currency);
-  const [whole = '0', frac = ''] = Math.abs(major)
-    .toFixed(digits + 1)
-    .split('.');
-  const scaled = BigInt(whole + frac);
-  const rounded = divRoundHalfUp(scaled, 10n);
-  return Math.sign(major) * Number(rounded);
-}
-
-/** Formats minor units for people: `formatMoney(150000, 'JPY', 'en')` → "¥150,000". */
-export function formatMoney(minor: number, currency: string, locale = 'en'): string {
-  const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(Number(toMajorString(minor, currency)));
 }
 
 /** Thousandths of a unit for people: 1500 → "1.5", 2000 → "2". */

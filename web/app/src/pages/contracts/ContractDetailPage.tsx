@@ -20,6 +20,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { formatMoney, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import {
   type ContractView,
   downloadAttachment,
@@ -33,7 +34,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useIsPhone } from '../../layout/useIsPhone';
-import { money, STATUS_COLORS } from './format';
+import { STATUS_COLORS } from './status';
 
 /** One contract: terms, attachments, payment schedule and payments; renew, terminate, record a payment. */
 export function ContractDetailPage() {
@@ -51,7 +52,7 @@ export function ContractDetailPage() {
   if (contract.isError)
     return <QueryError error={contract.error} onRetry={() => contract.refetch()} retrying={contract.isFetching} />;
   const c = contract.data;
-  const fmt = (minor: number) => money(minor, c.currency, i18n.language);
+  const fmt = (minor: number) => formatMoney(minor, c.currency, i18n.language);
   const writable = can('contracts:write') && (c.lifecycle === 'active' || c.lifecycle === 'draft');
 
   return (
@@ -221,16 +222,17 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={pay.isPending}
+      okButtonProps={{ 'data-testid': 'payment-save' } as never}
     >
       <SaveErrorAlert error={pay.error} />
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ date: dayjs(), amount: c.outstanding / 100 }}
+        initialValues={{ date: dayjs(), amount: toMajor(c.outstanding, c.currency) }}
         onFinish={async (v) => {
           await pay.mutateAsync({
             c,
-            payment: { date: v.date.format('YYYY-MM-DD'), amount: Math.round(v.amount * 100) },
+            payment: { date: v.date.format('YYYY-MM-DD'), amount: toMinor(v.amount, c.currency) },
           });
           onClose();
         }}
@@ -239,7 +241,13 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="amount" label={t('contracts.fields.amount')} rules={[{ required: true }]}>
-          <InputNumber min={0.01} max={c.outstanding / 100} precision={2} style={{ width: '100%' }} />
+          <InputNumber
+            min={toMajor(1, c.currency)}
+            max={toMajor(c.outstanding, c.currency)}
+            precision={minorDigits(c.currency)}
+            style={{ width: '100%' }}
+            data-testid="payment-amount"
+          />
         </Form.Item>
       </Form>
     </Modal>

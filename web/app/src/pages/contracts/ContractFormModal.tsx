@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { CURRENCIES, minorDigits, toMinor } from '../../../../../shared/domain/common/money';
 import { useCreateContract } from '../../api/contracts';
 import { CompanySelect } from '../../components/CompanySelect';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
@@ -22,6 +23,7 @@ export function ContractFormModal({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const create = useCreateContract();
   const [form] = Form.useForm<Values>();
+  const currency = Form.useWatch('currency', form) ?? 'CNY';
 
   const submit = async (v: Values) => {
     const c = await create.mutateAsync({
@@ -29,7 +31,7 @@ export function ContractFormModal({ onClose }: { onClose: () => void }) {
       companyId: v.companyId,
       startDate: v.dates[0].format('YYYY-MM-DD'),
       endDate: v.dates[1].format('YYYY-MM-DD'),
-      value: Math.round(v.value * 100),
+      value: toMinor(v.value, v.currency),
       currency: v.currency,
       ...(v.paymentTerms ? { paymentTerms: v.paymentTerms } : {}),
       reminderOffsets: v.reminderOffsets.map((d) => `${d}d`),
@@ -65,12 +67,18 @@ export function ContractFormModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item label={t('contracts.fields.value')} required>
           <Form.Item name="value" noStyle rules={[{ required: true }]}>
-            <InputNumber min={0} precision={2} style={{ width: 'calc(100% - 100px)' }} data-testid="contract-value" />
+            <InputNumber
+              min={0}
+              precision={minorDigits(currency)}
+              style={{ width: 'calc(100% - 100px)' }}
+              data-testid="contract-value"
+            />
           </Form.Item>
           <Form.Item name="currency" noStyle>
             <Select
               style={{ width: 100 }}
-              options={['CNY', 'USD', 'EUR', 'GBP', 'JPY'].map((c) => ({ value: c, label: c }))}
+              options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              data-testid="contract-currency"
             />
           </Form.Item>
         </Form.Item>

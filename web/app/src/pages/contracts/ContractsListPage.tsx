@@ -3,13 +3,14 @@ import { Button, Card, Flex, List, Segmented, Skeleton, Table, Tag } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import { type ContractView, useContracts } from '../../api/contracts';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { ContractFormModal } from './ContractFormModal';
-import { money, STATUS_COLORS } from './format';
+import { STATUS_COLORS } from './status';
 
 const FILTERS = ['all', 'expiring', 'active', 'expired', 'draft', 'renewed', 'terminated'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -72,7 +73,7 @@ export function ContractsListPage() {
               </Flex>
               <div>{c.companyName}</div>
               <div>
-                {t('contracts.fields.endDate')}: {c.endDate} · {money(c.value, c.currency, i18n.language)}
+                {t('contracts.fields.endDate')}: {c.endDate} · {formatMoney(c.value, c.currency, i18n.language)}
               </div>
             </Card>
           )}
@@ -95,10 +96,10 @@ export function ContractsListPage() {
             { title: t('contracts.fields.title'), dataIndex: 'title' },
             { title: t('contracts.fields.company'), dataIndex: 'companyName' },
             { title: t('contracts.fields.endDate'), dataIndex: 'endDate' },
-            { title: t('contracts.fields.value'), render: (_, c) => money(c.value, c.currency, i18n.language) },
+            { title: t('contracts.fields.value'), render: (_, c) => formatMoney(c.value, c.currency, i18n.language) },
             {
               title: t('contracts.fields.outstanding'),
-              render: (_, c) => money(c.outstanding, c.currency, i18n.language),
+              render: (_, c) => formatMoney(c.outstanding, c.currency, i18n.language),
             },
             { title: t('contracts.fields.status'), render: (_, c) => status(c) },
           ]}

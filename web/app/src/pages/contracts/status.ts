@@ -8,8 +8,3 @@ export const STATUS_COLORS: Record<ContractStatus, string> = {
   renewed: 'blue',
   terminated: 'default',
 };
-
-/** Integer minor units as money in the user's language (2 decimals for most currencies). */
-export function money(minor: number, currency: string, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency }).format(minor / 100);
-}

@@ -2,13 +2,14 @@ import { Card, Col, Empty, Flex, List, Row, Select, Skeleton, Statistic, Typogra
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatMoney, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Figures, type SalesDashboard, useSalesDashboard } from '../../api/forecast';
 import { useAuth } from '../../auth/auth-context';
 import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
-import { formatMoney, formatPercent, mainCurrency, toMajor, toMinor } from '../forecast/money';
+import { formatPercent, mainCurrency } from '../forecast/figures';
 import { type ChartOption, EChart } from './EChart';
 
 /** `t` as the chart builders use it (plain keys; the typed keys are checked where the JSX calls it). */
@@ -191,7 +192,7 @@ function Headline({ title, f, currency }: { title: string; f: Figures | undefine
 }
 
 const compact = (currency: string, lang: string) => (v: number) =>
-  formatMoney(toMinor(v, currency), currency, lang, true);
+  formatMoney(toMinor(v, currency), currency, lang, { compact: true });
 
 /**
  * Pipeline by stage in stage order, as horizontal bars (a funnel drawn by value would reorder the

@@ -2,6 +2,7 @@ import { DndContext, type DragEndEvent, PointerSensor, useDroppable, useSensor, 
 import { App, Button, Empty, Flex, Select, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import { ApiError } from '../../api/api-error';
 import {
   type BoardColumn,
@@ -19,7 +20,6 @@ import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { DealCard } from './DealCard';
 import { LostReasonModal } from './LostReasonModal';
-import { formatMoney } from './money';
 import { labelOf } from './stage-label';
 import './deals.css';
 
@@ -158,7 +158,7 @@ function StageColumn({
         <div data-testid={`stage-total-${stage.id}`} className="deal-column-total">
           <span data-testid={`stage-count-${stage.id}`}>{t('deals.dealsCount', { count: column.totals.count })}</span>
           {column.totals.amounts.map((a) => (
-            <span key={a.currency}> · {formatMoney(a.amount, a.currency, i18n.language)}</span>
+            <span key={a.currency}> · {formatMoney(a.amount, a.currency, i18n.language, { trimZeros: true })}</span>
           ))}
         </div>
       </div>

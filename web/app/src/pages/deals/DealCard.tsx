@@ -2,8 +2,8 @@ import { useDraggable } from '@dnd-kit/core';
 import { Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import type { Deal } from '../../api/deals';
-import { formatMoney } from './money';
 
 /** A deal on the board: name, company, amount, close date, owner; dragged to change its stage. */
 export function DealCard({ deal, draggable }: { deal: Deal; draggable: boolean }) {
@@ -36,7 +36,7 @@ export function DealCard({ deal, draggable }: { deal: Deal; draggable: boolean }
           )}
           <Flex justify="space-between" gap={8} wrap>
             <Typography.Text data-testid="deal-card-amount">
-              {formatMoney(deal.amount, deal.currency, i18n.language)}
+              {formatMoney(deal.amount, deal.currency, i18n.language, { trimZeros: true })}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {deal.expectedCloseDate} · {deal.probability}%

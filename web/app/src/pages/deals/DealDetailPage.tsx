@@ -22,6 +22,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import { ApiError } from '../../api/api-error';
 import {
   type Deal,
@@ -43,8 +44,8 @@ import { QueryError } from '../../components/QueryError';
 import { DealQuotes } from '../quotes/DealQuotes';
 import { RecordTasksPanel } from '../tasks/RecordTasksPanel';
 import { DealEditorModal } from './DealEditorModal';
+import { durationParts } from './duration';
 import { LostReasonModal } from './LostReasonModal';
-import { durationParts, formatMoney } from './money';
 import { labelOf, STATUS_COLORS } from './stage-label';
 
 /**

@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CURRENCIES, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Deal, type Pipeline, useCreateDeal, useUpdateDeal } from '../../api/deals';
 import { useRecordList } from '../../api/records';
 import type { Contact } from '../../api/types';
@@ -9,7 +10,6 @@ import { useAuth } from '../../auth/auth-context';
 import { CompanySelect } from '../../components/CompanySelect';
 import { OwnerSelect } from '../../components/OwnerSelect';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
-import { CURRENCIES, toMajor, toMinor } from './money';
 import { labelOf } from './stage-label';
 
 interface Values {
@@ -43,6 +43,7 @@ export function DealEditorModal({
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const [form] = Form.useForm<Values>();
+  const currency = Form.useWatch('currency', form) ?? deal?.currency ?? 'CNY';
   const create = useCreateDeal();
   const update = useUpdateDeal();
   const saving = create.isPending || update.isPending;
@@ -145,7 +146,12 @@ export function DealEditorModal({
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="amount" label={t('deals.fields.amount')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <InputNumber min={0} style={{ width: '100%' }} data-testid="deal-amount" />
+            <InputNumber
+              min={0}
+              precision={minorDigits(currency)}
+              style={{ width: '100%' }}
+              data-testid="deal-amount"
+            />
           </Form.Item>
           <Form.Item name="currency" label={t('deals.fields.currency')} rules={[{ required: true }]}>
             <Select style={{ width: 100 }} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />

@@ -3,12 +3,12 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatMoney, toMinor } from '../../../../../shared/domain/common/money';
 import { type Deal, type DealListFilters, type Pipeline, useDealList } from '../../api/deals';
 import { useAuth } from '../../auth/auth-context';
 import { OwnerSelect } from '../../components/OwnerSelect';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
-import { formatMoney, toMinor } from './money';
 import { labelOf, STATUS_COLORS } from './stage-label';
 
 interface Filters {
@@ -135,8 +135,8 @@ export function DealList({ pipeline, teamId }: { pipeline: Pipeline; teamId?: st
                 <Typography.Text strong>{deal.name}</Typography.Text>
               </Link>
               <div>
-                {formatMoney(deal.amount, deal.currency, i18n.language)} · {stageLabel(deal.stageId)} ·{' '}
-                {deal.expectedCloseDate}
+                {formatMoney(deal.amount, deal.currency, i18n.language, { trimZeros: true })} ·{' '}
+                {stageLabel(deal.stageId)} · {deal.expectedCloseDate}
               </div>
             </Card>
           )}

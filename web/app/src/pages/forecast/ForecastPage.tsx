@@ -15,6 +15,7 @@ import {
 import { type HTMLAttributes, type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type ForecastResult, type GroupBy, type NamedRow, useForecast } from '../../api/forecast';
 import { useAuth } from '../../auth/auth-context';
 import { Forbidden } from '../../components/Forbidden';
@@ -25,14 +26,12 @@ import { type ChartOption, EChart } from '../dashboard/EChart';
 import {
   currentMonth,
   currentQuarter,
-  formatMoney,
+  formatFigure,
   formatPercent,
   mainCurrency,
   monthChoices,
   quarterChoices,
-  toMajor,
-  toMinor,
-} from './money';
+} from './figures';
 
 const GROUPS: GroupBy[] = ['owner', 'team', 'company'];
 
@@ -112,7 +111,7 @@ function ForecastBody({ data }: { data: ForecastResult }) {
   const { t, i18n } = useTranslation();
   const phone = useIsPhone();
   const lang = i18n.language;
-  const money = (v: number | null, currency: string) => formatMoney(v, currency, lang);
+  const money = (v: number | null, currency: string) => formatFigure(v, currency, lang);
   const nameOf = (row: NamedRow) =>
     data.by === 'company'
       ? t('dashboard.forecast.company')
@@ -224,7 +223,7 @@ function forecastColumns(
     title,
     key,
     align: 'right' as const,
-    render: (_: unknown, row: NamedRow) => formatMoney(row[key] as number | null, row.currency, lang),
+    render: (_: unknown, row: NamedRow) => formatFigure(row[key] as number | null, row.currency, lang),
   });
   return [
     {
@@ -267,7 +266,7 @@ function monthChart(data: ForecastResult, t: T, lang: string, phone: boolean): C
       const v = m ? pick(m) : null;
       return v === null ? null : toMajor(v, currency);
     });
-  const fmt = (v: number) => formatMoney(toMinor(v, currency), currency, lang, true);
+  const fmt = (v: number) => formatFigure(toMinor(v, currency), currency, lang, true);
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
     legend: { top: 0, type: 'scroll' },

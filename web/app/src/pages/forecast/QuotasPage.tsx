@@ -2,6 +2,7 @@ import { App, Button, Card, Empty, Flex, InputNumber, List, Select, Skeleton, Ta
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { CURRENCIES, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Quota, type QuotaPerson, type QuotaSet, useQuotas, useSaveQuotas } from '../../api/forecast';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
@@ -9,9 +10,8 @@ import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
-import { currentQuarter, minorDigits, quarterChoices, toMajor, toMinor } from './money';
+import { currentQuarter, quarterChoices } from './figures';
 
-const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD'];
 const cellKey = (userId: string, month: string) => `${userId}.${month}`;
 
 /**

@@ -1,28 +1,16 @@
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import { addMonths, currentMonth, currentQuarter } from '../../../../../shared/domain/forecast/period';
 
-/** Money in the API is integer minor units; a currency says how many digits its minor unit has. */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+/** The forecast's and the dashboard's figures: amounts that may be missing, percentages, periods, the main currency. */
 
-export const toMajor = (minor: number, currency: string) => minor / 10 ** minorDigits(currency);
-export const toMinor = (major: number, currency: string) => Math.round(major * 10 ** minorDigits(currency));
-
-export function formatMoney(minor: number | null | undefined, currency: string, language: string, compact = false) {
-  if (minor === null || minor === undefined) return '—';
-  try {
-    return new Intl.NumberFormat(language, {
-      style: 'currency',
-      currency,
-      ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-    }).format(toMajor(minor, currency));
-  } catch {
-    return `${toMajor(minor, currency)} ${currency}`;
-  }
+/** An amount in minor units that may be missing (no quota set): "—" then. */
+export function formatFigure(
+  minor: number | null | undefined,
+  currency: string,
+  language: string,
+  compact = false,
+): string {
+  return minor === null || minor === undefined ? '—' : formatMoney(minor, currency, language, { compact });
 }
 
 export function formatPercent(ratio: number | null | undefined, language: string): string {

@@ -1,8 +1,8 @@
 import { Card, Empty, Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import type { HomePage } from '../../api/work';
-import { formatMoney } from '../deals/money';
 
 type Deals = NonNullable<HomePage['deals']>;
 
@@ -49,7 +49,9 @@ export function HomeDealsCard({ deals }: { deals: Deals }) {
                 <Typography.Text strong>{zh ? stage.label.zh : stage.label.en}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('work.home.dealsCount', { count: stage.count })}
-                  {stage.amounts.map((a) => ` · ${formatMoney(a.amount, a.currency, i18n.language)}`).join('')}
+                  {stage.amounts
+                    .map((a) => ` · ${formatMoney(a.amount, a.currency, i18n.language, { trimZeros: true })}`)
+                    .join('')}
                 </Typography.Text>
               </Flex>
               <Progress

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { formatMoney } from '../../../../../shared/domain/quotes/quote-math';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import { type QuoteStatus, useCreateQuote, useDealQuotes } from '../../api/quotes';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';

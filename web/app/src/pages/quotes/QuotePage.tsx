@@ -17,15 +17,9 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
+import { formatMoney, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import type { LineInput, QuoteLanguage } from '../../../../../shared/domain/quotes/quote.schema';
-import {
-  computeQuote,
-  type Discount,
-  formatMoney,
-  minorDigits,
-  toMajorString,
-  toMinor,
-} from '../../../../../shared/domain/quotes/quote-math';
+import { computeQuote, type Discount } from '../../../../../shared/domain/quotes/quote-math';
 import { api } from '../../api/client';
 import {
   downloadQuotePdf,
@@ -77,7 +71,7 @@ function discountOf(type: EditLine['discountType'], value: number, currency: str
 }
 
 function toEditState(quote: Quote): EditState {
-  const major = (n: number) => Number(toMajorString(n, quote.currency));
+  const major = (n: number) => toMajor(n, quote.currency);
   const editDiscount = (d: Discount | null | undefined) =>
     d?.type === 'percent'
       ? { type: 'percent' as const, value: d.basisPoints / 100 }
@@ -178,7 +172,7 @@ function QuoteView({ quote, editable }: { quote: Quote; editable: boolean }) {
       description: name,
       taxPercent: product.taxRate / 100,
       // A price in another currency is not converted: the rep types it.
-      ...(product.currency === currency ? { price: Number(toMajorString(product.unitPrice, currency)) } : {}),
+      ...(product.currency === currency ? { price: toMajor(product.unitPrice, currency) } : {}),
     });
   };
 

@@ -1,7 +1,7 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../../../../../shared/domain/common/money';
 import type { QuoteTotals } from '../../../../../shared/domain/quotes/quote-math';
-import { formatMoney } from '../../../../../shared/domain/quotes/quote-math';
 
 /** Subtotal, discounts, tax and total of a quote, as computed by the shared quote arithmetic. */
 export function QuoteSummary({ totals, currency }: { totals: QuoteTotals; currency: string }) {

@@ -21,7 +21,7 @@ import {
 } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatMoney, minorDigits, toMajorString, toMinor } from '../../../../../shared/domain/quotes/quote-math';
+import { CURRENCIES, formatMoney, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Product, useDeleteProduct, useProducts, useSaveProduct } from '../../api/quotes';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
@@ -30,8 +30,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useIsPhone } from '../../layout/useIsPhone';
-
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'SGD'];
 
 const rowProps = (p: Product) => ({ 'data-testid': 'product-row', 'data-sku': p.sku }) as HTMLAttributes<HTMLElement>;
 
@@ -192,7 +190,7 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
         nameZh: product.nameZh,
         sku: product.sku,
         description: product.description,
-        price: Number(toMajorString(product.unitPrice, product.currency)),
+        price: toMajor(product.unitPrice, product.currency),
         currency: product.currency,
         taxPercent: product.taxRate / 100,
         active: product.active,
