@@ -4,13 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import Provider, { type Configuration } from 'oidc-provider';
-import { getStaffProfile, type StaffProfile, staffIdByEmail } from '../../shared/db/users.repository.js';
+import { getStaffProfile, recordSignIn, type StaffProfile, staffIdByEmail } from '../../shared/db/users.repository.js';
 import {
   authenticateStaff,
   canSignIn,
   checkLocalTotp,
   localTotpEnabled,
-  recordSignIn,
 } from '../../shared/identity/local-user-store.js';
 import { MFA_ENROL_CLAIM, mustUseMfa } from '../../shared/identity/mfa.js';
 import { findPortalUser, type LocalPortalUser, PORTAL_USERS, portalLinkOf } from './portal-users.js';
@@ -77,6 +76,8 @@ export interface OidcOptions {
    * of the demo signs in with a password alone; a user who did enrol is asked for a code either way.
    */
   enforceMfa?: boolean;
+  /** The instant of a sign-in: when its TOTP code must be valid and the time it records (tests inject one). */
+  clock?: () => Date;
 }
 
 /** One local user pool: its issuer, client, sign-in page and accounts. */
@@ -114,6 +115,7 @@ interface PoolSpec {
 
 export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
   const idTokenSeconds = options.idTokenSeconds ?? 3600;
+  const now = options.clock ?? (() => new Date());
   const keyFile = (name: string) => (options.keyDir ? `${options.keyDir}/${name}` : undefined);
 
   // The profile in the table is the local account: current roles, and no token once disabled.
@@ -152,10 +154,12 @@ export async function startLocalOidc(options: OidcOptions): Promise<LocalOidc> {
     authenticate: async (email, password) => (await authenticateStaff(email, password))?.id,
     secondFactor: {
       enabled: (id) => localTotpEnabled(id),
-      check: (id, code) => checkLocalTotp(id, code, new Date()),
+      check: (id, code) => checkLocalTotp(id, code, now()),
     },
-    // What a post-authentication trigger records in AWS.
-    signedIn: (id) => recordSignIn(id, new Date()),
+    // The post-authentication trigger's own write (only forward in time), as in AWS.
+    signedIn: async (id) => {
+      await recordSignIn(id, now());
+    },
     claimsOf: async (id) => {
       const profile = await getStaffProfile(id);
       return profile && canSignIn(profile) ? staffClaims(profile) : undefined;

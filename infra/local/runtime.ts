@@ -49,6 +49,8 @@ export interface RuntimeOptions {
   idTokenSeconds?: number;
   /** Enforce TOTP MFA for admins and sysadmins, as in AWS (off for the demo; LOCAL_ENFORCE_MFA=1 with npm start). */
   enforceMfa?: boolean;
+  /** The local identity provider's clock: the instant of each sign-in (tests inject one). */
+  clock?: () => Date;
   /** The address every local service listens on: loopback unless HOST says otherwise. */
   host?: string;
   /**
@@ -223,6 +225,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       keyDir: options.dataDir,
       idTokenSeconds: options.idTokenSeconds,
       enforceMfa: options.enforceMfa,
+      clock: options.clock,
     });
     const drain = async () => {
       for (let round = 0; round < 20; round++) {

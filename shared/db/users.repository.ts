@@ -197,6 +197,31 @@ export async function recordMfaEnrolment(
 }
 
 /**
+ * Records when the user signed in (UpdateItem of keys.user, `lastSignInAt`), conditionally: the
+ * profile must exist (no stray item for an account without a profile) and the time only moves
+ * forward, so a retried, late or out-of-order record never puts it back and a repeat changes
+ * nothing. The one implementation of the post-authentication trigger's write, in AWS (Cognito
+ * trigger) and locally (the local provider's sign-in). Answers whether the time was recorded.
+ */
+export async function recordSignIn(userId: string, at: Date): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET lastSignInAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(lastSignInAt) OR lastSignInAt < :at)',
+        ExpressionAttributeValues: { ':at': at.toISOString() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
  * The admin count guard (keys.adminCount): how many admins are not disabled. Two admins demoting
  * each other at once both read "two admins"; the guard's conditional decrement lets only one of
  * them through. Written on first need from the staff directory (conditional put, so a racing

@@ -176,19 +176,6 @@ export async function authenticateStaff(email: string, password: string): Promis
   return canSignIn(profile) ? profile : undefined;
 }
 
-/** What a post-authentication trigger records in AWS: when the user last signed in. */
-export async function recordSignIn(userId: string, at: Date): Promise<void> {
-  await db().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.user(userId),
-      UpdateExpression: 'SET lastSignInAt = :at',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':at': at.toISOString() },
-    }),
-  );
-}
-
 /** A new single-use invitation for a user; answers the token (only its hash is stored). */
 export async function createInvitation(userId: string, email: string, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');

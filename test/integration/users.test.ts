@@ -16,6 +16,8 @@ const ADMIN_ID = STAFF_USERS.find((u) => u.email === 'admin@cirrus.local')!.id;
 let runtime: Runtime;
 let admin: Api;
 let sysadmin: Api;
+/** The instant the local provider signs users in at: now, unless a test chooses one (`signInAt`). */
+let signInInstant: Date | undefined;
 
 const anInvite = (overrides: Record<string, unknown> = {}) => {
   const n = randomUUID().slice(0, 8);
@@ -33,8 +35,18 @@ async function userOf(id: string): Promise<UserSummary> {
   return res.body.items.find((u) => u.id === id)!;
 }
 
+/** Signs a seeded user in on the local provider as if it were `at` (its injected clock). */
+async function signInAt(at: Date, email: string) {
+  signInInstant = at;
+  try {
+    return await staffSignIn(runtime, email, LOCAL_PASSWORD);
+  } finally {
+    signInInstant = undefined;
+  }
+}
+
 beforeAll(async () => {
-  runtime = await startTestRuntime();
+  runtime = await startTestRuntime({ clock: () => signInInstant ?? new Date() });
   admin = apiAs(runtime, 'admin@cirrus.local');
   sysadmin = apiAs(runtime, 'sysadmin@cirrus.local');
 });
@@ -72,6 +84,21 @@ describe('listing users', () => {
     const finance = STAFF_USERS.find((u) => u.email === 'finance@cirrus.local')!;
     const row = await userOf(finance.id);
     expect(Date.now() - Date.parse(row.lastSignInAt!)).toBeLessThan(60_000);
+  });
+
+  it('never moves the last sign-in back: a sign-in recorded with an older time leaves the newer one', async () => {
+    const support = STAFF_USERS.find((u) => u.email === 'support@cirrus.local')!;
+    const [older, newer, latest] = ['2031-03-01', '2031-03-02', '2031-03-03'].map(
+      (d) => new Date(`${d}T09:00:00.000Z`),
+    );
+
+    expect((await signInAt(newer!, support.email)).status).toBe(200);
+    expect((await userOf(support.id)).lastSignInAt).toBe(newer!.toISOString());
+    // A late record of an earlier sign-in (the trigger's retry, an out-of-order delivery) changes nothing.
+    expect((await signInAt(older!, support.email)).status).toBe(200);
+    expect((await userOf(support.id)).lastSignInAt).toBe(newer!.toISOString());
+    expect((await signInAt(latest!, support.email)).status).toBe(200);
+    expect((await userOf(support.id)).lastSignInAt).toBe(latest!.toISOString());
   });
 });
 
