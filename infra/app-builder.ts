@@ -90,7 +90,6 @@ export function buildApp(options: BuildAppOptions = {}): CirrusApp {
       identityArn: messaging.mailIdentityArn,
       configurationSetArn: messaging.configurationSetArn,
       mailFrom: settings.mailFrom,
-      appUrl: `https://${settings.domainName}`,
     },
     staffPool: identity.staffPool,
     attachments: data.attachmentsBinding,

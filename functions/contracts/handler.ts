@@ -19,7 +19,6 @@ import {
   contractTerminate,
   paymentCreate,
 } from '../../shared/domain/contracts/contract.schema.js';
-import { expectedVersion } from '../../shared/http/expected-version.js';
 import { created, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
@@ -34,7 +33,8 @@ export const handler = createHandler(routesOf('contracts'), {
   }),
   'POST /api/contracts': defineRoute({
     body: contractCreate,
-    handle: async ({ body, principal }) => created(await createContract(body, principal)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createContract(body, principal, idempotency),
   }),
   'GET /api/contracts/{id}': defineRoute({
     params: idParams,
@@ -43,10 +43,9 @@ export const handler = createHandler(routesOf('contracts'), {
   'PATCH /api/contracts/{id}': defineRoute({
     params: idParams,
     body: contractPatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateContract(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) =>
+      ok(await updateContract(params.id, body, version, principal)),
   }),
   'POST /api/contracts/{id}/renew': defineRoute({
     params: idParams,

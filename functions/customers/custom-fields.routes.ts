@@ -76,13 +76,13 @@ export const customFieldRoutes: Record<string, RouteDef> = {
   'PATCH /api/custom-fields/{entity}/{key}': defineRoute({
     params: fieldParams,
     body: customFieldPatch,
-    handle: async ({ params, body, principal, headers }) => {
+    versioned: true,
+    handle: async ({ params, body, version, principal }) => {
       const set = await getCustomFieldSet(params.entity);
       const before = set.fields.find((f) => f.key === params.key);
       if (!before) throw notFound('customField');
-      const { version, ...changes } = body;
-      const expected = version ?? Number(headers['if-match']?.replace(/\D/g, ''));
-      if (expected !== before.version) throw staleVersion('customField');
+      const changes = body;
+      if (version !== before.version) throw staleVersion('customField');
       if (changes.options && before.type !== 'select' && before.type !== 'multiselect') {
         throw new AppError('bad_request', 'validation_failed', 'Only selects have options', {
           options: 'Only selects have options',
@@ -122,14 +122,14 @@ export const customFieldRoutes: Record<string, RouteDef> = {
   'PATCH /api/custom-fields/{entity}/built-in/{field}': defineRoute({
     params: builtInFieldParams,
     body: builtInSensitivityPatch,
-    handle: async ({ params, body, principal, headers }) => {
+    versioned: true,
+    handle: async ({ params, body, version, principal }) => {
       if (!isBuiltInField(params.entity, params.field)) throw notFound('customField');
       const set = await getCustomFieldSet(params.entity);
       const all = builtInSettings(params.entity, set.builtIn);
       const before = all.find((s) => s.key === params.field)!;
-      const { version, ...changes } = body;
-      const expected = version ?? Number(headers['if-match']?.replace(/\D/g, ''));
-      if (expected !== before.version) throw staleVersion('customField');
+      const changes = body;
+      if (version !== before.version) throw staleVersion('customField');
       const now = systemClock.now().toISOString();
       const after: BuiltInSensitivity = {
         ...before,

@@ -7,11 +7,9 @@ import {
 } from '../../shared/app/customers/record-commands.js';
 import { type ListQuery, listCustomerRecords, recordTimeline } from '../../shared/app/customers/record-queries.js';
 import { revealFor } from '../../shared/app/customers/sensitive-values.js';
-import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import { id, pageQuery } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
-import { expectedVersion } from '../../shared/http/expected-version.js';
 import { defineRoute, ok, type RouteDef } from '../../shared/http/route.js';
 
 const idParams = z.strictObject({ id });
@@ -33,10 +31,9 @@ export function customerRecordRoutes(
     }),
     [`POST ${base}`]: defineRoute({
       body: schemas.create,
-      handle: async ({ body, principal, headers }) => {
-        const idem = idempotencyRequest(principal.userId, headers['idempotency-key'], body);
-        return createCustomerRecord(kind, body as Record<string, unknown>, principal, idem);
-      },
+      idempotent: true,
+      handle: async ({ body, principal, idempotency }) =>
+        createCustomerRecord(kind, body as Record<string, unknown>, principal, idempotency),
     }),
     [`GET ${base}/{id}`]: defineRoute({
       params: idParams,
@@ -46,11 +43,9 @@ export function customerRecordRoutes(
     [`PATCH ${base}/{id}`]: defineRoute({
       params: idParams,
       body: schemas.patch,
-      handle: async ({ params, body, principal, headers }) => {
-        const { version, ...patch } = body as Record<string, unknown> & { version?: number };
-        const expected = expectedVersion(version, headers['if-match']);
-        return ok(await updateCustomerRecord(kind, params.id, patch, expected, principal));
-      },
+      versioned: true,
+      handle: async ({ params, body, version, principal }) =>
+        ok(await updateCustomerRecord(kind, params.id, body as Record<string, unknown>, version, principal)),
     }),
     [`DELETE ${base}/{id}`]: defineRoute({
       params: idParams,

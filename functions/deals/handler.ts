@@ -8,7 +8,6 @@ import {
 } from '../../shared/app/deals/deal-commands.js';
 import { dealBoard, dealTimeline, listDeals } from '../../shared/app/deals/deal-queries.js';
 import { createPipeline, listPipelines, updatePipeline } from '../../shared/app/deals/pipeline-commands.js';
-import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import { id, pageQuery } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import {
@@ -19,8 +18,7 @@ import {
   dealStageChange,
 } from '../../shared/domain/deals/deal.schema.js';
 import { pipelineCreate, pipelinePatch } from '../../shared/domain/deals/pipeline.schema.js';
-import { expectedVersion } from '../../shared/http/expected-version.js';
-import { created, defineRoute, ok } from '../../shared/http/route.js';
+import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
 const idParams = z.strictObject({ id });
@@ -31,15 +29,15 @@ export const handler = createHandler(routesOf('deals'), {
   'GET /api/pipelines': defineRoute({ handle: async () => ok(await listPipelines()) }),
   'POST /api/pipelines': defineRoute({
     body: pipelineCreate,
-    handle: async ({ body, principal }) => created(await createPipeline(body, principal)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createPipeline(body, principal, idempotency),
   }),
   'PATCH /api/pipelines/{id}': defineRoute({
     params: idParams,
     body: pipelinePatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updatePipeline(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) =>
+      ok(await updatePipeline(params.id, body, version, principal)),
   }),
   'GET /api/deals': defineRoute({
     query: dealListQuery,
@@ -47,8 +45,8 @@ export const handler = createHandler(routesOf('deals'), {
   }),
   'POST /api/deals': defineRoute({
     body: dealCreate,
-    handle: async ({ body, principal, headers }) =>
-      createDeal(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createDeal(body, principal, idempotency),
   }),
   'GET /api/deals/board': defineRoute({
     query: dealBoardQuery,
@@ -61,10 +59,8 @@ export const handler = createHandler(routesOf('deals'), {
   'PATCH /api/deals/{id}': defineRoute({
     params: idParams,
     body: dealPatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateDeal(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) => ok(await updateDeal(params.id, body, version, principal)),
   }),
   'DELETE /api/deals/{id}': defineRoute({
     params: idParams,

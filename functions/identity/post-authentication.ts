@@ -1,5 +1,8 @@
 import type { PostAuthenticationTriggerEvent } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { recordSignIn } from '../../shared/db/users.repository.js';
+
+parseConfigAtColdStart();
 
 /**
  * Cognito post-authentication trigger of the staff pool: records when the user signed in

@@ -1,7 +1,10 @@
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { teamIdsOf } from '../../shared/db/teams.repository.js';
 import { MFA_ENROL_CLAIM, MFA_GROUPS } from '../../shared/identity/mfa.js';
+
+parseConfigAtColdStart();
 
 /**
  * Cognito pre-token-generation trigger of the staff pool.

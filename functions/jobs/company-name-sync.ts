@@ -1,4 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { auditRecord, putAudit } from '../../shared/db/audit.js';
 import { tableName } from '../../shared/db/client.js';
 import { getRecord, type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
@@ -8,6 +9,8 @@ import { transactWrite } from '../../shared/db/transact.js';
 import { AppError, staleVersion } from '../../shared/domain/common/errors.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
 import { logger } from '../../shared/http/logger.js';
+
+parseConfigAtColdStart();
 
 /**
  * Keeps contacts' `companyName` (denormalised for list columns) in step with their company: on

@@ -1,5 +1,6 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { type ReturnOutcome, returnDueLead } from '../../shared/app/leads/pool-commands.js';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { followUpDueSource, NO_TEAM } from '../../shared/db/keys.leads.js';
 import { listRules } from '../../shared/db/leads.repository.js';
 import { queryPage } from '../../shared/db/query.js';
@@ -7,6 +8,8 @@ import { listTeams } from '../../shared/db/teams.repository.js';
 import { DEFAULT_RULES, type LeadRules } from '../../shared/domain/leads/lead.schema.js';
 import { followUpCutoff } from '../../shared/domain/leads/lead-rules.js';
 import { logger } from '../../shared/http/logger.js';
+
+parseConfigAtColdStart();
 
 const SYSTEM = { userId: 'system', name: 'Cirrus (lead pool)' };
 /** At most this many leads are moved per run; the next run (an hour later) takes the rest. */

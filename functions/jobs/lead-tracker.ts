@@ -1,4 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { isPoolOwner, NO_TEAM, teamKeyOf } from '../../shared/db/keys.leads.js';
 import {
   deleteLeadState,
@@ -12,6 +13,8 @@ import { type TransactItem, transactWrite } from '../../shared/db/transact.js';
 import { AppError } from '../../shared/domain/common/errors.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
 import { logger } from '../../shared/http/logger.js';
+
+parseConfigAtColdStart();
 
 /**
  * Starts (or stops) a lead's follow-up clock when a contact changes outside the leads context: a

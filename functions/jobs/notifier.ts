@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { config } from '../../shared/config.js';
+import { config, parseConfigAtColdStart } from '../../shared/config.js';
 import { db, tableName } from '../../shared/db/client.js';
 import { keys } from '../../shared/db/keys.js';
 import { createNotification, getPreferences, notificationIdFor } from '../../shared/db/notifications.repository.js';
@@ -17,6 +17,8 @@ import {
 import { renderEmail } from '../../shared/email/templates.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
 import { logger } from '../../shared/http/logger.js';
+
+parseConfigAtColdStart();
 
 /**
  * The notifier: for every domain event the registry (shared/domain/notifications/kinds.ts)

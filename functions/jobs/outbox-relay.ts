@@ -1,10 +1,13 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { manifest } from '../../infra/manifest.js';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import type { AuditRecord } from '../../shared/db/audit.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
 import { type OutgoingEvent, publishEvents } from '../../shared/events/publisher.js';
 import { logger } from '../../shared/http/logger.js';
+
+parseConfigAtColdStart();
 
 /**
  * The outbox relay: audit records arrive from the table stream (the event source mapping lets

@@ -1,10 +1,12 @@
 import type { ScheduledEvent } from 'aws-lambda';
-import { required } from '../../shared/config.js';
+import { parseConfigAtColdStart, required } from '../../shared/config.js';
 import { RESTORE_WINDOW_DAYS } from '../../shared/db/customer-records.repository.js';
 import { type RecordKind, trashDueSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import { logger } from '../../shared/http/logger.js';
 import { sendMessages } from '../../shared/queues/sender.js';
+
+parseConfigAtColdStart();
 
 /** At most this many records are queued per run; the next run (an hour later) takes the rest. */
 const MAX_PER_RUN = 1000;

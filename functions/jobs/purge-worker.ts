@@ -1,9 +1,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import { getRecord, purgeRecord } from '../../shared/db/customer-records.repository.js';
 import { logger } from '../../shared/http/logger.js';
 import type { PurgeMessage } from './purge-sweep.js';
+
+parseConfigAtColdStart();
 
 const SYSTEM = { userId: 'system', name: 'Cirrus (retention)' };
 const processor = new BatchProcessor(EventType.SQS);

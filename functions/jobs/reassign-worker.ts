@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { required } from '../../shared/config.js';
+import { parseConfigAtColdStart, required } from '../../shared/config.js';
 import { auditRecord, putAudit } from '../../shared/db/audit.js';
 import { getRecord, type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
 import { ownerRecordsSource } from '../../shared/db/keys.js';
@@ -21,6 +21,8 @@ import { assignedTeam } from '../../shared/domain/teams/team.schema.js';
 import { logger } from '../../shared/http/logger.js';
 import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { sendMessages } from '../../shared/queues/sender.js';
+
+parseConfigAtColdStart();
 
 /** Records moved per queue message: one page of the from-owner's owner index. */
 export const REASSIGN_PAGE_SIZE = 25;

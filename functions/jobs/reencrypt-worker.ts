@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { sealSensitive, unsealBuiltIns } from '../../shared/app/customers/sensitive-values.js';
-import { required } from '../../shared/config.js';
+import { parseConfigAtColdStart, required } from '../../shared/config.js';
 import { auditRecord } from '../../shared/db/audit.js';
 import { getCustomFieldSet } from '../../shared/db/custom-fields.repository.js';
 import { getRecord, replaceRecord, type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
@@ -21,6 +21,8 @@ import { maskBuiltInChanges } from '../../shared/domain/customers/builtin-sensit
 import { logger } from '../../shared/http/logger.js';
 import { PageNotReady } from '../../shared/queues/page-not-ready.js';
 import { sendMessages } from '../../shared/queues/sender.js';
+
+parseConfigAtColdStart();
 
 /** Records per queue message: one page of the entity's list index. */
 export const REENCRYPT_PAGE_SIZE = 25;

@@ -1,8 +1,11 @@
 import type { ScheduledEvent } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../../shared/config.js';
 import { remindersDueSource } from '../../shared/db/keys.notifications.js';
 import { queryPage } from '../../shared/db/query.js';
 import { fireReminder, type ReminderItem } from '../../shared/db/reminders.js';
 import { logger } from '../../shared/http/logger.js';
+
+parseConfigAtColdStart();
 
 /** At most this many reminders fire per run; the next run (minutes later) takes the rest. */
 const MAX_PER_RUN = 500;

@@ -7,7 +7,7 @@ import { rulesOf, saveRules } from '../../shared/app/leads/rules-commands.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { duplicatesQuery, leadCreate, leadRulesPut, poolListQuery } from '../../shared/domain/leads/lead.schema.js';
-import { created, defineRoute, ok } from '../../shared/http/route.js';
+import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
 const idParams = z.strictObject({ id });
@@ -28,7 +28,8 @@ export const handler = createHandler(routesOf('leads'), {
   }),
   'POST /api/leads': defineRoute({
     body: leadCreate,
-    handle: async ({ body, principal }) => created(await createLead(body, principal)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createLead(body, principal, idempotency),
   }),
   'GET /api/lead-rules': defineRoute({ handle: async ({ principal }) => ok(await rulesOf(principal)) }),
   'PUT /api/lead-rules/{id}': defineRoute({

@@ -13,7 +13,6 @@ import {
   readQuoteOrThrow,
   updateQuote,
 } from '../../shared/app/quotes/quote-commands.js';
-import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import {
   productCreate,
   productIdParams,
@@ -27,8 +26,7 @@ import {
   quotePatch,
   quoteStatusChange,
 } from '../../shared/domain/quotes/quote.schema.js';
-import { expectedVersion } from '../../shared/http/expected-version.js';
-import { created, defineRoute, noContent, ok } from '../../shared/http/route.js';
+import { defineRoute, noContent, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
 /** Lambda entry of the quotes context: the price list and quotes (documents: pdf-handler.ts). */
@@ -39,7 +37,8 @@ export const handler = createHandler(routesOf('quotes'), {
   }),
   'POST /api/products': defineRoute({
     body: productCreate,
-    handle: async ({ body, principal }) => created(await createProduct(body, principal)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createProduct(body, principal, idempotency),
   }),
   'GET /api/products/{id}': defineRoute({
     params: productIdParams,
@@ -48,10 +47,9 @@ export const handler = createHandler(routesOf('quotes'), {
   'PATCH /api/products/{id}': defineRoute({
     params: productIdParams,
     body: productPatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateProduct(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) =>
+      ok(await updateProduct(params.id, body, version, principal)),
   }),
   'DELETE /api/products/{id}': defineRoute({
     params: productIdParams,
@@ -69,8 +67,8 @@ export const handler = createHandler(routesOf('quotes'), {
   }),
   'POST /api/quotes': defineRoute({
     body: quoteCreate,
-    handle: async ({ body, principal, headers }) =>
-      createQuote(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createQuote(body, principal, idempotency),
   }),
   'GET /api/quotes/{id}': defineRoute({
     params: quoteIdParams,
@@ -79,17 +77,14 @@ export const handler = createHandler(routesOf('quotes'), {
   'PATCH /api/quotes/{id}': defineRoute({
     params: quoteIdParams,
     body: quotePatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateQuote(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) => ok(await updateQuote(params.id, body, version, principal)),
   }),
   'POST /api/quotes/{id}/status': defineRoute({
     params: quoteIdParams,
     body: quoteStatusChange,
-    handle: async ({ params, body, principal, headers }) =>
-      ok(
-        await changeQuoteStatus(params.id, body.status, expectedVersion(body.version, headers['if-match']), principal),
-      ),
+    versioned: true,
+    handle: async ({ params, body, version, principal }) =>
+      ok(await changeQuoteStatus(params.id, body.status, version, principal)),
   }),
 });

@@ -5,8 +5,7 @@ import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { reassignmentCreate } from '../../shared/domain/teams/reassignment.schema.js';
 import { teamCreate, teamPatch } from '../../shared/domain/teams/team.schema.js';
-import { expectedVersion } from '../../shared/http/expected-version.js';
-import { created, defineRoute, noContent, ok } from '../../shared/http/route.js';
+import { defineRoute, noContent, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
 const idParams = z.strictObject({ id });
@@ -16,15 +15,14 @@ export const handler = createHandler(routesOf('teams'), {
   'GET /api/teams': defineRoute({ handle: async () => ok(await teamsOf()) }),
   'POST /api/teams': defineRoute({
     body: teamCreate,
-    handle: async ({ body, principal }) => created(await createTeam(body, principal)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createTeam(body, principal, idempotency),
   }),
   'PATCH /api/teams/{id}': defineRoute({
     params: idParams,
     body: teamPatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateTeam(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) => ok(await updateTeam(params.id, body, version, principal)),
   }),
   'DELETE /api/teams/{id}': defineRoute({
     params: idParams,

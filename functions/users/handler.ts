@@ -1,7 +1,6 @@
 import { routesOf } from '../../infra/manifest.js';
 import { beginTotpEnrolment, mfaStatus, verifyTotpEnrolment } from '../../shared/app/users/mfa-commands.js';
 import { inviteUser, listUsers, updateUser } from '../../shared/app/users/user-commands.js';
-import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { totpVerify, userInvite, userPatch } from '../../shared/domain/users/user.schema.js';
@@ -22,9 +21,9 @@ export const handler = createHandler(routesOf('users'), {
   }),
   'POST /api/users': defineRoute({
     body: userInvite,
-    handle: async ({ body, principal, headers }) => {
-      const idem = idempotencyRequest(principal.userId, headers['idempotency-key'], body);
-      const out = await inviteUser(body, principal, idem, userDirectory());
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => {
+      const out = await inviteUser(body, principal, idempotency, userDirectory());
       return { status: out.status, body: out.body };
     },
   }),

@@ -14,14 +14,12 @@ import {
   updateTask,
 } from '../../shared/app/work/task-commands.js';
 import { listTasks } from '../../shared/app/work/task-queries.js';
-import { idempotencyRequest } from '../../shared/db/idempotency.js';
 import { toApiTask } from '../../shared/db/tasks.repository.js';
 import { id } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';
 import { activityCreate, activityListQuery, activityPatch } from '../../shared/domain/work/activity.schema.js';
 import { homeQuery } from '../../shared/domain/work/home.js';
 import { completeBody, taskCreate, taskListQuery, taskPatch } from '../../shared/domain/work/task.schema.js';
-import { expectedVersion } from '../../shared/http/expected-version.js';
 import { defineRoute, noContent, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
@@ -35,8 +33,8 @@ export const handler = createHandler(routesOf('work'), {
   }),
   'POST /api/tasks': defineRoute({
     body: taskCreate,
-    handle: async ({ body, principal, headers }) =>
-      createTask(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => createTask(body, principal, idempotency),
   }),
   'GET /api/tasks/{id}': defineRoute({
     params: idParams,
@@ -45,10 +43,8 @@ export const handler = createHandler(routesOf('work'), {
   'PATCH /api/tasks/{id}': defineRoute({
     params: idParams,
     body: taskPatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateTask(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) => ok(await updateTask(params.id, body, version, principal)),
   }),
   'DELETE /api/tasks/{id}': defineRoute({
     params: idParams,
@@ -69,16 +65,15 @@ export const handler = createHandler(routesOf('work'), {
   }),
   'POST /api/activities': defineRoute({
     body: activityCreate,
-    handle: async ({ body, principal, headers }) =>
-      logActivity(body, principal, idempotencyRequest(principal.userId, headers['idempotency-key'], body)),
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => logActivity(body, principal, idempotency),
   }),
   'PATCH /api/activities/{id}': defineRoute({
     params: idParams,
     body: activityPatch,
-    handle: async ({ params, body, principal, headers }) => {
-      const { version, ...patch } = body;
-      return ok(await updateActivity(params.id, patch, expectedVersion(version, headers['if-match']), principal));
-    },
+    versioned: true,
+    handle: async ({ params, body, version, principal }) =>
+      ok(await updateActivity(params.id, body, version, principal)),
   }),
   'DELETE /api/activities/{id}': defineRoute({
     params: idParams,

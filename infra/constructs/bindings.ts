@@ -76,7 +76,6 @@ export interface MailBinding {
   readonly identityArn: string;
   readonly configurationSetArn: string;
   readonly mailFrom: string;
-  readonly appUrl: string;
 }
 
 export function bindEmail(target: CrmFunction, mail: MailBinding): void {
@@ -84,7 +83,6 @@ export function bindEmail(target: CrmFunction, mail: MailBinding): void {
     new PolicyStatement({ actions: ['ses:SendEmail'], resources: [mail.identityArn, mail.configurationSetArn] }),
   );
   setEnv(target, 'MAIL_FROM', mail.mailFrom);
-  setEnv(target, 'APP_URL', mail.appUrl);
 }
 
 /** `purge` → `QUEUE_URL_PURGE`, `email-batches` → `QUEUE_URL_EMAIL_BATCHES`. */

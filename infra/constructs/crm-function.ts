@@ -21,6 +21,8 @@ export interface CrmFunctionProps {
   readonly version: string;
   readonly logRetention: RetentionDays;
   readonly projectRoot: string;
+  /** The console's URL (links in e-mails); every function gets it, since shared/config.ts requires it in Lambda. */
+  readonly appUrl: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export class CrmFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.service,
         APP_VERSION: props.version,
+        APP_URL: props.appUrl,
       },
       bundling: nodejsBundling(decl.assets?.map((folder) => join(props.projectRoot, folder))),
     });

@@ -60,6 +60,7 @@ export class FunctionsStack extends Stack {
         version: settings.version,
         logRetention: settings.logRetention,
         projectRoot: settings.projectRoot,
+        appUrl: `https://${settings.domainName}`,
       });
       const { grants } = decl;
       if (grants.table) bindTable(fn, props.table, grants.table);

@@ -169,6 +169,7 @@ export class IdentityStack extends Stack {
         version: settings.version,
         logRetention: settings.logRetention,
         projectRoot: settings.projectRoot,
+        appUrl: `https://${settings.domainName}`,
       });
       if (decl.grants.table) {
         if (!table) throw new Error(`${trigger.function} needs the table`);

@@ -1,6 +1,7 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
 import { localFieldKey } from './local-key.js';
@@ -34,7 +35,7 @@ async function decryptKey(ciphertext: string): Promise<Buffer> {
   const out = await kms.send(
     new DecryptCommand({
       CiphertextBlob: Buffer.from(ciphertext, 'base64'),
-      KeyId: process.env.FIELD_KEY_ARN,
+      KeyId: config().FIELD_KEY_ARN,
       EncryptionContext: CONTEXT,
     }),
   );
@@ -50,7 +51,7 @@ async function loadAwsBlindKey(): Promise<Buffer> {
   const fresh = randomBytes(32);
   kms ??= new KMSClient({});
   const sealed = await kms.send(
-    new EncryptCommand({ KeyId: process.env.FIELD_KEY_ARN, Plaintext: fresh, EncryptionContext: CONTEXT }),
+    new EncryptCommand({ KeyId: config().FIELD_KEY_ARN, Plaintext: fresh, EncryptionContext: CONTEXT }),
   );
   try {
     await db().send(

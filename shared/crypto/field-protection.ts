@@ -1,4 +1,5 @@
 import type { KeyringNode } from '@aws-crypto/material-management-node';
+import { config } from '../config.js';
 import type { SealedValue } from '../domain/customers/sealed.js';
 import { localFieldKey, setLocalKeyMaterial } from './local-key.js';
 
@@ -39,7 +40,7 @@ export function setLocalFieldKey(key: Uint8Array): void {
 
 function currentKeyring(lib: Sdk): KeyringNode {
   if (keyring) return keyring;
-  const arn = process.env.FIELD_KEY_ARN;
+  const arn = config().FIELD_KEY_ARN;
   if (arn) {
     keyring = new lib.KmsKeyringNode({ generatorKeyId: arn });
     return keyring;

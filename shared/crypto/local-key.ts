@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { config } from '../config.js';
 
 /**
  * The local runtime's raw field key (AES-256): set in memory (tests) or read from FIELD_KEY_FILE.
@@ -15,7 +16,7 @@ export function setLocalKeyMaterial(key: Uint8Array): void {
 /** The local raw field key; undefined in AWS (FIELD_KEY_ARN: the key never leaves KMS). */
 export function localFieldKey(): Uint8Array | undefined {
   if (localKey) return localKey;
-  if (process.env.FIELD_KEY_ARN) return undefined;
-  const file = process.env.FIELD_KEY_FILE;
+  if (config().FIELD_KEY_ARN) return undefined;
+  const file = config().FIELD_KEY_FILE;
   return file ? new Uint8Array(readFileSync(file)) : undefined;
 }

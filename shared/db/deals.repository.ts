@@ -262,7 +262,13 @@ export async function listPipelineItems(): Promise<Pipeline[]> {
 }
 
 /** Writes a pipeline's next version (or its first) with its audit record. */
-export async function writePipeline(before: Pipeline | undefined, after: Pipeline, audit: AuditRecord): Promise<void> {
+export async function writePipeline(
+  before: Pipeline | undefined,
+  after: Pipeline,
+  audit: AuditRecord,
+  /** More items of the same transaction (a create's stored Idempotency-Key answer). */
+  extra: TransactItem[] = [],
+): Promise<void> {
   const items: TransactItem[] = [
     {
       Put: {
@@ -278,5 +284,6 @@ export async function writePipeline(before: Pipeline | undefined, after: Pipelin
     },
     putAudit(audit),
   ];
+  items.push(...extra);
   await transactWrite(items, () => staleVersion('pipeline'));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../domain/common/errors.js';
-import { tableName } from './client.js';
+import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 
@@ -73,3 +74,41 @@ export function putIdempotency(
     },
   };
 }
+
+/** The stored answer of a key, read strongly consistent (a retry may follow its first at once). */
+export async function getIdempotency(request: IdempotencyRequest): Promise<IdempotencyRecord | undefined> {
+  const { Item } = await db().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: keys.idempotency(request.userId, request.key),
+      ConsistentRead: true,
+    }),
+  );
+  return Item as IdempotencyRecord | undefined;
+}
+
+/**
+ * For a create whose dependencies are not read in one BatchGet with the key (one more GetItem,
+ * only when the client sent a key): the answer to replay, a 422 for the same key with another
+ * body, or undefined when this key is new.
+ */
+export async function replayed<T>(
+  request: IdempotencyRequest | undefined,
+): Promise<{ status: number; body: T } | undefined> {
+  if (!request) return undefined;
+  const stored = await getIdempotency(request);
+  return stored && (replay(request, stored) as { status: number; body: T });
+}
+
+/** The items a create adds to its own transaction to store its answer: none without a key. */
+export function storeAnswer(
+  request: IdempotencyRequest | undefined,
+  status: number,
+  response: unknown,
+  nowMs: number,
+): TransactItem[] {
+  return request ? [putIdempotency(request, status, response, nowMs)] : [];
+}
+
+/** Whether a transaction item is an answer stored for an Idempotency-Key (transact.ts). */
+export const isIdempotencyPut = (item: TransactItem | undefined) => item?.Put?.Item?.type === 'Idempotency';

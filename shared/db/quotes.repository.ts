@@ -81,6 +81,8 @@ export async function writeProduct(
   before: Product | undefined,
   after: Product | undefined,
   audit: AuditRecord,
+  /** More items of the same transaction (a create's stored Idempotency-Key answer). */
+  extra: TransactItem[] = [],
 ): Promise<void> {
   const id = (after ?? before)!.id;
   const items: TransactItem[] = [];
@@ -128,6 +130,7 @@ export async function writeProduct(
     });
   }
   items.push(putAudit(audit));
+  items.push(...extra);
   await transactWrite(items, (failed) =>
     failed.some((f) => guardIndexes.has(f.index)) ? skuTaken() : staleVersion('product'),
   );

@@ -112,6 +112,8 @@ export async function writeTeam(
   after: Team | undefined,
   changes: MembershipChange[],
   audit: AuditRecord,
+  /** More items of the same transaction (a create's stored Idempotency-Key answer). */
+  extra: TransactItem[] = [],
 ): Promise<void> {
   const teamId = (after ?? before)!.id;
   const items: TransactItem[] = [];
@@ -135,8 +137,9 @@ export async function writeTeam(
       },
     });
   }
-  items.push(...changes.map(updateProfileTeams), putAudit(audit));
-  if (items.length > 100) throw invalid({ memberIds: 'Change at most 98 memberships at once' });
+  items.push(...changes.map(updateProfileTeams), putAudit(audit), ...extra);
+  // DynamoDB's limit of 100 items a transaction: the team, its audit record and, on a keyed create, the answer.
+  if (items.length > 100) throw invalid({ memberIds: 'Change at most 97 memberships at once' });
   await transactWrite(items, (failed) =>
     failed.some((f) => f.index === 0)
       ? staleVersion('team')

@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type AppError, unavailable } from '../domain/common/errors.js';
+import { AppError, unavailable } from '../domain/common/errors.js';
 import { db } from './client.js';
+import { isIdempotencyPut } from './idempotency.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -35,6 +36,9 @@ export async function transactWrite(
         .map((r, index) => ({ r, index }))
         .filter(({ r }) => r.Code === 'ConditionalCheckFailed')
         .map(({ r, index }) => ({ index, current: r.Item ? unmarshallLoose(r.Item) : undefined }));
+      // Another request with the same Idempotency-Key stored its answer first: it is in flight
+      // or done, so this one changes nothing; a retry gets the stored answer.
+      if (failed.some((f) => isIdempotencyPut(items[f.index]))) throw keyInUse();
       if (failed.length > 0) throw onConditionFailed(failed);
       const retryable = reasons.some((r) => r.Code && RETRYABLE_REASONS.has(r.Code));
       if (!retryable || attempt >= MAX_ATTEMPTS) throw retryable ? unavailable() : error;
@@ -52,3 +56,6 @@ function unmarshallLoose(item: Record<string, unknown>): Record<string, unknown>
   }
   return out;
 }
+
+const keyInUse = () =>
+  new AppError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is in progress; retry');

@@ -5,7 +5,7 @@ import type { UserStatus } from '../domain/users/user.schema.js';
 import type { AuditRecord } from './audit.js';
 import { putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
+import { type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { keys, staffDirectorySource, userIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
@@ -55,17 +55,6 @@ export async function getStaffProfile(userId: string): Promise<StaffProfile | un
 export async function staffIdByEmail(email: string): Promise<string | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.userEmailGuard(email) }));
   return typeof Item?.userId === 'string' ? Item.userId : undefined;
-}
-
-export async function getIdempotency(request: IdempotencyRequest): Promise<IdempotencyRecord | undefined> {
-  const { Item } = await db().send(
-    new GetCommand({
-      TableName: tableName(),
-      Key: keys.idempotency(request.userId, request.key),
-      ConsistentRead: true,
-    }),
-  );
-  return Item as IdempotencyRecord | undefined;
 }
 
 function profileItem(profile: StaffProfile): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import type { IdempotencyRequest } from '../db/idempotency.js';
 import type * as z from '../domain/common/zod.js';
 
 /** What a route's `handle` receives: validated input and the acting principal. */
@@ -26,26 +27,54 @@ export interface RouteResult {
 type Schema = z.ZodMiniType;
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
+/** What a versioned route's handler gets: the version the client edits (body `version` or If-Match). */
+export interface VersionedInput {
+  version: number;
+}
+/** What an idempotent route's handler gets: the Idempotency-Key request, to write with the create. */
+export interface IdempotentInput {
+  idempotency: IdempotencyRequest | undefined;
+}
+
 export interface RouteDef<
   P extends Schema | undefined = Schema | undefined,
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
+  V extends boolean = boolean,
+  I extends boolean = boolean,
 > {
   params?: P;
   query?: Q;
   body?: B;
-  handle(input: RouteInput<Out<P>, Out<Q>, Out<B>>): Promise<RouteResult>;
+  /**
+   * An edit under optimistic concurrency: the route-behaviour middleware takes the version from
+   * the body's `version` (removed from the body) or If-Match; neither is a 428 `version_required`.
+   */
+  versioned?: V;
+  /**
+   * A create that honours Idempotency-Key: the middleware validates the key and hands the
+   * command the request; the command replays a stored answer (same body) or 422s (another body),
+   * and writes its answer in the create's own transaction.
+   */
+  idempotent?: I;
+  handle(
+    input: RouteInput<Out<P>, Out<Q>, Out<B>> &
+      (V extends true ? VersionedInput : unknown) &
+      (I extends true ? IdempotentInput : unknown),
+  ): Promise<RouteResult>;
 }
 
 /**
- * Declares a route's input schemas next to its handler, so the same zod schema validates the
- * request and types the handler. Permission and audience come from the manifest, not from here.
+ * Declares a route's input schemas and behaviour next to its handler, so the same zod schema
+ * validates the request and types the handler. Permission and audience come from the manifest.
  */
 export function defineRoute<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(def: RouteDef<P, Q, B>): RouteDef {
+  V extends boolean = false,
+  I extends boolean = false,
+>(def: RouteDef<P, Q, B, V, I>): RouteDef {
   return def as unknown as RouteDef;
 }
 

@@ -1,11 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { parseConfigAtColdStart } from '../config.js';
 import { AppError } from '../domain/common/errors.js';
 import { withLogContext } from './logger.js';
 import { authorize } from './middleware/authorize.js';
 import { httpErrors } from './middleware/http-errors.js';
 import { jsonBody } from './middleware/json-body.js';
 import { requestLogging } from './middleware/request-logging.js';
+import { routeBehaviour } from './middleware/route-behaviour.js';
 import {
   type CrmContext,
   type CrmMiddleware,
@@ -15,7 +17,7 @@ import {
 } from './middleware/types.js';
 import { validateInput } from './middleware/validate-input.js';
 import { binary, json, text } from './response.js';
-import type { RouteDef } from './route.js';
+import type { IdempotentInput, RouteDef, RouteInput, VersionedInput } from './route.js';
 import { type FunctionRoutes, routeKey } from './route-decl.js';
 
 /**
@@ -25,6 +27,7 @@ import { type FunctionRoutes, routeKey } from './route-decl.js';
  * fails the init, and the tests.
  */
 export function createHandler(declared: FunctionRoutes, routes: Record<string, RouteDef>) {
+  parseConfigAtColdStart();
   const table = routeTable(declared, routes);
 
   const resolveRoute: CrmMiddleware = {
@@ -37,14 +40,18 @@ export function createHandler(declared: FunctionRoutes, routes: Record<string, R
 
   const dispatch = async (event: HttpEvent, context: CrmContext): Promise<HttpResult> => {
     const { route, principal, input } = context.crm;
-    const result = await route!.def.handle({
+    // `version` and `idempotency` are set for the routes that declare them (route-behaviour.ts).
+    const routeInput: RouteInput<unknown, unknown, unknown> & VersionedInput & IdempotentInput = {
       principal: principal!,
       params: input!.params,
       query: input!.query,
       body: input!.body,
+      version: input!.version as number,
+      idempotency: input!.idempotency,
       headers: lowerCaseHeaders(event.headers),
       requestId: event.requestContext?.requestId ?? 'unknown',
-    });
+    };
+    const result = await route!.def.handle(routeInput);
     const status = result.status ?? 200;
     if (result.raw) return text(status, result.raw.contentType, result.raw.text, result.headers);
     if (result.binary) return binary(status, result.binary.contentType, result.binary.bytes, result.headers);
@@ -58,6 +65,7 @@ export function createHandler(declared: FunctionRoutes, routes: Record<string, R
     .use(authorize())
     .use(jsonBody())
     .use(validateInput())
+    .use(routeBehaviour())
     .handler(dispatch);
 
   // Each request runs in its own log context: every line it logs carries its id and route, even

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { config } from '../config.js';
 import {
   type AttachmentStorage,
   contentDisposition,
@@ -58,10 +59,11 @@ export class S3Storage implements AttachmentStorage {
       region,
       sha256: Sha256,
       uriEscapePath: false,
+      // The function role's credentials, which Lambda puts in the environment.
       credentials: async () => ({
-        accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-        secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-        sessionToken: process.env.AWS_SESSION_TOKEN,
+        accessKeyId: config().AWS_ACCESS_KEY_ID ?? '',
+        secretAccessKey: config().AWS_SECRET_ACCESS_KEY ?? '',
+        sessionToken: config().AWS_SESSION_TOKEN,
       }),
     });
   }

@@ -1,3 +1,4 @@
+import { config } from '../config.js';
 import type { AttachmentStorage } from './attachment-storage.js';
 import { LocalStorage } from './local-storage.js';
 import { S3Storage } from './s3-storage.js';
@@ -10,14 +11,12 @@ let storage: AttachmentStorage | undefined;
  */
 export function attachmentStorage(): AttachmentStorage {
   if (storage) return storage;
-  const bucket = process.env.ATTACHMENTS_BUCKET;
-  if (bucket) storage = new S3Storage(bucket, process.env.AWS_REGION ?? 'us-east-1');
+  const { ATTACHMENTS_BUCKET, AWS_REGION, LOCAL_STORAGE_SECRET, APP_URL } = config();
+  if (ATTACHMENTS_BUCKET) storage = new S3Storage(ATTACHMENTS_BUCKET, AWS_REGION ?? 'us-east-1');
   else {
-    const secret = process.env.LOCAL_STORAGE_SECRET;
-    const baseUrl = process.env.APP_URL;
-    if (!secret || !baseUrl)
+    if (!LOCAL_STORAGE_SECRET)
       throw new Error('Missing environment variable ATTACHMENTS_BUCKET (or LOCAL_STORAGE_SECRET)');
-    storage = new LocalStorage(baseUrl, secret);
+    storage = new LocalStorage(APP_URL, LOCAL_STORAGE_SECRET);
   }
   return storage;
 }

@@ -10,6 +10,7 @@ import {
   stripReminders,
   writeContract,
 } from '../../db/contracts.repository.js';
+import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
 import { dealKeys } from '../../db/keys.deals.js';
 import { keys } from '../../db/keys.js';
 import { diffRecords } from '../../domain/common/diff.js';
@@ -95,8 +96,11 @@ function ownership(principal: Principal, ownerId: string, refs: References, curr
 export async function createContract(
   input: ContractCreate,
   principal: Principal,
+  idempotency?: IdempotencyRequest,
   now = new Date(),
-): Promise<ContractView> {
+): Promise<{ status: number; body: ContractView }> {
+  const again = await replayed<ContractView>(idempotency);
+  if (again) return again;
   const ownerId = input.ownerId ?? principal.userId;
   const refs = await loadReferences(input.companyId, ownerId, input.dealId);
   const errors: Record<string, string> = {};
@@ -135,8 +139,16 @@ export async function createContract(
     changes: visibleChanges(undefined, contract),
     at,
   });
-  const stored = await writeContract(undefined, contract, audit, now);
-  return contractView(stripReminders(stored), now);
+  // The answer is the view at creation; the same transaction stores it for a retried request.
+  const view = contractView(stripReminders({ ...contract, reminders: [] }), now);
+  const stored = await writeContract(
+    undefined,
+    contract,
+    audit,
+    now,
+    storeAnswer(idempotency, 201, view, now.getTime()),
+  );
+  return { status: 201, body: contractView(stripReminders(stored), now) };
 }
 
 /** The timeline shows what people changed; payments are listed on their own. */

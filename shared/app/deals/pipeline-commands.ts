@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
 import { getPipeline, listPipelineItems, readTotals, writePipeline } from '../../db/deals.repository.js';
+import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
 import { type Clock, systemClock } from '../../domain/common/clock.js';
 import { diffRecords } from '../../domain/common/diff.js';
 import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
@@ -65,8 +66,11 @@ export async function pipelineOrThrow(id: string, field = 'pipelineId'): Promise
 export async function createPipeline(
   input: PipelineCreate,
   principal: Principal,
+  idempotency?: IdempotencyRequest,
   clock: Clock = systemClock,
-): Promise<Pipeline> {
+): Promise<{ status: number; body: Pipeline }> {
+  const again = await replayed<Pipeline>(idempotency);
+  if (again) return again;
   checkPipeline(input);
   const now = clock.now().toISOString();
   const pipeline: Pipeline = { ...input, id: randomUUID(), version: 1, createdAt: now, updatedAt: now };
@@ -79,8 +83,8 @@ export async function createPipeline(
     changes: diffRecords(undefined, pipeline),
     at: now,
   });
-  await writePipeline(undefined, pipeline, audit);
-  return pipeline;
+  await writePipeline(undefined, pipeline, audit, storeAnswer(idempotency, 201, pipeline, clock.now().getTime()));
+  return { status: 201, body: pipeline };
 }
 
 export async function updatePipeline(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
 import { createRecord, type StoredRecord } from '../../db/customer-records.repository.js';
+import { type IdempotencyRequest, replayed } from '../../db/idempotency.js';
 import { NO_TEAM, poolOwnerId, teamKeyOf } from '../../db/keys.leads.js';
 import { type LeadState, loadCreateContext, nextTurn, putLeadState } from '../../db/leads.repository.js';
 import { diffRecords } from '../../domain/common/diff.js';
@@ -45,7 +46,14 @@ function checkTeamAccess(principal: Principal, input: LeadCreate): void {
   }
 }
 
-export async function createLead(input: LeadCreate, principal: Principal, now = new Date()): Promise<StoredRecord> {
+export async function createLead(
+  input: LeadCreate,
+  principal: Principal,
+  idempotency?: IdempotencyRequest,
+  now = new Date(),
+): Promise<{ status: number; body: StoredRecord }> {
+  const again = await replayed<StoredRecord>(idempotency);
+  if (again) return again;
   checkTeamAccess(principal, input);
   const teamId = input.teamId ?? (recordScopeOf(principal).kind === 'all' ? undefined : principal.teamIds[0]);
   const teamKey = teamKeyOf(teamId);
@@ -93,6 +101,12 @@ export async function createLead(input: LeadCreate, principal: Principal, now = 
     at,
     events: [owner ? 'lead.assigned' : 'lead.pooled'],
   });
-  await createRecord('contact', record, audit, undefined, [putLeadState(state, {})]);
-  return record;
+  await createRecord(
+    'contact',
+    record,
+    audit,
+    idempotency && { request: idempotency, status: 201, nowMs: now.getTime() },
+    [putLeadState(state, {})],
+  );
+  return { status: 201, body: record };
 }

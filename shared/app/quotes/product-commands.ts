@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
+import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
 import { getProduct, listProducts, writeProduct } from '../../db/quotes.repository.js';
 import { diffRecords } from '../../domain/common/diff.js';
 import { notFound, staleVersion } from '../../domain/common/errors.js';
@@ -22,7 +23,14 @@ export async function productOrThrow(id: string): Promise<Product> {
   return product;
 }
 
-export async function createProduct(input: ProductCreate, principal: Principal, now = new Date()): Promise<Product> {
+export async function createProduct(
+  input: ProductCreate,
+  principal: Principal,
+  idempotency?: IdempotencyRequest,
+  now = new Date(),
+): Promise<{ status: number; body: Product }> {
+  const again = await replayed<Product>(idempotency);
+  if (again) return again;
   const at = now.toISOString();
   const product: Product = { ...input, id: randomUUID(), version: 1, createdAt: at, updatedAt: at };
   const audit = auditRecord({
@@ -34,8 +42,8 @@ export async function createProduct(input: ProductCreate, principal: Principal, 
     changes: diffRecords(undefined, product as unknown as Record<string, unknown>),
     at,
   });
-  await writeProduct(undefined, product, audit);
-  return product;
+  await writeProduct(undefined, product, audit, storeAnswer(idempotency, 201, product, now.getTime()));
+  return { status: 201, body: product };
 }
 
 export async function updateProduct(

@@ -1,5 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
 import { inScope, recordScopeOf } from '../../auth/principal.js';
+import type { QuoteDeal } from '../../db/quotes.repository.js';
 import { AppError, invalid } from '../../domain/common/errors.js';
 import { formatMoney } from '../../domain/common/money.js';
 import { pdfFileName } from '../../domain/quotes/pdf-file.js';
@@ -48,11 +49,15 @@ Kind regards,
   },
 };
 
+/** Renders a quote's PDF: the quotePdf function's renderer (pdf-lib), passed in by its entry. */
+export type RenderQuotePdf = (context: { quote: Quote; deal: QuoteDeal }) => Promise<Uint8Array>;
+
 export async function sendQuote(
   id: string,
   input: Omit<QuoteSend, 'version'>,
   version: number,
   principal: Principal,
+  renderQuotePdf: RenderQuotePdf,
 ): Promise<Quote> {
   const { quote, deal, contact } = await readQuoteOrThrow(id, principal, input.contactId);
   if (quote.status !== 'draft' && quote.status !== 'sent') {
@@ -66,7 +71,6 @@ export async function sendQuote(
   }
   if (!contact.email) throw invalid({ contactId: 'This contact has no e-mail address' });
   const sentTo = { contactId: contact.id, name: contact.name, email: contact.email };
-  const { renderQuotePdf } = await import('../../../functions/quotes/quote-pdf.js');
   const pdf = await renderQuotePdf({ quote: { ...quote, sentTo }, deal });
   const mail = await renderEmail(TEMPLATES[quote.language], {
     name: contact.name,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
+import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
 import { teamListSource } from '../../db/keys.js';
 import { queryPage } from '../../db/query.js';
 import {
@@ -31,7 +32,14 @@ export const teamHasRecords = () =>
 
 export const teamsOf = async (): Promise<{ items: Team[] }> => ({ items: await listTeams() });
 
-export async function createTeam(input: TeamCreate, principal: Principal, now = new Date()): Promise<Team> {
+export async function createTeam(
+  input: TeamCreate,
+  principal: Principal,
+  idempotency?: IdempotencyRequest,
+  now = new Date(),
+): Promise<{ status: number; body: Team }> {
+  const again = await replayed<Team>(idempotency);
+  if (again) return again;
   const at = now.toISOString();
   const memberIds = input.memberIds ?? [];
   const team: Team = { id: randomUUID(), name: input.name, memberIds, version: 1, createdAt: at, updatedAt: at };
@@ -45,8 +53,8 @@ export async function createTeam(input: TeamCreate, principal: Principal, now = 
     changes: diffRecords(undefined, team),
     at,
   });
-  await writeTeam(undefined, team, changes, audit);
-  return team;
+  await writeTeam(undefined, team, changes, audit, storeAnswer(idempotency, 201, team, now.getTime()));
+  return { status: 201, body: team };
 }
 
 export async function updateTeam(

@@ -1,12 +1,11 @@
 import type { Principal } from '../../auth/principal.js';
 import type { Role } from '../../auth/roles.js';
 import { auditRecord } from '../../db/audit.js';
-import { type IdempotencyRequest, replay } from '../../db/idempotency.js';
+import { getIdempotency, type IdempotencyRequest, replay } from '../../db/idempotency.js';
 import {
   adminCountChange,
   createStaffProfile,
   ensureAdminCount,
-  getIdempotency,
   getStaffProfile,
   listStaff,
   releaseAdmin,

@@ -1,6 +1,6 @@
-import type { ReminderSpec } from '../../db/reminders.js';
 import { invalid } from '../common/errors.js';
 import { formatMoney } from '../common/money.js';
+import type { ReminderSpec } from '../notifications/reminder-times.js';
 import {
   DEFAULT_REMINDER_HOUR,
   dateInZone,

@@ -1,6 +1,7 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Principal } from '../../auth/principal.js';
+import type { IdempotencyRequest } from '../../db/idempotency.js';
 import type { RouteDef } from '../route.js';
 import type { RouteDecl } from '../route-decl.js';
 
@@ -12,7 +13,15 @@ export interface CrmState {
   route?: { decl: RouteDecl; def: RouteDef };
   rawBody?: unknown;
   principal?: Principal;
-  input?: { params: unknown; query: unknown; body: unknown };
+  input?: {
+    params: unknown;
+    query: unknown;
+    body: unknown;
+    /** A versioned route's expected version (route-behaviour.ts). */
+    version?: number;
+    /** An idempotent route's Idempotency-Key request, when the client sent one. */
+    idempotency?: IdempotencyRequest;
+  };
 }
 
 export type CrmContext = Context & { crm: CrmState };
