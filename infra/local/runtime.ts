@@ -195,6 +195,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       LOCAL_STORAGE_DIR: options.dataDir ? join(options.dataDir, 'storage') : join(tmpdir(), `cirrus-storage-${port}`),
       LOCAL_STORAGE_SECRET: randomBytes(32).toString('hex'),
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? manifest.service,
     });
     await setUpFieldKey(options.dataDir);
     let streamArn = await ensureTable(dynamo.endpoint, tableName, manifest.table);

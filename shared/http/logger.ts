@@ -33,6 +33,6 @@ class ContextLogger extends Logger {
   }
 }
 
-export const logger: Logger = new ContextLogger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'cirrus-crm',
-});
+// Powertools reads its own settings (POWERTOOLS_SERVICE_NAME, POWERTOOLS_LOG_LEVEL) from the
+// environment, which CDK and the local runtime set; our code reads none of it.
+export const logger: Logger = new ContextLogger();

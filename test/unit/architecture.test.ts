@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cruise, type IForbiddenRuleType, type IReporterOutput } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { describe, expect, it } from 'vitest';
@@ -121,4 +123,21 @@ describe('the architecture (DESIGN.md §4)', () => {
     expect(graph.unresolved).toEqual([]);
     expect(graph.broken).toEqual([]);
   }, 60_000);
+});
+
+/** Product code under `dir` (TypeScript sources), relative to the repository root. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+describe('the environment contract (shared/config.ts)', () => {
+  it('is the only reader of process.env in shared/ and functions/', () => {
+    const readers = [...sourcesUnder('shared'), ...sourcesUnder('functions')]
+      .filter((file) => file !== join('shared', 'config.ts'))
+      .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8')));
+
+    expect(readers).toEqual([]);
+  });
 });
