@@ -5,7 +5,6 @@ import type { UserStatus } from '../domain/users/user.schema.js';
 import type { AuditRecord } from './audit.js';
 import { putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { keys, staffDirectorySource, userIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
@@ -85,12 +84,11 @@ export async function seedStaffProfile(profile: StaffProfile): Promise<void> {
   });
 }
 
-/** A new (invited) user: the profile, its unique e-mail guard, the audit record, the idempotent answer. */
+/** A new (invited) user: the profile, its unique e-mail guard, the audit record (and `extra`). */
 export async function createStaffProfile(
   profile: StaffProfile,
   audit: AuditRecord,
-  idempotency?: { request: IdempotencyRequest; status: number; nowMs: number },
-  /** More items of the same transaction (the admin count when an admin is invited). */
+  /** More items of the same transaction: the admin count when an admin is invited, the key's answer. */
   extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [
@@ -104,7 +102,6 @@ export async function createStaffProfile(
     },
     putAudit(audit),
   ];
-  if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, profile, idempotency.nowMs));
   items.push(...extra);
   await transactWrite(items, (failed) =>
     failed.some((f) => f.index === 1)

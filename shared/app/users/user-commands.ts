@@ -1,7 +1,7 @@
 import type { Principal } from '../../auth/principal.js';
 import type { Role } from '../../auth/roles.js';
 import { auditRecord } from '../../db/audit.js';
-import { getIdempotency, type IdempotencyRequest, replay } from '../../db/idempotency.js';
+import { getIdempotency, type IdempotencyRequest, replay, storeAnswer } from '../../db/idempotency.js';
 import {
   adminCountChange,
   createStaffProfile,
@@ -123,13 +123,13 @@ export async function inviteUser(
     ],
     at: now,
   });
-  await createStaffProfile(
-    profile,
-    audit,
-    idempotency && { request: idempotency, status: 201, nowMs: clock.now().getTime() },
-    input.role === 'admin' ? [adminCountChange(1)] : [],
-  );
-  return { status: 201, body: toUserSummary(profile) };
+  // The key's answer is the summary the caller gets, so a retry is answered exactly alike.
+  const answer = toUserSummary(profile);
+  await createStaffProfile(profile, audit, [
+    ...(input.role === 'admin' ? [adminCountChange(1)] : []),
+    ...storeAnswer(idempotency, 201, answer, clock.now().getTime()),
+  ]);
+  return { status: 201, body: answer };
 }
 
 export async function updateUser(
