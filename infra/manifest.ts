@@ -42,7 +42,7 @@ const FUNCTIONS = {
     description: 'Teams and their members, and bulk reassignment of record ownership',
     memoryMb: 256,
     timeoutSeconds: 10,
-    grants: { table: 'write', sendTo: ['reassign'] },
+    grants: { table: 'write' },
   },
   forecast: {
     entry: 'functions/forecast/handler.ts',
@@ -57,6 +57,12 @@ const FUNCTIONS = {
     memoryMb: 512,
     timeoutSeconds: 10,
     grants: { table: 'write' },
+  },
+  jobStarter: {
+    entry: 'functions/jobs/job-starter.ts',
+    description: "Queues the first page of a background job when its request's audit event arrives (an outbox)",
+    timeoutSeconds: 10,
+    grants: { sendTo: ['reassign', 'reencrypt'] },
   },
   reassignWorker: {
     entry: 'functions/jobs/reassign-worker.ts',
@@ -354,6 +360,13 @@ export const manifest = {
       },
       function: 'notifier',
       description: 'In-app notification and e-mail to the person a reminder or an assignment is for',
+    },
+    {
+      id: 'start-jobs',
+      // Exactly JOB_REQUESTED_EVENTS of shared/domain/jobs/job-events.ts (a unit test keeps them equal).
+      pattern: { source: ['cirrus.crm'], detailType: ['reassignment.requested', 'reencryption.requested'] },
+      function: 'jobStarter',
+      description: 'Start a background job (bulk reassignment, re-encryption) written with its audit record',
     },
     {
       id: 'sync-company-name',

@@ -33,9 +33,10 @@ export const handler = createHandler(routesOf('teams'), {
   }),
   'POST /api/reassignments': defineRoute({
     body: reassignmentCreate,
-    handle: async ({ body, principal }) => {
-      const job = await requestReassignment(body, principal);
-      return { status: 202, body: job, headers: { location: `/api/reassignments/${job.id}` } };
+    idempotent: true,
+    handle: async ({ body, principal, idempotency }) => {
+      const answer = await requestReassignment(body, principal, idempotency);
+      return { ...answer, headers: { location: `/api/reassignments/${answer.body.id}` } };
     },
   }),
   'GET /api/reassignments/{id}': defineRoute({

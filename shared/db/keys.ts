@@ -82,7 +82,8 @@ export type AuditedEntity =
   | 'quota'
   | 'contract'
   | 'task'
-  | 'activity';
+  | 'activity'
+  | 'job';
 /** The type prefix of an entity's keys (pk `<TYPE>#<id>`, audit pk `AUDIT#<TYPE>#<id>`). */
 export const TYPE: Record<AuditedEntity, string> = {
   contact: 'CONTACT',
@@ -99,6 +100,7 @@ export const TYPE: Record<AuditedEntity, string> = {
   contract: 'CONTRACT',
   task: 'TASK',
   activity: 'ACTIVITY',
+  job: 'JOB',
 };
 
 export type IndexName =

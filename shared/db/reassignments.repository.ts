@@ -38,14 +38,15 @@ export interface ReassignmentMessage {
 
 const INTERNAL = new Set(['pk', 'sk', 'type']);
 
-export async function putReassignmentJob(job: ReassignmentJob): Promise<void> {
-  await db().send(
-    new PutCommand({
+/** The new job, for the transaction that also writes its audit record (the job's outbox entry). */
+export function putReassignmentJob(job: ReassignmentJob): TransactItem {
+  return {
+    Put: {
       TableName: tableName(),
       Item: { ...keys.reassignment(job.id), type: 'Reassignment', ...job },
       ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+    },
+  };
 }
 
 export async function getReassignmentJob(id: string): Promise<ReassignmentJob | undefined> {

@@ -7,8 +7,14 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
  */
 let client: SQSClient | undefined;
 
-export async function sendMessages(queueUrl: string, bodies: unknown[]): Promise<void> {
+/** The one SQS client of this process (tests inject send faults on it). */
+export function queueClient(): SQSClient {
   client ??= new SQSClient({});
+  return client;
+}
+
+export async function sendMessages(queueUrl: string, bodies: unknown[]): Promise<void> {
+  const client = queueClient();
   for (let start = 0; start < bodies.length; start += 10) {
     const chunk = bodies.slice(start, start + 10);
     const out = await client.send(

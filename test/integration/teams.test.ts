@@ -1,3 +1,4 @@
+import { SendMessageBatchCommand, type SendMessageBatchCommandInput } from '@aws-sdk/client-sqs';
 import {
   BatchGetCommand,
   GetCommand,
@@ -15,7 +16,10 @@ import { toApi } from '../../shared/db/customer-records.repository.js';
 import { ALL_INDEX_ATTRIBUTES, auditSource, keys, liveIndexKeys, ownerRecordsSource } from '../../shared/db/keys.js';
 import { queryPage } from '../../shared/db/query.js';
 import { getReassignmentJob, putReassignmentJob } from '../../shared/db/reassignments.repository.js';
+import { transactWrite } from '../../shared/db/transact.js';
+import { unavailable } from '../../shared/domain/common/errors.js';
 import { PageNotReady } from '../../shared/queues/page-not-ready.js';
+import { queueClient } from '../../shared/queues/sender.js';
 import { aContact } from '../support/fixtures.js';
 import type { Api, Listed } from '../support/runtime.js';
 import { setUpRuntime, staffId } from '../support/set-up-runtime.js';
@@ -285,11 +289,56 @@ describe('bulk reassignment', () => {
   });
 });
 
+describe('a job started through the outbox', () => {
+  it('finishes when the first queue send fails: the job starter is retried, the request never sends', async () => {
+    const rep = env.as('sales2@cirrus.local');
+    const made = [await create(rep), await create(rep)];
+    const client = queueClient();
+    const realSend = client.send.bind(client) as (command: unknown) => Promise<unknown>;
+    const mock = mockClient(client);
+    const sends: string[] = [];
+    mock.on(SendMessageBatchCommand).callsFake((input: SendMessageBatchCommandInput) => {
+      sends.push(input.QueueUrl ?? '');
+      if (sends.length === 1) throw new Error('injected: SQS unreachable');
+      return realSend(new SendMessageBatchCommand(input));
+    });
+    const startsBefore = env.runtime.status().invocations.jobStarter ?? 0;
+    try {
+      const res = await admin.post<Job>('/api/reassignments', {
+        kind: 'contact',
+        fromOwnerId: SALES2,
+        toOwnerId: SALES1,
+      });
+      expect(res.status).toBe(202);
+      // Answered before any send: the request itself queues nothing.
+      expect(res.body.status).toBe('running');
+      const job = await waitForJob(admin, res.body.id);
+      expect(job.moved).toBeGreaterThanOrEqual(made.length);
+      expect(sends[0]).toContain('reassign');
+      expect(env.runtime.status().invocations.jobStarter! - startsBefore).toBe(2);
+      const audit = await queryPage<{ entity: string; action: string; events: string[] }>(
+        auditSource('job', res.body.id),
+        {
+          limit: 5,
+          forward: false,
+        },
+      );
+      expect(audit.items).toMatchObject([
+        { entity: 'job', action: 'created', events: ['job.created', 'reassignment.requested'] },
+      ]);
+    } finally {
+      mock.restore();
+    }
+    expect(env.runtime.status().bus.deadLetters).toEqual([]);
+    for (const c of made) expect((await admin.get<Rec>(`/api/contacts/${c.id}`)).body.ownerId).toBe(SALES1);
+  });
+});
+
 describe('a reassignment page that arrives before the page before it is closed', () => {
   it('goes back to the queue (PageNotReady) instead of being dropped; a stale duplicate changes nothing', async () => {
     const id = `early-${Date.now()}`;
     const at = new Date().toISOString();
-    await putReassignmentJob({
+    const job = {
       id,
       kind: 'contact',
       fromOwnerId: 'nobody-owns-these',
@@ -301,7 +350,8 @@ describe('a reassignment page that arrives before the page before it is closed',
       batch: 0,
       createdAt: at,
       updatedAt: at,
-    });
+    } as const;
+    await transactWrite([putReassignmentJob(job)], () => unavailable());
     await expect(reassignBatch({ jobId: id, batch: 1, cursor: 'next' })).rejects.toBeInstanceOf(PageNotReady);
     expect(await reassignBatch({ jobId: id, batch: 0 })).toEqual({ moved: 0 });
     expect((await getReassignmentJob(id))?.status).toBe('done');

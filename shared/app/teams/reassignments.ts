@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { type Principal, recordScopeOf } from '../../auth/principal.js';
-import { required } from '../../config.js';
-import {
-  getReassignmentJob,
-  putReassignmentJob,
-  type ReassignmentJob,
-  type ReassignmentMessage,
-} from '../../db/reassignments.repository.js';
+import { putAudit } from '../../db/audit.js';
+import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
+import { getReassignmentJob, putReassignmentJob, type ReassignmentJob } from '../../db/reassignments.repository.js';
 import { memberTeams } from '../../db/teams.repository.js';
-import { AppError, invalid, notFound } from '../../domain/common/errors.js';
+import { transactWrite } from '../../db/transact.js';
+import { AppError, invalid, notFound, unavailable } from '../../domain/common/errors.js';
 import type { ReassignmentCreate } from '../../domain/teams/reassignment.schema.js';
-import { sendMessages } from '../../queues/sender.js';
+import { jobRequestedAudit } from '../jobs/job-start.js';
 
 /**
- * Bulk reassignment (e.g. when a rep leaves): the request records a job and queues its first
- * page; the reassign worker moves the records page by page (functions/jobs/reassign-worker.ts).
+ * Bulk reassignment (e.g. when a rep leaves): the request records the job with its audit record
+ * in one transaction; that record's `reassignment.requested` event reaches the job starter, which
+ * queues the first page (an outbox: no job is left running with nothing queued). The reassign
+ * worker then moves the records page by page (functions/jobs/reassign-worker.ts).
  * An admin moves all of the from-owner's records; a manager only those of their teams, and only
  * to a member of their teams.
  */
 export async function requestReassignment(
   input: ReassignmentCreate,
   principal: Principal,
+  idempotency?: IdempotencyRequest,
   now = new Date(),
-): Promise<ReassignmentJob> {
+): Promise<{ status: number; body: ReassignmentJob }> {
+  const again = await replayed<ReassignmentJob>(idempotency);
+  if (again) return again;
   const scope = recordScopeOf(principal);
   const profiles = await memberTeams([input.fromOwnerId, input.toOwnerId]);
   const errors: Record<string, string> = {};
@@ -60,10 +62,14 @@ export async function requestReassignment(
     createdAt: at,
     updatedAt: at,
   };
-  await putReassignmentJob(job);
-  const first: ReassignmentMessage = { jobId: job.id, batch: 0 };
-  await sendMessages(required('QUEUE_URL_REASSIGN'), [first]);
-  return job;
+  const { id, status, batch, moved, skipped, createdAt, updatedAt, ...summary } = job;
+  const audit = jobRequestedAudit('reassignment', { id, summary }, principal, at);
+  await transactWrite(
+    [putReassignmentJob(job), putAudit(audit), ...storeAnswer(idempotency, 202, job, now.getTime())],
+    // Only a taken random id could fail a condition here: the client's retry gets a new one.
+    () => unavailable(),
+  );
+  return { status: 202, body: job };
 }
 
 /** A job's progress: for admins any job, for a manager the jobs they asked for (else 404). */

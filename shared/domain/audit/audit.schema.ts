@@ -24,6 +24,7 @@ export const AUDIT_ENTITIES = [
   'contract',
   'task',
   'activity',
+  'job',
 ] as const;
 export const auditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -291,6 +291,7 @@ export const en = {
       contract: 'Contract',
       task: 'Task',
       activity: 'Activity',
+      job: 'Background job',
     },
     actions: { created: 'Created', updated: 'Updated', deleted: 'Deleted', restored: 'Restored', purged: 'Purged' },
     fieldCount: 'Fields: {{count}}',

@@ -287,6 +287,7 @@ export const zhCN: Messages<typeof en> = {
       contract: '合同',
       task: '任务',
       activity: '跟进记录',
+      job: '后台任务',
     },
     actions: { created: '创建', updated: '更新', deleted: '删除', restored: '恢复', purged: '永久删除' },
     fieldCount: '字段：{{count}}',

@@ -22,6 +22,7 @@ export const AUDIT_ENTITIES = [
   'contract',
   'task',
   'activity',
+  'job',
 ] as const satisfies readonly AuditEntity[];
 export const AUDIT_ACTIONS = [
   'created',
