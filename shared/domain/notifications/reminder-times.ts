@@ -7,8 +7,18 @@
  * (minutes), `0d` (on the day itself).
  */
 
+import { DEFAULT_TIME_ZONE, zonedInstant } from '../common/zoned-time.js';
+
+// Zone arithmetic lives in common/zoned-time.ts; these names stay importable from here.
+export {
+  DEFAULT_TIME_ZONE,
+  dateInZone,
+  isTimeZone,
+  zonedInstant,
+  zoneOffsetMillis,
+} from '../common/zoned-time.js';
+
 export const DEFAULT_REMINDER_HOUR = 9;
-export const DEFAULT_TIME_ZONE = 'UTC';
 
 const OFFSET = /^(\d{1,3})([dhm])$/;
 
@@ -29,51 +39,6 @@ export function offsetMillis(offset: string): number {
   if (!match) throw new Error(`Not a reminder offset: ${offset}`);
   const unit = match[2] === 'd' ? 86_400_000 : match[2] === 'h' ? 3_600_000 : 60_000;
   return Number(match[1]) * unit;
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone's offset from UTC (ms, east positive) at an instant. */
-export function zoneOffsetMillis(zone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * The instant a wall-clock time names in a zone. A time skipped by a DST change (02:30 on a
- * spring-forward night) moves forward by the gap, as a wall clock would; a repeated one
- * (autumn) is its first occurrence.
- */
-export function zonedInstant(date: string, hour: number, minute: number, zone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
-  const first = wall - zoneOffsetMillis(zone, wall);
-  const second = wall - zoneOffsetMillis(zone, first);
-  if (first === second) return new Date(first);
-  // Two candidates around a DST change: keep the one whose wall time matches, else the later one (a gap).
-  const matches = (t: number) => t + zoneOffsetMillis(zone, t) === wall;
-  if (matches(first) && matches(second)) return new Date(Math.min(first, second));
-  if (matches(first)) return new Date(first);
-  if (matches(second)) return new Date(second);
-  return new Date(Math.max(first, second));
 }
 
 /** A calendar day `days` before `date` (YYYY-MM-DD): 2026-03-31 minus 30 is 2026-03-01. */
@@ -98,12 +63,6 @@ export function dayReminderDueAt(
 /** When an instant-based reminder is due: `offset` before `at` (a task due at 14:00 with `15m` → 13:45). */
 export function instantReminderDueAt(at: string, offset: string): string {
   return new Date(new Date(at).getTime() - offsetMillis(offset)).toISOString();
-}
-
-/** Today's date (YYYY-MM-DD) in a zone at an instant. */
-export function dateInZone(instant: Date, zone: string = DEFAULT_TIME_ZONE): string {
-  const shifted = new Date(instant.getTime() + zoneOffsetMillis(zone, instant.getTime()));
-  return shifted.toISOString().slice(0, 10);
 }
 
 /** A reminder as its entity keeps it; shared/db/reminders.ts writes it to the due index. */
