@@ -7,7 +7,6 @@ import {
   businessMinutesBetween,
   isOpenAt,
   NoBusinessHoursError,
-  resumedDue,
   WEEKDAYS,
   weekdayOf,
 } from '../../shared/domain/service/business-time.js';
@@ -143,26 +142,6 @@ describe('businessMinutesBetween', () => {
       ),
       { seed: 20261204, numRuns: 200 },
     );
-  });
-});
-
-describe('pauses', () => {
-  const cal = shanghai('09:00', '18:00');
-
-  it('pushes a due time by the business time paused', () => {
-    // Due Monday 12:00, paused Monday 10:00 with two business hours left, resumed Tuesday 09:30.
-    const due = resumedDue(cal, cst('2026-12-07T12:00'), cst('2026-12-07T10:00'), cst('2026-12-08T09:30'));
-    expect(iso(due)).toBe(iso(cst('2026-12-08T11:30')));
-  });
-
-  it('leaves a due time that had passed when paused where it was', () => {
-    const due = cst('2026-12-07T12:00');
-    expect(resumedDue(cal, due, cst('2026-12-07T13:00'), cst('2026-12-08T09:30'))).toEqual(due);
-  });
-
-  it('changes nothing for a pause outside open hours', () => {
-    const due = cst('2026-12-07T12:00');
-    expect(iso(resumedDue(cal, due, cst('2026-12-05T10:00'), cst('2026-12-06T10:00')))).toBe(iso(due));
   });
 });
 

@@ -125,16 +125,6 @@ export function businessMinutesBetween(calendar: BusinessHours, from: Date, to: 
   return Math.floor(businessMillisBetween(calendar, from, to) / MINUTE);
 }
 
-/**
- * A due time after a pause: the business time that was left at the pause runs again from the
- * resume, so a timer keeps its due time while paused and is pushed by the business time paused.
- * A timer already past due when paused stays where it was (it breached; resuming does not hide it).
- */
-export function resumedDue(calendar: BusinessHours, due: Date, pausedAt: Date, resumedAt: Date): Date {
-  if (due.getTime() <= pausedAt.getTime()) return due;
-  return addBusinessMillis(calendar, resumedAt, businessMillisBetween(calendar, pausedAt, due));
-}
-
 function addBusinessMillis(calendar: BusinessHours, from: Date, millis: number): Date {
   let remaining = millis;
   if (remaining <= 0) return new Date(from);
