@@ -1,8 +1,9 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound, staleVersion } from '../domain/common/errors.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { ALL_INDEX_ATTRIBUTES, type Key, keys, liveIndexKeys, type RecordKind, trashIndexKeys } from './keys.js';
@@ -101,18 +102,7 @@ export async function loadWriteDependencies(req: {
   if (req.idempotency) {
     wanted.push({ name: 'idempotent', key: keys.idempotency(req.idempotency.userId, req.idempotency.key) });
   }
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted.map((w) => w.key), ConsistentRead: true } } }),
-  );
-  // A BatchGet may leave keys unprocessed under load; they are few and small, so one more read.
-  const items = [...(out.Responses?.[tableName()] ?? [])];
-  const left = out.UnprocessedKeys?.[tableName()]?.Keys;
-  if (left?.length) {
-    const again = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: left, ConsistentRead: true } } }),
-    );
-    items.push(...(again.Responses?.[tableName()] ?? []));
-  }
+  const items = await getFound(wanted.map((w) => w.key));
   const find = (key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   const deps: WriteDependencies = { defs: [], builtIn: [] };
   for (const w of wanted) {

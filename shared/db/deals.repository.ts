@@ -1,9 +1,10 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { ColumnTotals, Deal } from '../domain/deals/deal.schema.js';
 import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import {
@@ -87,7 +88,7 @@ export async function loadDealWriteDependencies(req: {
     wanted.push({ name: 'idempotent', key: keys.idempotency(req.idempotency.userId, req.idempotency.key) });
   const deps: DealWriteDependencies = { contacts: [] };
   if (wanted.length === 0) return deps;
-  const items = await batchGet(wanted.map((w) => w.key));
+  const items = await getFound(wanted.map((w) => w.key));
   const find = (key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   for (const w of wanted) {
     const item = find(w.key);
@@ -111,20 +112,6 @@ export async function loadDealWriteDependencies(req: {
     else deps.idempotent = item as unknown as IdempotencyRecord;
   }
   return deps;
-}
-
-async function batchGet(wanted: Key[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let keysLeft: Record<string, unknown>[] | undefined = wanted as unknown as Record<string, unknown>[];
-  // A BatchGet may leave keys unprocessed under load; they are few, so at most two more reads.
-  for (let attempt = 0; attempt < 3 && keysLeft?.length; attempt++) {
-    const out: BatchGetCommandOutput = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keysLeft, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    keysLeft = out.UnprocessedKeys?.[tableName()]?.Keys;
-  }
-  return items;
 }
 
 /** The scopes whose board totals a deal counts in (none once deleted). */

@@ -1,5 +1,6 @@
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_RULES, type LeadRules } from '../domain/leads/lead.schema.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { toApi as recordToApi, type StoredRecord } from './customer-records.repository.js';
 import { type Key, keys } from './keys.js';
@@ -107,19 +108,8 @@ function toRules(teamKey: string, item: Record<string, unknown> | undefined): Le
   return rest as unknown as LeadRules;
 }
 
-/** Strongly consistent BatchGetItem of a few keys (retrying unprocessed ones). */
-async function getMany(wanted: Key[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let pending = wanted;
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-  }
-  return items;
-}
+/** Strongly consistent BatchGetItem of a few keys (see batch-get.ts). */
+const getMany = (wanted: Key[]) => getFound(wanted);
 
 const find = (items: Record<string, unknown>[], key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
 
@@ -319,16 +309,12 @@ export async function poolPageExtras(
   const states = new Map<string, LeadState>();
   let held = 0;
   const wanted = [leadKeys.holder(holderId), ...contactIds.map((id) => leadKeys.state(id))];
-  for (let i = 0; i < wanted.length; i += 100) {
-    for (const item of await getMany(wanted.slice(i, i + 100))) {
-      if (item.sk === 'COUNTER') held = Math.max(0, Number(item.held ?? 0));
-      else {
-        const state = toState(item);
-        states.set(state.contactId, state);
-      }
+  for (const item of await getMany(wanted)) {
+    if (item.sk === 'COUNTER') held = Math.max(0, Number(item.held ?? 0));
+    else {
+      const state = toState(item);
+      states.set(state.contactId, state);
     }
   }
   return { states, held };
 }
-
-export { getMany as batchGet };

@@ -1,8 +1,8 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, invalid } from '../domain/common/errors.js';
 import type { Quota } from '../domain/forecast/quota.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { db, tableName } from './client.js';
+import { getFound } from './batch-get.js';
+import { tableName } from './client.js';
 import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
 import type { Key } from './keys.js';
 import { queryPage } from './query.js';
@@ -55,17 +55,7 @@ export async function quotasOf(
   consistent = false,
 ): Promise<Quota[]> {
   const wanted: Key[] = userIds.flatMap((u) => months.map((m) => forecastKeys.quota(u, m)));
-  const found: Quota[] = [];
-  for (let start = 0; start < wanted.length; start += 100) {
-    let pending = wanted.slice(start, start + 100);
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const out = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
-      );
-      found.push(...(out.Responses?.[tableName()] ?? []).map(toQuota));
-      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-    }
-  }
+  const found = (await getFound(wanted, { consistent })).map(toQuota);
   return found.sort((a, b) => a.userId.localeCompare(b.userId) || a.month.localeCompare(b.month));
 }
 

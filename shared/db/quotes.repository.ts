@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { Deal } from '../domain/deals/deal.schema.js';
 import type { Product } from '../domain/quotes/product.schema.js';
 import { skuKey } from '../domain/quotes/product.schema.js';
 import type { Quote } from '../domain/quotes/quote.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { dealKeys } from './keys.deals.js';
@@ -32,19 +33,6 @@ export type QuoteDeal = Pick<Deal, 'id' | 'name' | 'ownerId' | 'teamId' | 'curre
   contactIds?: string[];
   contacts?: { id: string; name: string }[];
 };
-
-async function batchGet(wanted: Key[]): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  let pending = wanted;
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    found.push(...((out.Responses?.[tableName()] ?? []) as Record<string, unknown>[]));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-  }
-  return found;
-}
 
 const sameKey = (item: Record<string, unknown>, key: Key) => item.pk === key.pk && item.sk === key.sk;
 
@@ -172,7 +160,7 @@ export async function getQuoteWithDeal(
   const quoteKey = quoteKeys.quote(quoteId);
   const dealKey = dealKeys.deal(dealId);
   const contactKey = contactId ? keys.record('contact', contactId) : undefined;
-  const items = await batchGet([quoteKey, dealKey, ...(contactKey ? [contactKey] : [])]);
+  const items = await getFound([quoteKey, dealKey, ...(contactKey ? [contactKey] : [])]);
   const quote = items.find((i) => sameKey(i, quoteKey));
   const contact = contactKey && items.find((i) => sameKey(i, contactKey));
   return {
@@ -201,7 +189,7 @@ export async function loadQuoteWriteDeps(input: {
   const counterKey = input.counterYear !== undefined ? quoteKeys.counter(input.counterYear) : undefined;
   const idemKey = input.idempotency && keys.idempotency(input.idempotency.userId, input.idempotency.key);
   const wanted = [dealKey, ...productKeys, ...(counterKey ? [counterKey] : []), ...(idemKey ? [idemKey] : [])];
-  const items = await batchGet(wanted);
+  const items = await getFound(wanted);
   const products = new Map<string, Product>();
   for (const item of items) if (item.type === 'Product') products.set(String(item.id), strip<Product>(item));
   const counterItem = counterKey && items.find((i) => sameKey(i, counterKey));

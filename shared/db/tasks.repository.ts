@@ -1,10 +1,10 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { ALL_INDEX_ATTRIBUTES, type Key } from './keys.js';
+import { ALL_INDEX_ATTRIBUTES } from './keys.js';
 import { taskIndexKeys, workKeys } from './keys.work.js';
 import { replaceReminders } from './reminders.js';
 import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
@@ -42,24 +42,8 @@ export async function getTask(id: string): Promise<StoredTask | undefined> {
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-/**
- * Reads a few items by key in one BatchGetItem (a retry for unprocessed keys), in the order
- * asked; a missing item is undefined.
- */
-export async function getItems(wanted: readonly (Key | undefined)[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const present = wanted.filter((k): k is Key => k !== undefined);
-  const unique = [...new Map(present.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
-  const items: Record<string, unknown>[] = [];
-  let pending: Key[] = unique;
-  for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined) ?? [];
-  }
-  return wanted.map((k) => (k ? items.find((i) => i.pk === k.pk && i.sk === k.sk) : undefined));
-}
+/** Reads a few items by key in one BatchGetItem, in the order asked (see batch-get.ts). */
+export { getItems } from './batch-get.js';
 
 function failureMapper(items: TransactItem[]) {
   return (failed: FailedCondition[]): AppError => {

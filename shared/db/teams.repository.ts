@@ -1,9 +1,10 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, invalid, notFound, staleVersion } from '../domain/common/errors.js';
 import type { Team } from '../domain/teams/team.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { type Key, keys, teamDirectorySource, teamIndexKeys } from './keys.js';
+import { keys, teamDirectorySource, teamIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
 
@@ -42,17 +43,8 @@ export async function teamIdsOf(userId: string): Promise<string[]> {
 /** The profiles' current team lists, in one BatchGetItem; a user id with no profile is absent. */
 export async function memberTeams(userIds: readonly string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
-  for (let start = 0; start < userIds.length; start += 100) {
-    let pending: Key[] = userIds.slice(start, start + 100).map((id) => keys.user(id));
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const out = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of out.Responses?.[tableName()] ?? []) {
-        found.set(String(item.id), Array.isArray(item.teamIds) ? item.teamIds.map(String) : []);
-      }
-      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-    }
+  for (const item of await getFound(userIds.map((id) => keys.user(id)))) {
+    found.set(String(item.id), Array.isArray(item.teamIds) ? item.teamIds.map(String) : []);
   }
   return found;
 }
