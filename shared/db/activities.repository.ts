@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { invalid, staleVersion } from '../domain/common/errors.js';
+import { invalid } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
 import type { Activity, ActivityEntity } from '../domain/work/activity.schema.js';
 import type { MergedTimelineEntry } from '../domain/work/timeline.js';
@@ -15,7 +15,8 @@ import { db, tableName } from './client.js';
 import { ALL_INDEX_ATTRIBUTES, type AuditedEntity, auditSource } from './keys.js';
 import { activityIndexKeys, recordActivitiesSource, relatedRecordKey, workKeys } from './keys.work.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of activities (notes, calls, meetings, e-mails logged on a record), and the record
@@ -76,16 +77,10 @@ export async function writeActivity(
   extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [];
-  const atVersion = before
-    ? {
-        ConditionExpression: 'attribute_exists(pk) AND version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
-      }
-    : { ConditionExpression: 'attribute_not_exists(pk)' };
-  if (after) items.push({ Put: { TableName: tableName(), Item: storedItem(after), ...atVersion } });
-  else if (before) items.push({ Delete: { TableName: tableName(), Key: workKeys.activity(before.id), ...atVersion } });
+  if (after) items.push(versionedPut(storedItem(after), before?.version));
+  else if (before) items.push(versionedDelete(workKeys.activity(before.id), before.version));
   items.push(putAudit(audit), ...extra);
-  await transactWrite(items, () => staleVersion('activity'));
+  await writeVersioned(items, 'activity');
 }
 
 /** A record's activities, newest first (gsi1 ACTIVITY#RECORD#<E>#<id>). */

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, invalid, staleVersion } from '../domain/common/errors.js';
+import { AppError, invalid } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
 import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
@@ -11,7 +11,8 @@ import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSo
 import { ALL_INDEX_ATTRIBUTES, keyAttributes, type ListSource } from './keys.js';
 import { type Filter, queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contracts (keys.contracts.ts). Every write is ONE transaction: the contract
@@ -132,18 +133,7 @@ export async function writeContract(
       (before?.reminders ?? []).some((b) => b.offset === s.offset && b.dueAt === s.dueAt),
   );
   const stored: StoredContract = { ...after, reminders };
-  const put: TransactItem = {
-    Put: {
-      TableName: tableName(),
-      Item: contractItem(stored),
-      ...(before
-        ? {
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': before.version },
-          }
-        : { ConditionExpression: 'attribute_not_exists(pk)' }),
-    },
-  };
+  const put = versionedPut(contractItem(stored), before?.version);
   const reminderItems = replaceReminders(
     'contract',
     after.id,
@@ -171,8 +161,8 @@ export async function writeContract(
       },
     }),
   );
-  await transactWrite([put, putAudit(audit), ...reminderItems, ...receivables, ...extra], (failed) => {
-    if (failed.some((f) => f.index === 0)) return staleVersion('contract');
+  await writeVersioned([put, putAudit(audit), ...reminderItems, ...receivables, ...extra], 'contract', (failed) => {
+    if (failed.some((f) => f.index === 0)) return undefined;
     return new AppError('conflict', 'contract.conflict', 'The contract changed meanwhile; reload and try again');
   });
   return stored;

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, notFound, staleVersion } from '../domain/common/errors.js';
+import { AppError, notFound } from '../domain/common/errors.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
@@ -8,6 +8,7 @@ import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { ALL_INDEX_ATTRIBUTES, type Key, keys, liveIndexKeys, type RecordKind, trashIndexKeys } from './keys.js';
 import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
+import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contacts and companies. Both kinds share the shape (id, name, owner, version,
@@ -184,35 +185,16 @@ function guardChanges(
 
 /** Maps a failed transaction to the error the client should see. */
 function failureMapper(kind: RecordKind, items: TransactItem[]) {
-  return (failed: FailedCondition[]): AppError => {
+  return (failed: FailedCondition[]): AppError | undefined => {
     for (const f of failed) {
-      const item = items[f.index];
-      if (item?.Put?.Item?.type === 'Guard') return conflictOnUnique(kind, f.current);
-      if (item?.Put?.Item?.type === 'Idempotency') {
-        return new AppError(
-          'conflict',
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is in progress; retry',
-        );
-      }
+      if (items[f.index]?.Put?.Item?.type === 'Guard') return conflictOnUnique(kind, f.current);
     }
-    return staleVersion(kind);
+    return undefined;
   };
 }
 
 function putRecord(kind: RecordKind, after: StoredRecord, expectedVersion: number | undefined): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: storedItem(kind, after),
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-          }),
-    },
-  };
+  return versionedPut(storedItem(kind, after), expectedVersion);
 }
 
 /** Creates a record with its guard and audit record (and the idempotent answer). */
@@ -231,7 +213,7 @@ export async function createRecord(
     ...extra,
   ];
   if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, record, idempotency.nowMs));
-  await transactWrite(items, failureMapper(kind, items));
+  await writeVersioned(items, kind, failureMapper(kind, items));
 }
 
 /**
@@ -252,7 +234,7 @@ export async function replaceRecord(
     putAudit(audit),
     ...extra,
   ];
-  await transactWrite(items, failureMapper(kind, items));
+  await writeVersioned(items, kind, failureMapper(kind, items));
 }
 
 /** Deletes a soft-deleted record for good, with its audit record. Already gone → false. */

@@ -1,5 +1,4 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { ColumnTotals, Deal } from '../domain/deals/deal.schema.js';
 import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
@@ -17,7 +16,8 @@ import {
   pipelineIndexKeys,
 } from './keys.deals.js';
 import { ALL_INDEX_ATTRIBUTES, type Key, keys } from './keys.js';
-import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of pipelines and deals. A deal write is ONE transaction: the deal (conditioned on the
@@ -160,32 +160,7 @@ export function totalsUpdates(before: Deal | undefined, after: Deal | undefined)
 }
 
 function putDeal(after: Deal, expectedVersion: number | undefined): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: dealItem(after),
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-          }),
-    },
-  };
-}
-
-function failureMapper(items: TransactItem[]) {
-  return (failed: FailedCondition[]): AppError => {
-    for (const f of failed) {
-      if (items[f.index]?.Put?.Item?.type === 'Idempotency')
-        return new AppError(
-          'conflict',
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is in progress; retry',
-        );
-    }
-    return staleVersion('deal');
-  };
+  return versionedPut(dealItem(after), expectedVersion);
 }
 
 /**
@@ -202,7 +177,7 @@ export async function writeDeal(
   const stored: Deal = { ...after, closeMonth: closeMonthOf(after) };
   const items = [putDeal(stored, before?.version), putAudit(audit), ...totalsUpdates(before, stored)];
   if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, stored, idempotency.nowMs));
-  await transactWrite(items, failureMapper(items));
+  await writeVersioned(items, 'deal');
   return stored;
 }
 
@@ -257,20 +232,12 @@ export async function writePipeline(
   extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...dealKeys.pipeline(after.id), type: 'Pipeline', ...after, ...pipelineIndexKeys(after) },
-        ...(before === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'attribute_exists(pk) AND version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
-            }),
-      },
-    },
+    versionedPut(
+      { ...dealKeys.pipeline(after.id), type: 'Pipeline', ...after, ...pipelineIndexKeys(after) },
+      before?.version,
+    ),
     putAudit(audit),
   ];
   items.push(...extra);
-  await transactWrite(items, () => staleVersion('pipeline'));
+  await writeVersioned(items, 'pipeline');
 }

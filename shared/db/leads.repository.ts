@@ -14,6 +14,7 @@ import {
 } from './keys.leads.js';
 import { queryPage } from './query.js';
 import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut } from './versioned.js';
 
 /**
  * Storage of the leads context (keys in keys.leads.ts): lead rules, the lead state next to each
@@ -195,15 +196,10 @@ export async function listRules(): Promise<LeadRules[]> {
 /** Put of a team's rules, conditioned on the version the editor saw (0: none saved yet). */
 export function putRules(rules: LeadRules, expectedVersion: number): TransactItem {
   const teamKey = rules.teamId;
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...leadKeys.rules(teamKey), type: 'LeadRules', ...rules, ...rulesIndexKeys(teamKey) },
-      ...(expectedVersion === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-    },
-  };
+  return versionedPut(
+    { ...leadKeys.rules(teamKey), type: 'LeadRules', ...rules, ...rulesIndexKeys(teamKey) },
+    expectedVersion === 0 ? undefined : expectedVersion,
+  );
 }
 
 /** Takes the next round-robin turn of a team (atomic counter; 1, 2, 3, …). */
@@ -261,14 +257,7 @@ export function replaceLeadState(before: LeadState | undefined, after: LeadState
 }
 
 export function deleteLeadState(before: LeadState): TransactItem {
-  return {
-    Delete: {
-      TableName: tableName(),
-      Key: leadKeys.state(before.contactId),
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':v': before.version },
-    },
-  };
+  return versionedDelete(leadKeys.state(before.contactId), before.version);
 }
 
 /** +1 on a rep's claimed-lead count, only while it is below `limit` (the claim limit, atomically). */

@@ -2,11 +2,11 @@ import { AppError, invalid } from '../domain/common/errors.js';
 import type { Quota } from '../domain/forecast/quota.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
-import { tableName } from './client.js';
 import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
 import type { Key } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { versionedPut } from './versioned.js';
 
 /**
  * Quotas, one item per rep and month (see keys.forecast.ts). Every change is one transaction of
@@ -71,15 +71,10 @@ export async function writeQuotas(changes: readonly QuotaChange[]): Promise<void
   if (changes.length === 0) return;
   if (changes.length * 2 > 100) throw invalid({ quotas: 'Too many quotas at once' });
   const items: TransactItem[] = changes.flatMap(({ before, after, audit }) => [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...forecastKeys.quota(after.userId, after.month), type: 'Quota', ...after, ...quotaIndexKeys(after) },
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    },
+    versionedPut(
+      { ...forecastKeys.quota(after.userId, after.month), type: 'Quota', ...after, ...quotaIndexKeys(after) },
+      before?.version,
+    ),
     putAudit(audit),
   ]);
   await transactWrite(items, (failed) => {

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, staleVersion } from '../domain/common/errors.js';
+import { AppError } from '../domain/common/errors.js';
 import type { Deal } from '../domain/deals/deal.schema.js';
 import type { Product } from '../domain/quotes/product.schema.js';
 import { skuKey } from '../domain/quotes/product.schema.js';
@@ -13,6 +13,7 @@ import { type Key, keys } from './keys.js';
 import { dealQuotesSource, productIndexKeys, productListSource, quoteIndexKeys, quoteKeys } from './keys.quotes.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Products and quotes in the single table (keys and access patterns: keys.quotes.ts). Every
@@ -76,24 +77,14 @@ export async function writeProduct(
   const items: TransactItem[] = [];
   const guardIndexes = new Set<number>();
   if (after) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: { ...quoteKeys.product(id), type: 'Product', ...after, ...productIndexKeys(after) },
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    });
+    items.push(
+      versionedPut(
+        { ...quoteKeys.product(id), type: 'Product', ...after, ...productIndexKeys(after) },
+        before?.version,
+      ),
+    );
   } else {
-    items.push({
-      Delete: {
-        TableName: tableName(),
-        Key: quoteKeys.product(id),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before!.version },
-      },
-    });
+    items.push(versionedDelete(quoteKeys.product(id), before!.version));
   }
   const oldSku = before && skuKey(before.sku);
   const newSku = after && skuKey(after.sku);
@@ -119,8 +110,8 @@ export async function writeProduct(
   }
   items.push(putAudit(audit));
   items.push(...extra);
-  await transactWrite(items, (failed) =>
-    failed.some((f) => guardIndexes.has(f.index)) ? skuTaken() : staleVersion('product'),
+  await writeVersioned(items, 'product', (failed) =>
+    failed.some((f) => guardIndexes.has(f.index)) ? skuTaken() : undefined,
   );
 }
 
@@ -254,19 +245,12 @@ export async function createQuote(
 
 /** Replaces a quote with its next state, conditioned on the version it was read at. */
 export async function replaceQuote(before: Quote, after: Quote, audit: AuditRecord): Promise<void> {
-  await transactWrite(
+  await writeVersioned(
     [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...quoteKeys.quote(after.id), type: 'Quote', ...after, ...quoteIndexKeys(after) },
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': before.version },
-        },
-      },
+      versionedPut({ ...quoteKeys.quote(after.id), type: 'Quote', ...after, ...quoteIndexKeys(after) }, before.version),
       putAudit(audit),
     ],
-    () => staleVersion('quote'),
+    'quote',
   );
 }
 

@@ -1,5 +1,4 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, staleVersion } from '../domain/common/errors.js';
 import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
@@ -7,7 +6,8 @@ import { db, tableName } from './client.js';
 import { ALL_INDEX_ATTRIBUTES } from './keys.js';
 import { taskIndexKeys, workKeys } from './keys.work.js';
 import { replaceReminders } from './reminders.js';
-import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of tasks. A task item carries the reminders armed for it (`reminders`), so every write
@@ -45,21 +45,6 @@ export async function getTask(id: string): Promise<StoredTask | undefined> {
 /** Reads a few items by key in one BatchGetItem, in the order asked (see batch-get.ts). */
 export { getItems } from './batch-get.js';
 
-function failureMapper(items: TransactItem[]) {
-  return (failed: FailedCondition[]): AppError => {
-    for (const f of failed) {
-      if (items[f.index]?.Put?.Item?.type === 'Idempotency') {
-        return new AppError(
-          'conflict',
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is in progress; retry',
-        );
-      }
-    }
-    return staleVersion('task');
-  };
-}
-
 /**
  * Writes a task change as one transaction: the task (created, replaced at the version read, or
  * deleted at it), its reminders moved from `before` to `after`, its audit record, and `extra`
@@ -74,27 +59,9 @@ export async function writeTask(
   const subject = (after ?? before)!;
   const items: TransactItem[] = [];
   if (after) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: storedItem(after),
-        ...(before
-          ? {
-              ConditionExpression: 'attribute_exists(pk) AND version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    });
+    items.push(versionedPut(storedItem(after), before?.version));
   } else if (before) {
-    items.push({
-      Delete: {
-        TableName: tableName(),
-        Key: workKeys.task(before.id),
-        ConditionExpression: 'attribute_exists(pk) AND version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
-      },
-    });
+    items.push(versionedDelete(workKeys.task(before.id), before.version));
   }
   items.push(
     ...replaceReminders(
@@ -113,5 +80,5 @@ export async function writeTask(
     putAudit(audit),
     ...extra,
   );
-  await transactWrite(items, failureMapper(items));
+  await writeVersioned(items, 'task');
 }

@@ -1,12 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, invalid, notFound, staleVersion } from '../domain/common/errors.js';
+import { AppError, invalid, notFound } from '../domain/common/errors.js';
 import type { Team } from '../domain/teams/team.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { keys, teamDirectorySource, teamIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Teams and membership. A team lists its members (`memberIds`) and each member's profile lists
@@ -110,31 +111,18 @@ export async function writeTeam(
   const teamId = (after ?? before)!.id;
   const items: TransactItem[] = [];
   if (after) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.team(teamId), type: 'Team', ...after, ...teamIndexKeys(after) },
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    });
+    items.push(
+      versionedPut({ ...keys.team(teamId), type: 'Team', ...after, ...teamIndexKeys(after) }, before?.version),
+    );
   } else {
-    items.push({
-      Delete: {
-        TableName: tableName(),
-        Key: keys.team(teamId),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before!.version },
-      },
-    });
+    items.push(versionedDelete(keys.team(teamId), before!.version));
   }
   items.push(...changes.map(updateProfileTeams), putAudit(audit), ...extra);
   // DynamoDB's limit of 100 items a transaction: the team, its audit record and, on a keyed create, the answer.
   if (items.length > 100) throw invalid({ memberIds: 'Change at most 97 memberships at once' });
-  await transactWrite(items, (failed) =>
+  await writeVersioned(items, 'team', (failed) =>
     failed.some((f) => f.index === 0)
-      ? staleVersion('team')
+      ? undefined
       : new AppError('conflict', 'team.membership_changed', 'A member’s teams changed meanwhile; try again'),
   );
 }
