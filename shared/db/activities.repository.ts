@@ -12,7 +12,8 @@ import {
 } from '../domain/work/timeline-merge.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { ALL_INDEX_ATTRIBUTES, type AuditedEntity, auditSource } from './keys.js';
+import { recordOf } from './item.js';
+import { type AuditedEntity, auditSource } from './keys.js';
 import { activityIndexKeys, recordActivitiesSource, relatedRecordKey, workKeys } from './keys.work.js';
 import { queryPage } from './query.js';
 import type { TransactItem } from './transact.js';
@@ -23,15 +24,9 @@ import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
  * timeline that merges them with the record's audit trail.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', ...ALL_INDEX_ATTRIBUTES]);
+export const toApiActivity = (item: Record<string, unknown>): Activity => recordOf<Activity>(item);
 
-export function toApiActivity(item: Record<string, unknown>): Activity {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Activity;
-}
-
-function storedItem(a: Activity): Record<string, unknown> {
+export function activityItem(a: Activity): Record<string, unknown> {
   return {
     ...workKeys.activity(a.id),
     type: 'Activity',
@@ -77,7 +72,7 @@ export async function writeActivity(
   extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [];
-  if (after) items.push(versionedPut(storedItem(after), before?.version));
+  if (after) items.push(versionedPut(activityItem(after), before?.version));
   else if (before) items.push(versionedDelete(workKeys.activity(before.id), before.version));
   items.push(putAudit(audit), ...extra);
   await writeVersioned(items, 'activity');

@@ -7,8 +7,9 @@ import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
+import { recordOf } from './item.js';
 import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSource } from './keys.contracts.js';
-import { ALL_INDEX_ATTRIBUTES, keyAttributes, type ListSource } from './keys.js';
+import { keyAttributes, type ListSource } from './keys.js';
 import { type Filter, queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
 import type { TransactItem } from './transact.js';
@@ -23,12 +24,12 @@ import { versionedPut, writeVersioned } from './versioned.js';
 
 export type StoredContract = Contract & { reminders: ReminderSpec[] };
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'reminders', ...ALL_INDEX_ATTRIBUTES]);
-
 export function contractFromItem(item: Record<string, unknown>): StoredContract {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return { ...(out as unknown as Contract), reminders: (item.reminders as ReminderSpec[] | undefined) ?? [] };
+  // The reminders are stored with the contract for the sweep, not part of the API record.
+  return {
+    ...recordOf<Contract>(item, ['reminders']),
+    reminders: (item.reminders as ReminderSpec[] | undefined) ?? [],
+  };
 }
 
 export function stripReminders(c: StoredContract): Contract {
@@ -111,7 +112,7 @@ export async function nextContractNumber(): Promise<string> {
   return `CT-${String(out.Attributes?.seq ?? 0).padStart(6, '0')}`;
 }
 
-function contractItem(c: StoredContract): Record<string, unknown> {
+export function contractItem(c: StoredContract): Record<string, unknown> {
   return { ...contractKeys.contract(c.id), type: 'Contract', ...c, ...contractIndexKeys(c) };
 }
 

@@ -6,7 +6,8 @@ import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { ALL_INDEX_ATTRIBUTES, type Key, keys, liveIndexKeys, type RecordKind, trashIndexKeys } from './keys.js';
+import { recordOf } from './item.js';
+import { type Key, keys, liveIndexKeys, type RecordKind, trashIndexKeys } from './keys.js';
 import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
 import { versionedPut, writeVersioned } from './versioned.js';
 
@@ -40,13 +41,9 @@ export type StoredRecord = Record<string, unknown> & {
 /** Soft-deleted records are purged by the sweep after this; TTL is the backstop a day later. */
 export const RESTORE_WINDOW_DAYS = 30;
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'expiresAt', ...ALL_INDEX_ATTRIBUTES]);
-
 /** The record as the API shows it: storage attributes removed. */
 export function toApi(item: Record<string, unknown>): StoredRecord {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as StoredRecord;
+  return recordOf<StoredRecord>(item);
 }
 
 function uniqueValueOf(kind: RecordKind, r: StoredRecord): string | undefined {
@@ -59,7 +56,7 @@ function guardKey(kind: RecordKind, value: string): Key {
 
 const TYPE_NAME: Record<RecordKind, string> = { contact: 'Contact', company: 'Company' };
 
-function storedItem(kind: RecordKind, r: StoredRecord): Record<string, unknown> {
+export function recordItem(kind: RecordKind, r: StoredRecord): Record<string, unknown> {
   const base = { ...keys.record(kind, r.id), type: TYPE_NAME[kind], ...r };
   if (!r.deletedAt) return { ...base, ...liveIndexKeys(kind, r) };
   const purgeAfter = Date.parse(r.deletedAt) / 1000 + (RESTORE_WINDOW_DAYS + 1) * 86_400;
@@ -194,7 +191,7 @@ function failureMapper(kind: RecordKind, items: TransactItem[]) {
 }
 
 function putRecord(kind: RecordKind, after: StoredRecord, expectedVersion: number | undefined): TransactItem {
-  return versionedPut(storedItem(kind, after), expectedVersion);
+  return versionedPut(recordItem(kind, after), expectedVersion);
 }
 
 /** Creates a record with its guard and audit record (and the idempotent answer). */

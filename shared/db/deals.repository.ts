@@ -6,6 +6,7 @@ import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
+import { recordOf } from './item.js';
 import {
   closeMonthOf,
   type DealPartition,
@@ -15,7 +16,7 @@ import {
   deletedDealIndexKeys,
   pipelineIndexKeys,
 } from './keys.deals.js';
-import { ALL_INDEX_ATTRIBUTES, type Key, keys } from './keys.js';
+import { type Key, keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 import { versionedPut, writeVersioned } from './versioned.js';
 
@@ -29,17 +30,11 @@ import { versionedPut, writeVersioned } from './versioned.js';
 /** Deleted deals stay readable by id for this long, then TTL removes them. */
 export const DEAL_RETENTION_DAYS = 30;
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'expiresAt', ...ALL_INDEX_ATTRIBUTES]);
-
-function strip<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as T;
-}
+const strip = recordOf;
 
 export const dealFromItem = (item: Record<string, unknown>): Deal => strip<Deal>(item);
 
-function dealItem(d: Deal): Record<string, unknown> {
+export function dealItem(d: Deal): Record<string, unknown> {
   const base = { ...dealKeys.deal(d.id), type: 'Deal', ...d };
   if (!d.deletedAt) return { ...base, ...dealIndexKeys(d) };
   const expiresAt = Math.floor(Date.parse(d.deletedAt) / 1000) + (DEAL_RETENTION_DAYS + 1) * 86_400;

@@ -3,6 +3,7 @@ import { DEFAULT_RULES, type LeadRules } from '../domain/leads/lead.schema.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { toApi as recordToApi, type StoredRecord } from './customer-records.repository.js';
+import { recordOf } from './item.js';
 import { type Key, keys } from './keys.js';
 import {
   followUpIndexKeys,
@@ -93,11 +94,8 @@ export function leadFollowUpTouch(contact: LeadContact, at: string): TransactIte
   ];
 }
 
-const STATE_INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
-
 function toState(item: Record<string, unknown>): LeadState {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!STATE_INTERNAL.has(k)) out[k] = v;
+  const out = recordOf<Record<string, unknown>>(item);
   // `teamId` is stored as the team key; `all` means no team.
   if (out.teamId === 'all') delete out.teamId;
   return out as unknown as LeadState;
@@ -105,8 +103,7 @@ function toState(item: Record<string, unknown>): LeadState {
 
 function toRules(teamKey: string, item: Record<string, unknown> | undefined): LeadRules {
   if (!item) return { teamId: teamKey, ...DEFAULT_RULES };
-  const { pk, sk, type, gsi2pk, gsi2sk, ...rest } = item;
-  return rest as unknown as LeadRules;
+  return recordOf<LeadRules>(item);
 }
 
 /** Strongly consistent BatchGetItem of a few keys (see batch-get.ts). */

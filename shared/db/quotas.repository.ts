@@ -2,6 +2,7 @@ import { AppError, invalid } from '../domain/common/errors.js';
 import type { Quota } from '../domain/forecast/quota.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
+import { recordOf } from './item.js';
 import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
 import type { Key } from './keys.js';
 import { queryPage } from './query.js';
@@ -14,13 +15,14 @@ import { versionedPut } from './versioned.js';
  * audit records.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
+const toQuota = (item: Record<string, unknown>): Quota => recordOf<Quota>(item);
 
-function toQuota(item: Record<string, unknown>): Quota {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Quota;
-}
+export const quotaItem = (q: Quota): Record<string, unknown> => ({
+  ...forecastKeys.quota(q.userId, q.month),
+  type: 'Quota',
+  ...q,
+  ...quotaIndexKeys(q),
+});
 
 /** Pages read at most for a period's company-wide quotas (a page is up to 1 MB: ~4,000 quotas). */
 const MAX_PERIOD_PAGES = 5;
@@ -71,10 +73,7 @@ export async function writeQuotas(changes: readonly QuotaChange[]): Promise<void
   if (changes.length === 0) return;
   if (changes.length * 2 > 100) throw invalid({ quotas: 'Too many quotas at once' });
   const items: TransactItem[] = changes.flatMap(({ before, after, audit }) => [
-    versionedPut(
-      { ...forecastKeys.quota(after.userId, after.month), type: 'Quota', ...after, ...quotaIndexKeys(after) },
-      before?.version,
-    ),
+    versionedPut(quotaItem(after), before?.version),
     putAudit(audit),
   ]);
   await transactWrite(items, (failed) => {

@@ -8,6 +8,7 @@ import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
+import { recordOf } from './item.js';
 import { dealKeys } from './keys.deals.js';
 import { type Key, keys } from './keys.js';
 import { dealQuotesSource, productIndexKeys, productListSource, quoteIndexKeys, quoteKeys } from './keys.quotes.js';
@@ -21,13 +22,21 @@ import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
  * items, and its audit record.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const strip = recordOf;
 
-function strip<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as T;
-}
+export const productItem = (p: Product): Record<string, unknown> => ({
+  ...quoteKeys.product(p.id),
+  type: 'Product',
+  ...p,
+  ...productIndexKeys(p),
+});
+
+export const quoteItem = (q: Quote): Record<string, unknown> => ({
+  ...quoteKeys.quote(q.id),
+  type: 'Quote',
+  ...q,
+  ...quoteIndexKeys(q),
+});
 
 /** What a quote needs of its deal: its scope (owner, team), name, currency and contacts. */
 export type QuoteDeal = Pick<Deal, 'id' | 'name' | 'ownerId' | 'teamId' | 'currency' | 'companyId' | 'deletedAt'> & {
@@ -77,12 +86,7 @@ export async function writeProduct(
   const items: TransactItem[] = [];
   const guardIndexes = new Set<number>();
   if (after) {
-    items.push(
-      versionedPut(
-        { ...quoteKeys.product(id), type: 'Product', ...after, ...productIndexKeys(after) },
-        before?.version,
-      ),
-    );
+    items.push(versionedPut(productItem(after), before?.version));
   } else {
     items.push(versionedDelete(quoteKeys.product(id), before!.version));
   }
@@ -227,7 +231,7 @@ export async function createQuote(
     {
       Put: {
         TableName: tableName(),
-        Item: { ...quoteKeys.quote(quote.id), type: 'Quote', ...quote, ...quoteIndexKeys(quote) },
+        Item: quoteItem(quote),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -245,13 +249,7 @@ export async function createQuote(
 
 /** Replaces a quote with its next state, conditioned on the version it was read at. */
 export async function replaceQuote(before: Quote, after: Quote, audit: AuditRecord): Promise<void> {
-  await writeVersioned(
-    [
-      versionedPut({ ...quoteKeys.quote(after.id), type: 'Quote', ...after, ...quoteIndexKeys(after) }, before.version),
-      putAudit(audit),
-    ],
-    'quote',
-  );
+  await writeVersioned([versionedPut(quoteItem(after), before.version), putAudit(audit)], 'quote');
 }
 
 /** A deal's quotes, newest first: one Query of gsi1. */

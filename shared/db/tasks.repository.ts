@@ -3,7 +3,7 @@ import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { ALL_INDEX_ATTRIBUTES } from './keys.js';
+import { recordOf } from './item.js';
 import { taskIndexKeys, workKeys } from './keys.work.js';
 import { replaceReminders } from './reminders.js';
 import type { TransactItem } from './transact.js';
@@ -17,12 +17,8 @@ import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 export type StoredTask = Task & { reminders: ReminderSpec[] };
 
-const INTERNAL = new Set(['pk', 'sk', 'type', ...ALL_INDEX_ATTRIBUTES]);
-
 function fromItem(item: object): StoredTask {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return { reminders: [], ...out } as unknown as StoredTask;
+  return { reminders: [], ...recordOf<object>(item as Record<string, unknown>) } as unknown as StoredTask;
 }
 
 /** The task as the API shows it: without its reminder bookkeeping. */
@@ -31,7 +27,7 @@ export function toApiTask(item: object): Task {
   return task;
 }
 
-function storedItem(t: StoredTask): Record<string, unknown> {
+export function taskItem(t: StoredTask): Record<string, unknown> {
   const closedAt = t.status === 'open' ? undefined : (t.completedAt ?? t.updatedAt);
   return { ...workKeys.task(t.id), type: 'Task', ...t, ...taskIndexKeys({ ...t, closedAt }) };
 }
@@ -59,7 +55,7 @@ export async function writeTask(
   const subject = (after ?? before)!;
   const items: TransactItem[] = [];
   if (after) {
-    items.push(versionedPut(storedItem(after), before?.version));
+    items.push(versionedPut(taskItem(after), before?.version));
   } else if (before) {
     items.push(versionedDelete(workKeys.task(before.id), before.version));
   }

@@ -4,6 +4,7 @@ import type { Team } from '../domain/teams/team.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
+import { recordOf } from './item.js';
 import { keys, teamDirectorySource, teamIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
 import type { TransactItem } from './transact.js';
@@ -16,13 +17,14 @@ import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
  * when read) and the audit record in one transaction: the two sides never disagree.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi2pk', 'gsi2sk']);
+const toTeam = (item: Record<string, unknown>): Team => recordOf<Team>(item);
 
-function toTeam(item: Record<string, unknown>): Team {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Team;
-}
+export const teamItem = (t: Team): Record<string, unknown> => ({
+  ...keys.team(t.id),
+  type: 'Team',
+  ...t,
+  ...teamIndexKeys(t),
+});
 
 /** Every team by name (one Query of gsi2 TEAM); a CRM's teams fit in one page. */
 export async function listTeams(limit = 200): Promise<Team[]> {
@@ -111,9 +113,7 @@ export async function writeTeam(
   const teamId = (after ?? before)!.id;
   const items: TransactItem[] = [];
   if (after) {
-    items.push(
-      versionedPut({ ...keys.team(teamId), type: 'Team', ...after, ...teamIndexKeys(after) }, before?.version),
-    );
+    items.push(versionedPut(teamItem(after), before?.version));
   } else {
     items.push(versionedDelete(keys.team(teamId), before!.version));
   }
