@@ -1,5 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, notFound } from '../domain/common/errors.js';
+import type { Page } from '../domain/common/fields.js';
+import type { RecordScope } from '../domain/common/scope.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
@@ -7,7 +9,25 @@ import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
 import { recordOf } from './item.js';
-import { type Key, keys, liveIndexKeys, type RecordKind, trashIndexKeys } from './keys.js';
+import {
+  companyContactsSource,
+  contactPointSearchSource,
+  type Key,
+  keys,
+  type ListSort,
+  type ListSource,
+  listSource,
+  liveIndexKeys,
+  nameSearchSource,
+  phoneBlindSource,
+  phoneSearchSource,
+  type RecordKind,
+  teamListSource,
+  teamNameSearchSource,
+  trashIndexKeys,
+  trashSource,
+} from './keys.js';
+import { type Filter, queryPage } from './query.js';
 import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
 import { versionedPut, writeVersioned } from './versioned.js';
 
@@ -254,4 +274,165 @@ export async function purgeRecord(kind: RecordKind, record: StoredRecord, audit:
     if (error instanceof AppError && error.kind === 'not_found') return false;
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: each is ONE Query of the index partition that is the caller's scope (keys.ts).
+
+export interface ListQuery {
+  q?: string;
+  tag?: string;
+  ownerId?: string;
+  teamId?: string;
+  lifecycleStage?: string;
+  tier?: string;
+  companyId?: string;
+  sort: ListSort;
+  order?: 'asc' | 'desc';
+  view: 'active' | 'deleted';
+  cursor?: string;
+  limit: number;
+}
+
+export const PHONE_LIKE = /^\+?[\d\s().-]{3,}$/;
+/** "acme.co", not "Acme Inc." or "J.P. Morgan": no spaces, a dot between labels. */
+const DOMAIN_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]*)+$/i;
+
+/** The one Query that serves a list: its index partition, what only a filter can narrow, its order. */
+export type ListPlan = { source: ListSource; filters: Filter[]; forward: boolean };
+
+/**
+ * Chooses the index that serves a list: the trash, a search index for `q`, a company's
+ * contacts, or the list sorted as asked, scoped to the owner when the scope is a rep's own
+ * records (or when a filter asks for one owner). What no key can serve becomes a FilterExpression.
+ */
+export function planRecordList(
+  kind: RecordKind,
+  scope: RecordScope,
+  query: ListQuery,
+  /** Phone is sensitive: the blind index of the typed number (exact match only), or null (too short). */
+  phoneBlind?: string | null,
+): ListPlan | 'empty' {
+  if (scope.kind === 'team') return planTeamList(kind, query, scope.teamIds, phoneBlind);
+  if (scope.kind === 'owner' && query.ownerId && query.ownerId !== scope.ownerId) return 'empty';
+  const ownerId = scope.kind === 'owner' ? scope.ownerId : query.ownerId;
+  const filters: Filter[] = [];
+  if (query.tag) filters.push({ attribute: 'tags', op: 'contains', value: query.tag });
+  if (query.lifecycleStage) filters.push({ attribute: 'lifecycleStage', op: 'eq', value: query.lifecycleStage });
+  if (query.tier) filters.push({ attribute: 'tier', op: 'eq', value: query.tier });
+  const ownerFilter = (): Filter[] => (ownerId ? [{ attribute: 'ownerId', op: 'eq', value: ownerId }] : []);
+  const defaultForward = query.sort === 'name';
+  const forward = query.order ? query.order === 'asc' : defaultForward;
+
+  if (query.view === 'deleted') {
+    return {
+      source: trashSource(kind),
+      filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+      forward: false,
+    };
+  }
+  if (query.q) {
+    const q = query.q;
+    if (kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q)) {
+      if (phoneBlind === null) return 'empty';
+      return {
+        source: phoneBlind ? phoneBlindSource(phoneBlind) : phoneSearchSource(q),
+        filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+        forward: true,
+      };
+    }
+    if (q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
+      return {
+        source: contactPointSearchSource(kind, q),
+        filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+        forward: true,
+      };
+    }
+    return {
+      source: nameSearchSource(kind, q, ownerId),
+      filters: [...filters, ...companyFilter(query)],
+      forward: true,
+    };
+  }
+  if (kind === 'contact' && query.companyId) {
+    return { source: companyContactsSource(query.companyId), filters: [...filters, ...ownerFilter()], forward: true };
+  }
+  return { source: listSource(kind, query.sort, ownerId), filters, forward };
+}
+
+/**
+ * A manager's list: one team at a time (`?teamId=` among theirs, default the first), read from
+ * the team index (gsi10 recently updated, gsi11 by name and name search). "Newest first" is
+ * served as recently updated (no third team index). Searches by e-mail or phone, the trash and a
+ * company's contacts read their own index with the team as a filter, as a rep's owner filter does.
+ */
+function planTeamList(
+  kind: RecordKind,
+  query: ListQuery,
+  teamIds: readonly string[],
+  phoneBlind?: string | null,
+): ListPlan | 'empty' {
+  const teamId = query.teamId ?? teamIds[0];
+  if (!teamId || !teamIds.includes(teamId)) return 'empty';
+  const filters: Filter[] = [];
+  if (query.tag) filters.push({ attribute: 'tags', op: 'contains', value: query.tag });
+  if (query.lifecycleStage) filters.push({ attribute: 'lifecycleStage', op: 'eq', value: query.lifecycleStage });
+  if (query.tier) filters.push({ attribute: 'tier', op: 'eq', value: query.tier });
+  if (query.ownerId) filters.push({ attribute: 'ownerId', op: 'eq', value: query.ownerId });
+  const inTeam: Filter = { attribute: 'teamId', op: 'eq', value: teamId };
+  const sort = query.sort === 'name' ? 'name' : 'updated';
+  const forward = query.order ? query.order === 'asc' : sort === 'name';
+  if (query.view === 'deleted') {
+    return { source: trashSource(kind), filters: [...filters, inTeam, ...companyFilter(query)], forward: false };
+  }
+  if (query.q) {
+    const q = query.q;
+    const byPhone = kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q);
+    if (byPhone && phoneBlind === null) return 'empty';
+    if (byPhone || q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
+      const phoneSource = phoneBlind ? phoneBlindSource(phoneBlind) : phoneSearchSource(q);
+      const source = byPhone ? phoneSource : contactPointSearchSource(kind, q);
+      return { source, filters: [...filters, inTeam, ...companyFilter(query)], forward: true };
+    }
+    return {
+      source: teamNameSearchSource(kind, q, teamId),
+      filters: [...filters, ...companyFilter(query)],
+      forward: true,
+    };
+  }
+  if (kind === 'contact' && query.companyId) {
+    return { source: companyContactsSource(query.companyId), filters: [...filters, inTeam], forward: true };
+  }
+  return { source: teamListSource(kind, sort, teamId), filters, forward };
+}
+
+function companyFilter(query: ListQuery): Filter[] {
+  return query.companyId ? [{ attribute: 'companyId', op: 'eq', value: query.companyId }] : [];
+}
+
+/** Contacts in the caller's scope, one page (see planRecordList for the index each list reads). */
+export function listContacts(scope: RecordScope, query: ListQuery, phoneBlind?: string | null) {
+  return listRecords('contact', scope, query, phoneBlind);
+}
+
+/** Companies in the caller's scope, one page (see planRecordList for the index each list reads). */
+export function listCompanies(scope: RecordScope, query: ListQuery) {
+  return listRecords('company', scope, query);
+}
+
+export async function listRecords(
+  kind: RecordKind,
+  scope: RecordScope,
+  query: ListQuery,
+  phoneBlind?: string | null,
+): Promise<Page<StoredRecord>> {
+  const plan = planRecordList(kind, scope, query, phoneBlind);
+  if (plan === 'empty') return { items: [], nextCursor: null };
+  const page = await queryPage<Record<string, unknown>>(plan.source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: plan.forward,
+    filters: plan.filters,
+  });
+  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
 }

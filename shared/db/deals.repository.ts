@@ -1,7 +1,10 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ColumnTotals, Deal } from '../domain/deals/deal.schema.js';
+import type { Page } from '../domain/common/fields.js';
+import type { RecordScope } from '../domain/common/scope.js';
+import type { BoardColumn, ColumnTotals, Deal, DealListQuery } from '../domain/deals/deal.schema.js';
 import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
+import { DEFAULT_PIPELINE_ID } from '../domain/deals/pipeline.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
@@ -10,13 +13,18 @@ import { recordOf } from './item.js';
 import {
   closeMonthOf,
   type DealPartition,
+  dealCloseMonthSource,
   dealIndexKeys,
   dealKeys,
+  dealListSource,
+  dealPartitionFor,
+  dealStageSource,
   dealTotalsSource,
   deletedDealIndexKeys,
   pipelineIndexKeys,
 } from './keys.deals.js';
-import { type Key, keys } from './keys.js';
+import { type Key, keys, type ListSource } from './keys.js';
+import { type Filter, queryPage } from './query.js';
 import type { TransactItem } from './transact.js';
 import { versionedPut, writeVersioned } from './versioned.js';
 
@@ -235,4 +243,99 @@ export async function writePipeline(
   ];
   items.push(...extra);
   await writeVersioned(items, 'pipeline');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: each is ONE Query of the partition that is the caller's scope (keys.deals.ts).
+
+export interface ListPlan {
+  source: ListSource;
+  filters: Filter[];
+  forward: boolean;
+}
+
+/**
+ * The ONE Query that serves a deal list (see the list plan in keys.deals.ts): the scope's
+ * partition (narrowed by an owner or team filter), on the stage index when a stage is asked
+ * for, else the close-month index when a month is, else recently updated. The rest are
+ * FilterExpressions on that partition. 'empty' when the filter lies outside the scope.
+ */
+export function planDealList(scope: RecordScope, query: DealListQuery): ListPlan | 'empty' {
+  const scoped = dealPartitionFor(scope, { ownerId: query.ownerId, teamId: query.teamId });
+  if (scoped === 'empty') return 'empty';
+  const { partition, teamFilter } = scoped;
+  const filters: Filter[] = [];
+  if (teamFilter) filters.push({ attribute: 'teamId', op: 'eq', value: teamFilter });
+  if (query.currency) filters.push({ attribute: 'currency', op: 'eq', value: query.currency });
+  if (query.minAmount !== undefined) filters.push({ attribute: 'amount', op: 'gte', value: query.minAmount });
+  if (query.maxAmount !== undefined) filters.push({ attribute: 'amount', op: 'lte', value: query.maxAmount });
+  const descending = query.order ? query.order === 'desc' : query.sort === 'updated';
+
+  if (query.stageId) {
+    if (query.closeMonth) filters.push({ attribute: 'closeMonth', op: 'eq', value: query.closeMonth });
+    if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+    const pipelineId = query.pipelineId ?? DEFAULT_PIPELINE_ID;
+    return { source: dealStageSource(partition, pipelineId, query.stageId), filters, forward: !descending };
+  }
+  if (query.pipelineId) filters.push({ attribute: 'pipelineId', op: 'eq', value: query.pipelineId });
+  if (query.closeMonth) {
+    return {
+      source: dealCloseMonthSource(query.closeMonth, partition, query.status),
+      filters,
+      forward: !descending,
+    };
+  }
+  if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+  return { source: dealListSource(partition), filters, forward: !descending };
+}
+
+/** Deals in the caller's scope, one page of the Query planDealList chooses. */
+export async function listDeals(scope: RecordScope, query: DealListQuery): Promise<Page<Deal>> {
+  const plan = planDealList(scope, query);
+  if (plan === 'empty') return { items: [], nextCursor: null };
+  const page = await queryPage<Record<string, unknown>>(plan.source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: plan.forward,
+    filters: plan.filters,
+  });
+  return { items: page.items.map(dealFromItem), nextCursor: page.nextCursor };
+}
+
+/**
+ * The board of a pipeline in the caller's scope: one page per stage (each its own Query on the
+ * scope's stage index, recently updated first, run side by side) and the column totals from the
+ * maintained totals (one Query): stages + 1 requests, whatever the number of deals.
+ */
+export async function dealBoardColumns(
+  scope: RecordScope,
+  pipeline: Pipeline,
+  query: { ownerId?: string; teamId?: string; limit: number },
+): Promise<BoardColumn[]> {
+  const scoped = dealPartitionFor(scope, { ownerId: query.ownerId, teamId: query.teamId });
+  if (scoped === 'empty') {
+    return pipeline.stages.map((s) => ({
+      stageId: s.id,
+      items: [],
+      nextCursor: null,
+      totals: { count: 0, amounts: [] },
+    }));
+  }
+  const filters: Filter[] = scoped.teamFilter ? [{ attribute: 'teamId', op: 'eq', value: scoped.teamFilter }] : [];
+  const [totals, ...pages] = await Promise.all([
+    readTotals(pipeline.id, scoped.partition),
+    ...pipeline.stages.map((s) =>
+      queryPage<Record<string, unknown>>(dealStageSource(scoped.partition, pipeline.id, s.id), {
+        limit: query.limit,
+        forward: false,
+        filters,
+      }),
+    ),
+  ]);
+  return pipeline.stages.map((s, i) => ({
+    stageId: s.id,
+    items: pages[i]!.items.map(dealFromItem),
+    nextCursor: pages[i]!.nextCursor,
+    totals: totals.get(s.id) ?? { count: 0, amounts: [] },
+  }));
 }
