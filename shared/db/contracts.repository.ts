@@ -1,14 +1,28 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, invalid } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
-import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
+import type { RecordScope } from '../domain/common/scope.js';
+import {
+  type Attachment,
+  type Contract,
+  type ContractListQuery,
+  PENDING_ATTACHMENT_HOURS,
+} from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
-import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
+import { daysBefore, type ReminderSpec } from '../domain/notifications/reminder-times.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
 import { recordOf } from './item.js';
-import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSource } from './keys.contracts.js';
+import {
+  type ContractScopeKey,
+  contractEndSource,
+  contractIndexKeys,
+  contractKeys,
+  contractListSource,
+  contractPartitionSource,
+  receivablesSource,
+} from './keys.contracts.js';
 import { keyAttributes, type ListSource } from './keys.js';
 import { type Filter, queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
@@ -285,4 +299,66 @@ export async function readReceivables(companyId: string): Promise<ReceivablesRow
     paid: Number(i.paid ?? 0),
     outstanding: Number(i.outstanding ?? 0),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: scoped IN THE QUERY (keys.contracts.ts): an owner's or team's index partition for reps
+// and managers, the whole list for admins and finance.
+
+/**
+ * A manager's list reads each of their teams' partitions and merges them (one Query per team
+ * per page). Bounded: a manager of more teams than this reads the first ones (the teams claim
+ * keeps a handful; see shared/auth/principal.ts).
+ */
+export const MAX_MERGED_TEAMS = 10;
+
+/** The index partitions of a scope: all, their own, or each of their teams. */
+function contractPartitions(scope: RecordScope): ContractScopeKey[] {
+  if (scope.kind === 'all') return [{ kind: 'all' }];
+  if (scope.kind === 'owner') return [{ kind: 'owner', ownerId: scope.ownerId }];
+  return [...new Set(scope.teamIds)].slice(0, MAX_MERGED_TEAMS).map((teamId) => ({ kind: 'team', teamId }));
+}
+
+/**
+ * Active contracts of the scope whose end date lies in [from, to] (the END index, a sort-key
+ * range; `from` open: already ended), soonest first when `forward`.
+ */
+export async function listContractsEnding(
+  scope: RecordScope,
+  range: { from?: string; to: string },
+  page: { limit: number; cursor?: string; forward: boolean },
+): Promise<Page<Contract>> {
+  const partitions = contractPartitions(scope);
+  if (partitions.length === 0) return { items: [], nextCursor: null };
+  return listContractItemsMerged(
+    partitions.map((p) => contractEndSource(p, range.from, range.to)),
+    page,
+  );
+}
+
+/**
+ * The contracts list in a scope. "Expiring" (within `endingWithinDays`, default 30) and
+ * "expired" read the END index of active contracts (a date range from `today`), never a filter
+ * over everything; the rest read recently updated, a lifecycle status or company as a filter.
+ */
+export async function listContracts(
+  scope: RecordScope,
+  query: Pick<ContractListQuery, 'status' | 'companyId' | 'endingWithinDays' | 'limit' | 'cursor'>,
+  today: string,
+): Promise<Page<Contract>> {
+  const page = { limit: query.limit, cursor: query.cursor };
+  if (query.endingWithinDays !== undefined || query.status === 'expiring') {
+    const to = daysBefore(today, -(query.endingWithinDays ?? 30));
+    return listContractsEnding(scope, { from: today, to }, { ...page, forward: true });
+  }
+  if (query.status === 'expired') {
+    return listContractsEnding(scope, { to: daysBefore(today, 1) }, { ...page, forward: false });
+  }
+  const partitions = contractPartitions(scope);
+  if (partitions.length === 0) return { items: [], nextCursor: null };
+  const filters: Filter[] = [];
+  // `active` is read as the lifecycle; the caller narrows it to those not yet expiring.
+  if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+  if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq', value: query.companyId });
+  return listContractItemsMerged(partitions.map(contractListSource), { ...page, forward: false, filters });
 }
