@@ -20,6 +20,7 @@ import {
   contractIndexKeys,
   contractKeys,
   contractListSource,
+  contractPartItem,
   contractPartitionSource,
   receivablesSource,
 } from './keys.contracts.js';
@@ -73,11 +74,11 @@ export async function getContractWithAttachments(
     }),
   );
   const items = out.Items ?? [];
-  const contract = items.find((i) => i.sk === 'CONTRACT');
+  const contract = items.find((i) => contractPartItem(i) === 'contract');
   if (!contract) return undefined;
   // Pending uploads are not the contract's files yet (see confirmAttachment).
   const attachments = items
-    .filter((i) => String(i.sk).startsWith('ATTACHMENT#') && i.status === 'available')
+    .filter((i) => contractPartItem(i) === 'attachment' && i.status === 'available')
     .map(attachmentFromItem)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { contract: contractFromItem(contract), attachments };

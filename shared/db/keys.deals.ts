@@ -1,5 +1,5 @@
 import type { RecordScope } from '../domain/common/scope.js';
-import { type IndexName, type Key, type ListSource, nameKey, TYPE } from './keys.js';
+import { type IndexName, type Key, type ListSource, nameKey, TYPE } from './keys.core.js';
 
 /**
  * Keys of the deals context: pipelines, deals and the maintained board totals. Built here and
