@@ -5,8 +5,9 @@ import {
   restoreCustomerRecord,
   updateCustomerRecord,
 } from '../../shared/app/customers/record-commands.js';
-import { type ListQuery, listCustomerRecords, recordTimeline } from '../../shared/app/customers/record-queries.js';
+import { listCustomerRecords, recordTimeline } from '../../shared/app/customers/record-queries.js';
 import { revealFor } from '../../shared/app/customers/sensitive-values.js';
+import type { ListQuery } from '../../shared/db/customer-records.repository.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import { id, pageQuery } from '../../shared/domain/common/fields.js';
 import * as z from '../../shared/domain/common/zod.js';

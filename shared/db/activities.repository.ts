@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { invalid, staleVersion } from '../domain/common/errors.js';
+import { invalid } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
 import type { Activity, ActivityEntity } from '../domain/work/activity.schema.js';
 import type { MergedTimelineEntry } from '../domain/work/timeline.js';
@@ -12,25 +12,21 @@ import {
 } from '../domain/work/timeline-merge.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { ALL_INDEX_ATTRIBUTES, type AuditedEntity, auditSource } from './keys.js';
+import { recordOf } from './item.js';
+import { type AuditedEntity, auditSource } from './keys.js';
 import { activityIndexKeys, recordActivitiesSource, relatedRecordKey, workKeys } from './keys.work.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of activities (notes, calls, meetings, e-mails logged on a record), and the record
  * timeline that merges them with the record's audit trail.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', ...ALL_INDEX_ATTRIBUTES]);
+export const toApiActivity = (item: Record<string, unknown>): Activity => recordOf<Activity>(item);
 
-export function toApiActivity(item: Record<string, unknown>): Activity {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Activity;
-}
-
-function storedItem(a: Activity): Record<string, unknown> {
+export function activityItem(a: Activity): Record<string, unknown> {
   return {
     ...workKeys.activity(a.id),
     type: 'Activity',
@@ -76,16 +72,10 @@ export async function writeActivity(
   extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [];
-  const atVersion = before
-    ? {
-        ConditionExpression: 'attribute_exists(pk) AND version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
-      }
-    : { ConditionExpression: 'attribute_not_exists(pk)' };
-  if (after) items.push({ Put: { TableName: tableName(), Item: storedItem(after), ...atVersion } });
-  else if (before) items.push({ Delete: { TableName: tableName(), Key: workKeys.activity(before.id), ...atVersion } });
+  if (after) items.push(versionedPut(activityItem(after), before?.version));
+  else if (before) items.push(versionedDelete(workKeys.activity(before.id), before.version));
   items.push(putAudit(audit), ...extra);
-  await transactWrite(items, () => staleVersion('activity'));
+  await writeVersioned(items, 'activity');
 }
 
 /** A record's activities, newest first (gsi1 ACTIVITY#RECORD#<E>#<id>). */

@@ -1,17 +1,34 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, invalid, staleVersion } from '../domain/common/errors.js';
+import { AppError, invalid } from '../domain/common/errors.js';
 import type { Page } from '../domain/common/fields.js';
-import { type Attachment, type Contract, PENDING_ATTACHMENT_HOURS } from '../domain/contracts/contract.schema.js';
+import type { RecordScope } from '../domain/common/scope.js';
+import {
+  type Attachment,
+  type Contract,
+  type ContractListQuery,
+  PENDING_ATTACHMENT_HOURS,
+} from '../domain/contracts/contract.schema.js';
 import { contractReminders, receivablesDeltas } from '../domain/contracts/contract-rules.js';
-import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
+import { daysBefore, type ReminderSpec } from '../domain/notifications/reminder-times.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
-import { contractIndexKeys, contractKeys, contractPartitionSource, receivablesSource } from './keys.contracts.js';
-import { ALL_INDEX_ATTRIBUTES, keyAttributes, type ListSource } from './keys.js';
+import { recordOf } from './item.js';
+import {
+  type ContractScopeKey,
+  contractEndSource,
+  contractIndexKeys,
+  contractKeys,
+  contractListSource,
+  contractPartItem,
+  contractPartitionSource,
+  receivablesSource,
+} from './keys.contracts.js';
+import { keyAttributes, type ListSource } from './keys.js';
 import { type Filter, queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contracts (keys.contracts.ts). Every write is ONE transaction: the contract
@@ -22,12 +39,12 @@ import { type TransactItem, transactWrite } from './transact.js';
 
 export type StoredContract = Contract & { reminders: ReminderSpec[] };
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'reminders', ...ALL_INDEX_ATTRIBUTES]);
-
 export function contractFromItem(item: Record<string, unknown>): StoredContract {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return { ...(out as unknown as Contract), reminders: (item.reminders as ReminderSpec[] | undefined) ?? [] };
+  // The reminders are stored with the contract for the sweep, not part of the API record.
+  return {
+    ...recordOf<Contract>(item, ['reminders']),
+    reminders: (item.reminders as ReminderSpec[] | undefined) ?? [],
+  };
 }
 
 export function stripReminders(c: StoredContract): Contract {
@@ -57,11 +74,11 @@ export async function getContractWithAttachments(
     }),
   );
   const items = out.Items ?? [];
-  const contract = items.find((i) => i.sk === 'CONTRACT');
+  const contract = items.find((i) => contractPartItem(i) === 'contract');
   if (!contract) return undefined;
   // Pending uploads are not the contract's files yet (see confirmAttachment).
   const attachments = items
-    .filter((i) => String(i.sk).startsWith('ATTACHMENT#') && i.status === 'available')
+    .filter((i) => contractPartItem(i) === 'attachment' && i.status === 'available')
     .map(attachmentFromItem)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { contract: contractFromItem(contract), attachments };
@@ -110,7 +127,7 @@ export async function nextContractNumber(): Promise<string> {
   return `CT-${String(out.Attributes?.seq ?? 0).padStart(6, '0')}`;
 }
 
-function contractItem(c: StoredContract): Record<string, unknown> {
+export function contractItem(c: StoredContract): Record<string, unknown> {
   return { ...contractKeys.contract(c.id), type: 'Contract', ...c, ...contractIndexKeys(c) };
 }
 
@@ -132,18 +149,7 @@ export async function writeContract(
       (before?.reminders ?? []).some((b) => b.offset === s.offset && b.dueAt === s.dueAt),
   );
   const stored: StoredContract = { ...after, reminders };
-  const put: TransactItem = {
-    Put: {
-      TableName: tableName(),
-      Item: contractItem(stored),
-      ...(before
-        ? {
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': before.version },
-          }
-        : { ConditionExpression: 'attribute_not_exists(pk)' }),
-    },
-  };
+  const put = versionedPut(contractItem(stored), before?.version);
   const reminderItems = replaceReminders(
     'contract',
     after.id,
@@ -171,8 +177,8 @@ export async function writeContract(
       },
     }),
   );
-  await transactWrite([put, putAudit(audit), ...reminderItems, ...receivables, ...extra], (failed) => {
-    if (failed.some((f) => f.index === 0)) return staleVersion('contract');
+  await writeVersioned([put, putAudit(audit), ...reminderItems, ...receivables, ...extra], 'contract', (failed) => {
+    if (failed.some((f) => f.index === 0)) return undefined;
     return new AppError('conflict', 'contract.conflict', 'The contract changed meanwhile; reload and try again');
   });
   return stored;
@@ -294,4 +300,66 @@ export async function readReceivables(companyId: string): Promise<ReceivablesRow
     paid: Number(i.paid ?? 0),
     outstanding: Number(i.outstanding ?? 0),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: scoped IN THE QUERY (keys.contracts.ts): an owner's or team's index partition for reps
+// and managers, the whole list for admins and finance.
+
+/**
+ * A manager's list reads each of their teams' partitions and merges them (one Query per team
+ * per page). Bounded: a manager of more teams than this reads the first ones (the teams claim
+ * keeps a handful; see shared/auth/principal.ts).
+ */
+export const MAX_MERGED_TEAMS = 10;
+
+/** The index partitions of a scope: all, their own, or each of their teams. */
+function contractPartitions(scope: RecordScope): ContractScopeKey[] {
+  if (scope.kind === 'all') return [{ kind: 'all' }];
+  if (scope.kind === 'owner') return [{ kind: 'owner', ownerId: scope.ownerId }];
+  return [...new Set(scope.teamIds)].slice(0, MAX_MERGED_TEAMS).map((teamId) => ({ kind: 'team', teamId }));
+}
+
+/**
+ * Active contracts of the scope whose end date lies in [from, to] (the END index, a sort-key
+ * range; `from` open: already ended), soonest first when `forward`.
+ */
+export async function listContractsEnding(
+  scope: RecordScope,
+  range: { from?: string; to: string },
+  page: { limit: number; cursor?: string; forward: boolean },
+): Promise<Page<Contract>> {
+  const partitions = contractPartitions(scope);
+  if (partitions.length === 0) return { items: [], nextCursor: null };
+  return listContractItemsMerged(
+    partitions.map((p) => contractEndSource(p, range.from, range.to)),
+    page,
+  );
+}
+
+/**
+ * The contracts list in a scope. "Expiring" (within `endingWithinDays`, default 30) and
+ * "expired" read the END index of active contracts (a date range from `today`), never a filter
+ * over everything; the rest read recently updated, a lifecycle status or company as a filter.
+ */
+export async function listContracts(
+  scope: RecordScope,
+  query: Pick<ContractListQuery, 'status' | 'companyId' | 'endingWithinDays' | 'limit' | 'cursor'>,
+  today: string,
+): Promise<Page<Contract>> {
+  const page = { limit: query.limit, cursor: query.cursor };
+  if (query.endingWithinDays !== undefined || query.status === 'expiring') {
+    const to = daysBefore(today, -(query.endingWithinDays ?? 30));
+    return listContractsEnding(scope, { from: today, to }, { ...page, forward: true });
+  }
+  if (query.status === 'expired') {
+    return listContractsEnding(scope, { to: daysBefore(today, 1) }, { ...page, forward: false });
+  }
+  const partitions = contractPartitions(scope);
+  if (partitions.length === 0) return { items: [], nextCursor: null };
+  const filters: Filter[] = [];
+  // `active` is read as the lifecycle; the caller narrows it to those not yet expiring.
+  if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+  if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq', value: query.companyId });
+  return listContractItemsMerged(partitions.map(contractListSource), { ...page, forward: false, filters });
 }

@@ -6,6 +6,7 @@ import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { versionedPut } from './versioned.js';
 
 /**
  * Custom field definitions of an entity live in one item, so that a record write reads them in
@@ -43,19 +44,11 @@ export async function saveCustomFieldSet(
   builtIn: BuiltInSensitivity[] = before.builtIn ?? [],
   extra: TransactItem[] = [],
 ): Promise<void> {
-  const condition =
-    before.version === 0
-      ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } };
+  // Version 0 is the empty set nobody saved yet: its first save is a create.
+  const expected = before.version === 0 ? undefined : before.version;
   await transactWrite(
     [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.customFields(entity), type: 'CustomFieldSet', fields, builtIn, version: before.version + 1 },
-          ...condition,
-        },
-      },
+      versionedPut({ ...keys.customFields(entity), type: 'CustomFieldSet', fields, builtIn }, expected),
       putAudit(audit),
       ...extra,
     ],

@@ -1,12 +1,35 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, notFound, staleVersion } from '../domain/common/errors.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, notFound } from '../domain/common/errors.js';
+import type { Page } from '../domain/common/fields.js';
+import type { RecordScope } from '../domain/common/scope.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { ALL_INDEX_ATTRIBUTES, type Key, keys, liveIndexKeys, type RecordKind, trashIndexKeys } from './keys.js';
+import { recordOf } from './item.js';
+import {
+  companyContactsSource,
+  contactPointSearchSource,
+  type Key,
+  keys,
+  type ListSort,
+  type ListSource,
+  listSource,
+  liveIndexKeys,
+  nameSearchSource,
+  phoneBlindSource,
+  phoneSearchSource,
+  type RecordKind,
+  teamListSource,
+  teamNameSearchSource,
+  trashIndexKeys,
+  trashSource,
+} from './keys.js';
+import { type Filter, queryPage } from './query.js';
 import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
+import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contacts and companies. Both kinds share the shape (id, name, owner, version,
@@ -38,13 +61,9 @@ export type StoredRecord = Record<string, unknown> & {
 /** Soft-deleted records are purged by the sweep after this; TTL is the backstop a day later. */
 export const RESTORE_WINDOW_DAYS = 30;
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'expiresAt', ...ALL_INDEX_ATTRIBUTES]);
-
 /** The record as the API shows it: storage attributes removed. */
 export function toApi(item: Record<string, unknown>): StoredRecord {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as StoredRecord;
+  return recordOf<StoredRecord>(item);
 }
 
 function uniqueValueOf(kind: RecordKind, r: StoredRecord): string | undefined {
@@ -57,7 +76,7 @@ function guardKey(kind: RecordKind, value: string): Key {
 
 const TYPE_NAME: Record<RecordKind, string> = { contact: 'Contact', company: 'Company' };
 
-function storedItem(kind: RecordKind, r: StoredRecord): Record<string, unknown> {
+export function recordItem(kind: RecordKind, r: StoredRecord): Record<string, unknown> {
   const base = { ...keys.record(kind, r.id), type: TYPE_NAME[kind], ...r };
   if (!r.deletedAt) return { ...base, ...liveIndexKeys(kind, r) };
   const purgeAfter = Date.parse(r.deletedAt) / 1000 + (RESTORE_WINDOW_DAYS + 1) * 86_400;
@@ -101,18 +120,7 @@ export async function loadWriteDependencies(req: {
   if (req.idempotency) {
     wanted.push({ name: 'idempotent', key: keys.idempotency(req.idempotency.userId, req.idempotency.key) });
   }
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted.map((w) => w.key), ConsistentRead: true } } }),
-  );
-  // A BatchGet may leave keys unprocessed under load; they are few and small, so one more read.
-  const items = [...(out.Responses?.[tableName()] ?? [])];
-  const left = out.UnprocessedKeys?.[tableName()]?.Keys;
-  if (left?.length) {
-    const again = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: left, ConsistentRead: true } } }),
-    );
-    items.push(...(again.Responses?.[tableName()] ?? []));
-  }
+  const items = await getFound(wanted.map((w) => w.key));
   const find = (key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   const deps: WriteDependencies = { defs: [], builtIn: [] };
   for (const w of wanted) {
@@ -194,35 +202,16 @@ function guardChanges(
 
 /** Maps a failed transaction to the error the client should see. */
 function failureMapper(kind: RecordKind, items: TransactItem[]) {
-  return (failed: FailedCondition[]): AppError => {
+  return (failed: FailedCondition[]): AppError | undefined => {
     for (const f of failed) {
-      const item = items[f.index];
-      if (item?.Put?.Item?.type === 'Guard') return conflictOnUnique(kind, f.current);
-      if (item?.Put?.Item?.type === 'Idempotency') {
-        return new AppError(
-          'conflict',
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is in progress; retry',
-        );
-      }
+      if (items[f.index]?.Put?.Item?.type === 'Guard') return conflictOnUnique(kind, f.current);
     }
-    return staleVersion(kind);
+    return undefined;
   };
 }
 
 function putRecord(kind: RecordKind, after: StoredRecord, expectedVersion: number | undefined): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: storedItem(kind, after),
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-          }),
-    },
-  };
+  return versionedPut(recordItem(kind, after), expectedVersion);
 }
 
 /** Creates a record with its guard and audit record (and the idempotent answer). */
@@ -241,7 +230,7 @@ export async function createRecord(
     ...extra,
   ];
   if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, record, idempotency.nowMs));
-  await transactWrite(items, failureMapper(kind, items));
+  await writeVersioned(items, kind, failureMapper(kind, items));
 }
 
 /**
@@ -262,7 +251,7 @@ export async function replaceRecord(
     putAudit(audit),
     ...extra,
   ];
-  await transactWrite(items, failureMapper(kind, items));
+  await writeVersioned(items, kind, failureMapper(kind, items));
 }
 
 /** Deletes a soft-deleted record for good, with its audit record. Already gone → false. */
@@ -285,4 +274,165 @@ export async function purgeRecord(kind: RecordKind, record: StoredRecord, audit:
     if (error instanceof AppError && error.kind === 'not_found') return false;
     throw error;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: each is ONE Query of the index partition that is the caller's scope (keys.ts).
+
+export interface ListQuery {
+  q?: string;
+  tag?: string;
+  ownerId?: string;
+  teamId?: string;
+  lifecycleStage?: string;
+  tier?: string;
+  companyId?: string;
+  sort: ListSort;
+  order?: 'asc' | 'desc';
+  view: 'active' | 'deleted';
+  cursor?: string;
+  limit: number;
+}
+
+export const PHONE_LIKE = /^\+?[\d\s().-]{3,}$/;
+/** "acme.co", not "Acme Inc." or "J.P. Morgan": no spaces, a dot between labels. */
+const DOMAIN_LIKE = /^[a-z0-9-]+(\.[a-z0-9-]*)+$/i;
+
+/** The one Query that serves a list: its index partition, what only a filter can narrow, its order. */
+export type ListPlan = { source: ListSource; filters: Filter[]; forward: boolean };
+
+/**
+ * Chooses the index that serves a list: the trash, a search index for `q`, a company's
+ * contacts, or the list sorted as asked, scoped to the owner when the scope is a rep's own
+ * records (or when a filter asks for one owner). What no key can serve becomes a FilterExpression.
+ */
+export function planRecordList(
+  kind: RecordKind,
+  scope: RecordScope,
+  query: ListQuery,
+  /** Phone is sensitive: the blind index of the typed number (exact match only), or null (too short). */
+  phoneBlind?: string | null,
+): ListPlan | 'empty' {
+  if (scope.kind === 'team') return planTeamList(kind, query, scope.teamIds, phoneBlind);
+  if (scope.kind === 'owner' && query.ownerId && query.ownerId !== scope.ownerId) return 'empty';
+  const ownerId = scope.kind === 'owner' ? scope.ownerId : query.ownerId;
+  const filters: Filter[] = [];
+  if (query.tag) filters.push({ attribute: 'tags', op: 'contains', value: query.tag });
+  if (query.lifecycleStage) filters.push({ attribute: 'lifecycleStage', op: 'eq', value: query.lifecycleStage });
+  if (query.tier) filters.push({ attribute: 'tier', op: 'eq', value: query.tier });
+  const ownerFilter = (): Filter[] => (ownerId ? [{ attribute: 'ownerId', op: 'eq', value: ownerId }] : []);
+  const defaultForward = query.sort === 'name';
+  const forward = query.order ? query.order === 'asc' : defaultForward;
+
+  if (query.view === 'deleted') {
+    return {
+      source: trashSource(kind),
+      filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+      forward: false,
+    };
+  }
+  if (query.q) {
+    const q = query.q;
+    if (kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q)) {
+      if (phoneBlind === null) return 'empty';
+      return {
+        source: phoneBlind ? phoneBlindSource(phoneBlind) : phoneSearchSource(q),
+        filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+        forward: true,
+      };
+    }
+    if (q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
+      return {
+        source: contactPointSearchSource(kind, q),
+        filters: [...filters, ...ownerFilter(), ...companyFilter(query)],
+        forward: true,
+      };
+    }
+    return {
+      source: nameSearchSource(kind, q, ownerId),
+      filters: [...filters, ...companyFilter(query)],
+      forward: true,
+    };
+  }
+  if (kind === 'contact' && query.companyId) {
+    return { source: companyContactsSource(query.companyId), filters: [...filters, ...ownerFilter()], forward: true };
+  }
+  return { source: listSource(kind, query.sort, ownerId), filters, forward };
+}
+
+/**
+ * A manager's list: one team at a time (`?teamId=` among theirs, default the first), read from
+ * the team index (gsi10 recently updated, gsi11 by name and name search). "Newest first" is
+ * served as recently updated (no third team index). Searches by e-mail or phone, the trash and a
+ * company's contacts read their own index with the team as a filter, as a rep's owner filter does.
+ */
+function planTeamList(
+  kind: RecordKind,
+  query: ListQuery,
+  teamIds: readonly string[],
+  phoneBlind?: string | null,
+): ListPlan | 'empty' {
+  const teamId = query.teamId ?? teamIds[0];
+  if (!teamId || !teamIds.includes(teamId)) return 'empty';
+  const filters: Filter[] = [];
+  if (query.tag) filters.push({ attribute: 'tags', op: 'contains', value: query.tag });
+  if (query.lifecycleStage) filters.push({ attribute: 'lifecycleStage', op: 'eq', value: query.lifecycleStage });
+  if (query.tier) filters.push({ attribute: 'tier', op: 'eq', value: query.tier });
+  if (query.ownerId) filters.push({ attribute: 'ownerId', op: 'eq', value: query.ownerId });
+  const inTeam: Filter = { attribute: 'teamId', op: 'eq', value: teamId };
+  const sort = query.sort === 'name' ? 'name' : 'updated';
+  const forward = query.order ? query.order === 'asc' : sort === 'name';
+  if (query.view === 'deleted') {
+    return { source: trashSource(kind), filters: [...filters, inTeam, ...companyFilter(query)], forward: false };
+  }
+  if (query.q) {
+    const q = query.q;
+    const byPhone = kind === 'contact' && !q.includes('@') && PHONE_LIKE.test(q);
+    if (byPhone && phoneBlind === null) return 'empty';
+    if (byPhone || q.includes('@') || (kind === 'company' && DOMAIN_LIKE.test(q))) {
+      const phoneSource = phoneBlind ? phoneBlindSource(phoneBlind) : phoneSearchSource(q);
+      const source = byPhone ? phoneSource : contactPointSearchSource(kind, q);
+      return { source, filters: [...filters, inTeam, ...companyFilter(query)], forward: true };
+    }
+    return {
+      source: teamNameSearchSource(kind, q, teamId),
+      filters: [...filters, ...companyFilter(query)],
+      forward: true,
+    };
+  }
+  if (kind === 'contact' && query.companyId) {
+    return { source: companyContactsSource(query.companyId), filters: [...filters, inTeam], forward: true };
+  }
+  return { source: teamListSource(kind, sort, teamId), filters, forward };
+}
+
+function companyFilter(query: ListQuery): Filter[] {
+  return query.companyId ? [{ attribute: 'companyId', op: 'eq', value: query.companyId }] : [];
+}
+
+/** Contacts in the caller's scope, one page (see planRecordList for the index each list reads). */
+export function listContacts(scope: RecordScope, query: ListQuery, phoneBlind?: string | null) {
+  return listRecords('contact', scope, query, phoneBlind);
+}
+
+/** Companies in the caller's scope, one page (see planRecordList for the index each list reads). */
+export function listCompanies(scope: RecordScope, query: ListQuery) {
+  return listRecords('company', scope, query);
+}
+
+export async function listRecords(
+  kind: RecordKind,
+  scope: RecordScope,
+  query: ListQuery,
+  phoneBlind?: string | null,
+): Promise<Page<StoredRecord>> {
+  const plan = planRecordList(kind, scope, query, phoneBlind);
+  if (plan === 'empty') return { items: [], nextCursor: null };
+  const page = await queryPage<Record<string, unknown>>(plan.source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: plan.forward,
+    filters: plan.filters,
+  });
+  return { items: page.items.map(toApi), nextCursor: page.nextCursor };
 }

@@ -1,22 +1,32 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, staleVersion } from '../domain/common/errors.js';
-import type { ColumnTotals, Deal } from '../domain/deals/deal.schema.js';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/common/fields.js';
+import type { RecordScope } from '../domain/common/scope.js';
+import type { BoardColumn, ColumnTotals, Deal, DealListQuery } from '../domain/deals/deal.schema.js';
 import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
+import { DEFAULT_PIPELINE_ID } from '../domain/deals/pipeline.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
+import { recordOf } from './item.js';
 import {
   closeMonthOf,
   type DealPartition,
+  dealCloseMonthSource,
   dealIndexKeys,
   dealKeys,
+  dealListSource,
+  dealPartitionFor,
+  dealStageSource,
   dealTotalsSource,
   deletedDealIndexKeys,
   pipelineIndexKeys,
 } from './keys.deals.js';
-import { ALL_INDEX_ATTRIBUTES, type Key, keys } from './keys.js';
-import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
+import { type Key, keys, type ListSource } from './keys.js';
+import { type Filter, queryPage } from './query.js';
+import type { TransactItem } from './transact.js';
+import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of pipelines and deals. A deal write is ONE transaction: the deal (conditioned on the
@@ -28,17 +38,11 @@ import { type FailedCondition, type TransactItem, transactWrite } from './transa
 /** Deleted deals stay readable by id for this long, then TTL removes them. */
 export const DEAL_RETENTION_DAYS = 30;
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'expiresAt', ...ALL_INDEX_ATTRIBUTES]);
-
-function strip<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as T;
-}
+const strip = recordOf;
 
 export const dealFromItem = (item: Record<string, unknown>): Deal => strip<Deal>(item);
 
-function dealItem(d: Deal): Record<string, unknown> {
+export function dealItem(d: Deal): Record<string, unknown> {
   const base = { ...dealKeys.deal(d.id), type: 'Deal', ...d };
   if (!d.deletedAt) return { ...base, ...dealIndexKeys(d) };
   const expiresAt = Math.floor(Date.parse(d.deletedAt) / 1000) + (DEAL_RETENTION_DAYS + 1) * 86_400;
@@ -87,7 +91,7 @@ export async function loadDealWriteDependencies(req: {
     wanted.push({ name: 'idempotent', key: keys.idempotency(req.idempotency.userId, req.idempotency.key) });
   const deps: DealWriteDependencies = { contacts: [] };
   if (wanted.length === 0) return deps;
-  const items = await batchGet(wanted.map((w) => w.key));
+  const items = await getFound(wanted.map((w) => w.key));
   const find = (key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   for (const w of wanted) {
     const item = find(w.key);
@@ -111,20 +115,6 @@ export async function loadDealWriteDependencies(req: {
     else deps.idempotent = item as unknown as IdempotencyRecord;
   }
   return deps;
-}
-
-async function batchGet(wanted: Key[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let keysLeft: Record<string, unknown>[] | undefined = wanted as unknown as Record<string, unknown>[];
-  // A BatchGet may leave keys unprocessed under load; they are few, so at most two more reads.
-  for (let attempt = 0; attempt < 3 && keysLeft?.length; attempt++) {
-    const out: BatchGetCommandOutput = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keysLeft, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    keysLeft = out.UnprocessedKeys?.[tableName()]?.Keys;
-  }
-  return items;
 }
 
 /** The scopes whose board totals a deal counts in (none once deleted). */
@@ -173,32 +163,7 @@ export function totalsUpdates(before: Deal | undefined, after: Deal | undefined)
 }
 
 function putDeal(after: Deal, expectedVersion: number | undefined): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: dealItem(after),
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-          }),
-    },
-  };
-}
-
-function failureMapper(items: TransactItem[]) {
-  return (failed: FailedCondition[]): AppError => {
-    for (const f of failed) {
-      if (items[f.index]?.Put?.Item?.type === 'Idempotency')
-        return new AppError(
-          'conflict',
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is in progress; retry',
-        );
-    }
-    return staleVersion('deal');
-  };
+  return versionedPut(dealItem(after), expectedVersion);
 }
 
 /**
@@ -215,7 +180,7 @@ export async function writeDeal(
   const stored: Deal = { ...after, closeMonth: closeMonthOf(after) };
   const items = [putDeal(stored, before?.version), putAudit(audit), ...totalsUpdates(before, stored)];
   if (idempotency) items.push(putIdempotency(idempotency.request, idempotency.status, stored, idempotency.nowMs));
-  await transactWrite(items, failureMapper(items));
+  await writeVersioned(items, 'deal');
   return stored;
 }
 
@@ -270,20 +235,107 @@ export async function writePipeline(
   extra: TransactItem[] = [],
 ): Promise<void> {
   const items: TransactItem[] = [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...dealKeys.pipeline(after.id), type: 'Pipeline', ...after, ...pipelineIndexKeys(after) },
-        ...(before === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: 'attribute_exists(pk) AND version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
-            }),
-      },
-    },
+    versionedPut(
+      { ...dealKeys.pipeline(after.id), type: 'Pipeline', ...after, ...pipelineIndexKeys(after) },
+      before?.version,
+    ),
     putAudit(audit),
   ];
   items.push(...extra);
-  await transactWrite(items, () => staleVersion('pipeline'));
+  await writeVersioned(items, 'pipeline');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: each is ONE Query of the partition that is the caller's scope (keys.deals.ts).
+
+export interface ListPlan {
+  source: ListSource;
+  filters: Filter[];
+  forward: boolean;
+}
+
+/**
+ * The ONE Query that serves a deal list (see the list plan in keys.deals.ts): the scope's
+ * partition (narrowed by an owner or team filter), on the stage index when a stage is asked
+ * for, else the close-month index when a month is, else recently updated. The rest are
+ * FilterExpressions on that partition. 'empty' when the filter lies outside the scope.
+ */
+export function planDealList(scope: RecordScope, query: DealListQuery): ListPlan | 'empty' {
+  const scoped = dealPartitionFor(scope, { ownerId: query.ownerId, teamId: query.teamId });
+  if (scoped === 'empty') return 'empty';
+  const { partition, teamFilter } = scoped;
+  const filters: Filter[] = [];
+  if (teamFilter) filters.push({ attribute: 'teamId', op: 'eq', value: teamFilter });
+  if (query.currency) filters.push({ attribute: 'currency', op: 'eq', value: query.currency });
+  if (query.minAmount !== undefined) filters.push({ attribute: 'amount', op: 'gte', value: query.minAmount });
+  if (query.maxAmount !== undefined) filters.push({ attribute: 'amount', op: 'lte', value: query.maxAmount });
+  const descending = query.order ? query.order === 'desc' : query.sort === 'updated';
+
+  if (query.stageId) {
+    if (query.closeMonth) filters.push({ attribute: 'closeMonth', op: 'eq', value: query.closeMonth });
+    if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+    const pipelineId = query.pipelineId ?? DEFAULT_PIPELINE_ID;
+    return { source: dealStageSource(partition, pipelineId, query.stageId), filters, forward: !descending };
+  }
+  if (query.pipelineId) filters.push({ attribute: 'pipelineId', op: 'eq', value: query.pipelineId });
+  if (query.closeMonth) {
+    return {
+      source: dealCloseMonthSource(query.closeMonth, partition, query.status),
+      filters,
+      forward: !descending,
+    };
+  }
+  if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
+  return { source: dealListSource(partition), filters, forward: !descending };
+}
+
+/** Deals in the caller's scope, one page of the Query planDealList chooses. */
+export async function listDeals(scope: RecordScope, query: DealListQuery): Promise<Page<Deal>> {
+  const plan = planDealList(scope, query);
+  if (plan === 'empty') return { items: [], nextCursor: null };
+  const page = await queryPage<Record<string, unknown>>(plan.source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: plan.forward,
+    filters: plan.filters,
+  });
+  return { items: page.items.map(dealFromItem), nextCursor: page.nextCursor };
+}
+
+/**
+ * The board of a pipeline in the caller's scope: one page per stage (each its own Query on the
+ * scope's stage index, recently updated first, run side by side) and the column totals from the
+ * maintained totals (one Query): stages + 1 requests, whatever the number of deals.
+ */
+export async function dealBoardColumns(
+  scope: RecordScope,
+  pipeline: Pipeline,
+  query: { ownerId?: string; teamId?: string; limit: number },
+): Promise<BoardColumn[]> {
+  const scoped = dealPartitionFor(scope, { ownerId: query.ownerId, teamId: query.teamId });
+  if (scoped === 'empty') {
+    return pipeline.stages.map((s) => ({
+      stageId: s.id,
+      items: [],
+      nextCursor: null,
+      totals: { count: 0, amounts: [] },
+    }));
+  }
+  const filters: Filter[] = scoped.teamFilter ? [{ attribute: 'teamId', op: 'eq', value: scoped.teamFilter }] : [];
+  const [totals, ...pages] = await Promise.all([
+    readTotals(pipeline.id, scoped.partition),
+    ...pipeline.stages.map((s) =>
+      queryPage<Record<string, unknown>>(dealStageSource(scoped.partition, pipeline.id, s.id), {
+        limit: query.limit,
+        forward: false,
+        filters,
+      }),
+    ),
+  ]);
+  return pipeline.stages.map((s, i) => ({
+    stageId: s.id,
+    items: pages[i]!.items.map(dealFromItem),
+    nextCursor: pages[i]!.nextCursor,
+    totals: totals.get(s.id) ?? { count: 0, amounts: [] },
+  }));
 }

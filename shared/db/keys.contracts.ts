@@ -1,4 +1,4 @@
-import type { Key, ListSource } from './keys.js';
+import type { Key, ListSource } from './keys.core.js';
 
 /**
  * Keys of contracts, their attachments, payments and company receivables. Built here and
@@ -33,12 +33,13 @@ import type { Key, ListSource } from './keys.js';
  */
 
 const T = 'CONTRACT';
+const ATTACHMENT = 'ATTACHMENT';
 
 export const contractKeys = {
   contract: (id: string): Key => ({ pk: `${T}#${id}`, sk: T }),
   attachment: (contractId: string, attachmentId: string): Key => ({
     pk: `${T}#${contractId}`,
-    sk: `ATTACHMENT#${attachmentId}`,
+    sk: `${ATTACHMENT}#${attachmentId}`,
   }),
   counter: (): Key => ({ pk: `${T}#COUNTER`, sk: 'COUNTER' }),
   receivables: (companyId: string, currency: string): Key => ({
@@ -46,6 +47,13 @@ export const contractKeys = {
     sk: `RECEIVABLES#${currency}`,
   }),
 };
+
+/** Which item of a contract's partition this is: the contract itself or one attachment's metadata. */
+export function contractPartItem(item: { sk?: unknown }): 'contract' | 'attachment' | undefined {
+  const sk = String(item.sk);
+  if (sk === T) return 'contract';
+  return sk.startsWith(`${ATTACHMENT}#`) ? 'attachment' : undefined;
+}
 
 export interface IndexedContract {
   id: string;

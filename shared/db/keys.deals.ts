@@ -1,5 +1,5 @@
 import type { RecordScope } from '../domain/common/scope.js';
-import { type IndexName, type Key, type ListSource, nameKey, TYPE } from './keys.js';
+import { type IndexName, type Key, type ListSource, nameKey, TYPE } from './keys.core.js';
 
 /**
  * Keys of the deals context: pipelines, deals and the maintained board totals. Built here and
@@ -37,7 +37,7 @@ import { type IndexName, type Key, type ListSource, nameKey, TYPE } from './keys
  * The close-month sort key starts with the status, so "open deals expected to close in March"
  * or "deals won in March" is a begins_with on one partition (dealCloseMonthSource).
  *
- * List plan (shared/app/deals/deal-queries.ts): each request is ONE Query. The partition is the
+ * List plan (planDealList in deals.repository.ts): each request is ONE Query. The partition is the
  * scope (a rep: their owner partition; a manager: one of their teams, or one rep of it; admin
  * and finance: all, or an owner / team they filter by); the index is the stage index when a
  * stage is asked for, else the close-month index when a month is asked for, else the

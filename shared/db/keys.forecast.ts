@@ -1,4 +1,4 @@
-import { type Key, type ListSource, TYPE } from './keys.js';
+import { type Key, type ListSource, TYPE } from './keys.core.js';
 
 /**
  * Keys of the forecast context: quotas. Forecast figures have no items of their own: they are

@@ -1,4 +1,4 @@
-import { type Key, type ListSource, TYPE } from './keys.js';
+import { type Key, type ListSource, TYPE } from './keys.core.js';
 
 /**
  * Keys of the leads context: lead rules per team, the public lead pool (公海), follow-up tracking

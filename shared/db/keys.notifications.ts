@@ -1,4 +1,4 @@
-import { type AuditedEntity, type Key, type ListSource, TYPE } from './keys.js';
+import { type AuditedEntity, type Key, type ListSource, TYPE } from './keys.core.js';
 
 /**
  * Keys of reminders and in-app notifications (the shared mechanism that contracts, tasks and

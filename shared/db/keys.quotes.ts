@@ -1,4 +1,4 @@
-import { type Key, type ListSource, nameKey, TYPE } from './keys.js';
+import { type Key, type ListSource, nameKey, TYPE } from './keys.core.js';
 
 /**
  * Keys of the quotes context: the price list (products) and quotes. Built here and nowhere else.

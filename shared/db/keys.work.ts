@@ -1,5 +1,6 @@
+import { type Key, type ListSource, TYPE } from './keys.core.js';
 import { dealKeys } from './keys.deals.js';
-import { type Key, keys, type ListSource, TYPE } from './keys.js';
+import { recordKeys } from './keys.records.js';
 
 /**
  * Keys of tasks and activities (the `work` context). Every partition value starts with TASK or
@@ -127,7 +128,7 @@ export function relatedRecordKey(entity: 'contact' | 'company' | 'deal' | 'contr
   switch (entity) {
     case 'contact':
     case 'company':
-      return keys.record(entity, id);
+      return recordKeys.record(entity, id);
     case 'deal':
       return dealKeys.deal(id);
     case 'contract':

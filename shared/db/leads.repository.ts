@@ -1,7 +1,9 @@
-import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_RULES, type LeadRules } from '../domain/leads/lead.schema.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { toApi as recordToApi, type StoredRecord } from './customer-records.repository.js';
+import { recordOf } from './item.js';
 import { type Key, keys } from './keys.js';
 import {
   followUpIndexKeys,
@@ -13,6 +15,7 @@ import {
 } from './keys.leads.js';
 import { queryPage } from './query.js';
 import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut } from './versioned.js';
 
 /**
  * Storage of the leads context (keys in keys.leads.ts): lead rules, the lead state next to each
@@ -91,11 +94,8 @@ export function leadFollowUpTouch(contact: LeadContact, at: string): TransactIte
   ];
 }
 
-const STATE_INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
-
 function toState(item: Record<string, unknown>): LeadState {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!STATE_INTERNAL.has(k)) out[k] = v;
+  const out = recordOf<Record<string, unknown>>(item);
   // `teamId` is stored as the team key; `all` means no team.
   if (out.teamId === 'all') delete out.teamId;
   return out as unknown as LeadState;
@@ -103,23 +103,11 @@ function toState(item: Record<string, unknown>): LeadState {
 
 function toRules(teamKey: string, item: Record<string, unknown> | undefined): LeadRules {
   if (!item) return { teamId: teamKey, ...DEFAULT_RULES };
-  const { pk, sk, type, gsi2pk, gsi2sk, ...rest } = item;
-  return rest as unknown as LeadRules;
+  return recordOf<LeadRules>(item);
 }
 
-/** Strongly consistent BatchGetItem of a few keys (retrying unprocessed ones). */
-async function getMany(wanted: Key[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let pending = wanted;
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-  }
-  return items;
-}
+/** Strongly consistent BatchGetItem of a few keys (see batch-get.ts). */
+const getMany = (wanted: Key[]) => getFound(wanted);
 
 const find = (items: Record<string, unknown>[], key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
 
@@ -205,15 +193,10 @@ export async function listRules(): Promise<LeadRules[]> {
 /** Put of a team's rules, conditioned on the version the editor saw (0: none saved yet). */
 export function putRules(rules: LeadRules, expectedVersion: number): TransactItem {
   const teamKey = rules.teamId;
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...leadKeys.rules(teamKey), type: 'LeadRules', ...rules, ...rulesIndexKeys(teamKey) },
-      ...(expectedVersion === 0
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-    },
-  };
+  return versionedPut(
+    { ...leadKeys.rules(teamKey), type: 'LeadRules', ...rules, ...rulesIndexKeys(teamKey) },
+    expectedVersion === 0 ? undefined : expectedVersion,
+  );
 }
 
 /** Takes the next round-robin turn of a team (atomic counter; 1, 2, 3, …). */
@@ -271,14 +254,7 @@ export function replaceLeadState(before: LeadState | undefined, after: LeadState
 }
 
 export function deleteLeadState(before: LeadState): TransactItem {
-  return {
-    Delete: {
-      TableName: tableName(),
-      Key: leadKeys.state(before.contactId),
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':v': before.version },
-    },
-  };
+  return versionedDelete(leadKeys.state(before.contactId), before.version);
 }
 
 /** +1 on a rep's claimed-lead count, only while it is below `limit` (the claim limit, atomically). */
@@ -319,16 +295,12 @@ export async function poolPageExtras(
   const states = new Map<string, LeadState>();
   let held = 0;
   const wanted = [leadKeys.holder(holderId), ...contactIds.map((id) => leadKeys.state(id))];
-  for (let i = 0; i < wanted.length; i += 100) {
-    for (const item of await getMany(wanted.slice(i, i + 100))) {
-      if (item.sk === 'COUNTER') held = Math.max(0, Number(item.held ?? 0));
-      else {
-        const state = toState(item);
-        states.set(state.contactId, state);
-      }
+  for (const item of await getMany(wanted)) {
+    if (item.sk === 'COUNTER') held = Math.max(0, Number(item.held ?? 0));
+    else {
+      const state = toState(item);
+      states.set(state.contactId, state);
     }
   }
   return { states, held };
 }
-
-export { getMany as batchGet };

@@ -1,12 +1,13 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, invalid } from '../domain/common/errors.js';
 import type { Quota } from '../domain/forecast/quota.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { db, tableName } from './client.js';
+import { getFound } from './batch-get.js';
+import { recordOf } from './item.js';
 import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
 import type { Key } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { versionedPut } from './versioned.js';
 
 /**
  * Quotas, one item per rep and month (see keys.forecast.ts). Every change is one transaction of
@@ -14,13 +15,14 @@ import { type TransactItem, transactWrite } from './transact.js';
  * audit records.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk']);
+const toQuota = (item: Record<string, unknown>): Quota => recordOf<Quota>(item);
 
-function toQuota(item: Record<string, unknown>): Quota {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Quota;
-}
+export const quotaItem = (q: Quota): Record<string, unknown> => ({
+  ...forecastKeys.quota(q.userId, q.month),
+  type: 'Quota',
+  ...q,
+  ...quotaIndexKeys(q),
+});
 
 /** Pages read at most for a period's company-wide quotas (a page is up to 1 MB: ~4,000 quotas). */
 const MAX_PERIOD_PAGES = 5;
@@ -55,17 +57,7 @@ export async function quotasOf(
   consistent = false,
 ): Promise<Quota[]> {
   const wanted: Key[] = userIds.flatMap((u) => months.map((m) => forecastKeys.quota(u, m)));
-  const found: Quota[] = [];
-  for (let start = 0; start < wanted.length; start += 100) {
-    let pending = wanted.slice(start, start + 100);
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const out = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: consistent } } }),
-      );
-      found.push(...(out.Responses?.[tableName()] ?? []).map(toQuota));
-      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-    }
-  }
+  const found = (await getFound(wanted, { consistent })).map(toQuota);
   return found.sort((a, b) => a.userId.localeCompare(b.userId) || a.month.localeCompare(b.month));
 }
 
@@ -81,15 +73,7 @@ export async function writeQuotas(changes: readonly QuotaChange[]): Promise<void
   if (changes.length === 0) return;
   if (changes.length * 2 > 100) throw invalid({ quotas: 'Too many quotas at once' });
   const items: TransactItem[] = changes.flatMap(({ before, after, audit }) => [
-    {
-      Put: {
-        TableName: tableName(),
-        Item: { ...forecastKeys.quota(after.userId, after.month), type: 'Quota', ...after, ...quotaIndexKeys(after) },
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    },
+    versionedPut(quotaItem(after), before?.version),
     putAudit(audit),
   ]);
   await transactWrite(items, (failed) => {

@@ -1,17 +1,20 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, staleVersion } from '../domain/common/errors.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError } from '../domain/common/errors.js';
 import type { Deal } from '../domain/deals/deal.schema.js';
 import type { Product } from '../domain/quotes/product.schema.js';
 import { skuKey } from '../domain/quotes/product.schema.js';
 import type { Quote } from '../domain/quotes/quote.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
+import { recordOf } from './item.js';
 import { dealKeys } from './keys.deals.js';
 import { type Key, keys } from './keys.js';
 import { dealQuotesSource, productIndexKeys, productListSource, quoteIndexKeys, quoteKeys } from './keys.quotes.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Products and quotes in the single table (keys and access patterns: keys.quotes.ts). Every
@@ -19,32 +22,27 @@ import { type TransactItem, transactWrite } from './transact.js';
  * items, and its audit record.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+const strip = recordOf;
 
-function strip<T>(item: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as T;
-}
+export const productItem = (p: Product): Record<string, unknown> => ({
+  ...quoteKeys.product(p.id),
+  type: 'Product',
+  ...p,
+  ...productIndexKeys(p),
+});
+
+export const quoteItem = (q: Quote): Record<string, unknown> => ({
+  ...quoteKeys.quote(q.id),
+  type: 'Quote',
+  ...q,
+  ...quoteIndexKeys(q),
+});
 
 /** What a quote needs of its deal: its scope (owner, team), name, currency and contacts. */
 export type QuoteDeal = Pick<Deal, 'id' | 'name' | 'ownerId' | 'teamId' | 'currency' | 'companyId' | 'deletedAt'> & {
   contactIds?: string[];
   contacts?: { id: string; name: string }[];
 };
-
-async function batchGet(wanted: Key[]): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  let pending = wanted;
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    found.push(...((out.Responses?.[tableName()] ?? []) as Record<string, unknown>[]));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-  }
-  return found;
-}
 
 const sameKey = (item: Record<string, unknown>, key: Key) => item.pk === key.pk && item.sk === key.sk;
 
@@ -88,24 +86,9 @@ export async function writeProduct(
   const items: TransactItem[] = [];
   const guardIndexes = new Set<number>();
   if (after) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: { ...quoteKeys.product(id), type: 'Product', ...after, ...productIndexKeys(after) },
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    });
+    items.push(versionedPut(productItem(after), before?.version));
   } else {
-    items.push({
-      Delete: {
-        TableName: tableName(),
-        Key: quoteKeys.product(id),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before!.version },
-      },
-    });
+    items.push(versionedDelete(quoteKeys.product(id), before!.version));
   }
   const oldSku = before && skuKey(before.sku);
   const newSku = after && skuKey(after.sku);
@@ -131,8 +114,8 @@ export async function writeProduct(
   }
   items.push(putAudit(audit));
   items.push(...extra);
-  await transactWrite(items, (failed) =>
-    failed.some((f) => guardIndexes.has(f.index)) ? skuTaken() : staleVersion('product'),
+  await writeVersioned(items, 'product', (failed) =>
+    failed.some((f) => guardIndexes.has(f.index)) ? skuTaken() : undefined,
   );
 }
 
@@ -172,7 +155,7 @@ export async function getQuoteWithDeal(
   const quoteKey = quoteKeys.quote(quoteId);
   const dealKey = dealKeys.deal(dealId);
   const contactKey = contactId ? keys.record('contact', contactId) : undefined;
-  const items = await batchGet([quoteKey, dealKey, ...(contactKey ? [contactKey] : [])]);
+  const items = await getFound([quoteKey, dealKey, ...(contactKey ? [contactKey] : [])]);
   const quote = items.find((i) => sameKey(i, quoteKey));
   const contact = contactKey && items.find((i) => sameKey(i, contactKey));
   return {
@@ -201,7 +184,7 @@ export async function loadQuoteWriteDeps(input: {
   const counterKey = input.counterYear !== undefined ? quoteKeys.counter(input.counterYear) : undefined;
   const idemKey = input.idempotency && keys.idempotency(input.idempotency.userId, input.idempotency.key);
   const wanted = [dealKey, ...productKeys, ...(counterKey ? [counterKey] : []), ...(idemKey ? [idemKey] : [])];
-  const items = await batchGet(wanted);
+  const items = await getFound(wanted);
   const products = new Map<string, Product>();
   for (const item of items) if (item.type === 'Product') products.set(String(item.id), strip<Product>(item));
   const counterItem = counterKey && items.find((i) => sameKey(i, counterKey));
@@ -248,7 +231,7 @@ export async function createQuote(
     {
       Put: {
         TableName: tableName(),
-        Item: { ...quoteKeys.quote(quote.id), type: 'Quote', ...quote, ...quoteIndexKeys(quote) },
+        Item: quoteItem(quote),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -266,20 +249,7 @@ export async function createQuote(
 
 /** Replaces a quote with its next state, conditioned on the version it was read at. */
 export async function replaceQuote(before: Quote, after: Quote, audit: AuditRecord): Promise<void> {
-  await transactWrite(
-    [
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...quoteKeys.quote(after.id), type: 'Quote', ...after, ...quoteIndexKeys(after) },
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': before.version },
-        },
-      },
-      putAudit(audit),
-    ],
-    () => staleVersion('quote'),
-  );
+  await writeVersioned([versionedPut(quoteItem(after), before.version), putAudit(audit)], 'quote');
 }
 
 /** A deal's quotes, newest first: one Query of gsi1. */

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { recordOf } from './item.js';
 import type { RecordKind } from './keys.js';
 import { keys, ownershipIndexKeys, TEAM_INDEX_ATTRIBUTES } from './keys.js';
 import type { TransactItem } from './transact.js';
@@ -36,8 +37,6 @@ export interface ReassignmentMessage {
   cursor?: string;
 }
 
-const INTERNAL = new Set(['pk', 'sk', 'type']);
-
 /** The new job, for the transaction that also writes its audit record (the job's outbox entry). */
 export function putReassignmentJob(job: ReassignmentJob): TransactItem {
   return {
@@ -54,7 +53,7 @@ export async function getReassignmentJob(id: string): Promise<ReassignmentJob | 
     new GetCommand({ TableName: tableName(), Key: keys.reassignment(id), ConsistentRead: true }),
   );
   if (!out.Item) return undefined;
-  return Object.fromEntries(Object.entries(out.Item).filter(([k]) => !INTERNAL.has(k))) as ReassignmentJob;
+  return recordOf<ReassignmentJob>(out.Item);
 }
 
 /** The transaction item that counts one moved record, inside the record's own transaction. */

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
+import { recordOf } from './item.js';
 import { keys, type RecordKind } from './keys.js';
 import type { TransactItem } from './transact.js';
 
@@ -39,8 +40,6 @@ export interface ReencryptMessage {
   cursor?: string;
 }
 
-const INTERNAL = new Set(['pk', 'sk', 'type']);
-
 /** The job's first write, as an item of the transaction that saves the setting. */
 export function putReencryptJob(job: ReencryptJob): TransactItem {
   return {
@@ -57,7 +56,7 @@ export async function getReencryptJob(id: string): Promise<ReencryptJob | undefi
     new GetCommand({ TableName: tableName(), Key: keys.reencryptJob(id), ConsistentRead: true }),
   );
   if (!out.Item) return undefined;
-  return Object.fromEntries(Object.entries(out.Item).filter(([k]) => !INTERNAL.has(k))) as ReencryptJob;
+  return recordOf<ReencryptJob>(out.Item);
 }
 
 /** Counts one rewritten record, inside the record's own transaction. */

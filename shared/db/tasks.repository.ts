@@ -1,13 +1,13 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, staleVersion } from '../domain/common/errors.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { ALL_INDEX_ATTRIBUTES, type Key } from './keys.js';
+import { recordOf } from './item.js';
 import { taskIndexKeys, workKeys } from './keys.work.js';
 import { replaceReminders } from './reminders.js';
-import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of tasks. A task item carries the reminders armed for it (`reminders`), so every write
@@ -17,12 +17,8 @@ import { type FailedCondition, type TransactItem, transactWrite } from './transa
 
 export type StoredTask = Task & { reminders: ReminderSpec[] };
 
-const INTERNAL = new Set(['pk', 'sk', 'type', ...ALL_INDEX_ATTRIBUTES]);
-
 function fromItem(item: object): StoredTask {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return { reminders: [], ...out } as unknown as StoredTask;
+  return { reminders: [], ...recordOf<object>(item as Record<string, unknown>) } as unknown as StoredTask;
 }
 
 /** The task as the API shows it: without its reminder bookkeeping. */
@@ -31,7 +27,7 @@ export function toApiTask(item: object): Task {
   return task;
 }
 
-function storedItem(t: StoredTask): Record<string, unknown> {
+export function taskItem(t: StoredTask): Record<string, unknown> {
   const closedAt = t.status === 'open' ? undefined : (t.completedAt ?? t.updatedAt);
   return { ...workKeys.task(t.id), type: 'Task', ...t, ...taskIndexKeys({ ...t, closedAt }) };
 }
@@ -42,39 +38,8 @@ export async function getTask(id: string): Promise<StoredTask | undefined> {
   return out.Item ? fromItem(out.Item) : undefined;
 }
 
-/**
- * Reads a few items by key in one BatchGetItem (a retry for unprocessed keys), in the order
- * asked; a missing item is undefined.
- */
-export async function getItems(wanted: readonly (Key | undefined)[]): Promise<(Record<string, unknown> | undefined)[]> {
-  const present = wanted.filter((k): k is Key => k !== undefined);
-  const unique = [...new Map(present.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
-  const items: Record<string, unknown>[] = [];
-  let pending: Key[] = unique;
-  for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
-    const out = await db().send(
-      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    items.push(...(out.Responses?.[tableName()] ?? []));
-    pending = (out.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined) ?? [];
-  }
-  return wanted.map((k) => (k ? items.find((i) => i.pk === k.pk && i.sk === k.sk) : undefined));
-}
-
-function failureMapper(items: TransactItem[]) {
-  return (failed: FailedCondition[]): AppError => {
-    for (const f of failed) {
-      if (items[f.index]?.Put?.Item?.type === 'Idempotency') {
-        return new AppError(
-          'conflict',
-          'idempotency.in_progress',
-          'A request with this Idempotency-Key is in progress; retry',
-        );
-      }
-    }
-    return staleVersion('task');
-  };
-}
+/** Reads a few items by key in one BatchGetItem, in the order asked (see batch-get.ts). */
+export { getItems } from './batch-get.js';
 
 /**
  * Writes a task change as one transaction: the task (created, replaced at the version read, or
@@ -90,27 +55,9 @@ export async function writeTask(
   const subject = (after ?? before)!;
   const items: TransactItem[] = [];
   if (after) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: storedItem(after),
-        ...(before
-          ? {
-              ConditionExpression: 'attribute_exists(pk) AND version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    });
+    items.push(versionedPut(taskItem(after), before?.version));
   } else if (before) {
-    items.push({
-      Delete: {
-        TableName: tableName(),
-        Key: workKeys.task(before.id),
-        ConditionExpression: 'attribute_exists(pk) AND version = :v',
-        ExpressionAttributeValues: { ':v': before.version },
-      },
-    });
+    items.push(versionedDelete(workKeys.task(before.id), before.version));
   }
   items.push(
     ...replaceReminders(
@@ -129,5 +76,5 @@ export async function writeTask(
     putAudit(audit),
     ...extra,
   );
-  await transactWrite(items, failureMapper(items));
+  await writeVersioned(items, 'task');
 }

@@ -1,11 +1,14 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { AppError, invalid, notFound, staleVersion } from '../domain/common/errors.js';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { AppError, invalid, notFound } from '../domain/common/errors.js';
 import type { Team } from '../domain/teams/team.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
+import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { type Key, keys, teamDirectorySource, teamIndexKeys } from './keys.js';
+import { recordOf } from './item.js';
+import { keys, teamDirectorySource, teamIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import type { TransactItem } from './transact.js';
+import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Teams and membership. A team lists its members (`memberIds`) and each member's profile lists
@@ -14,13 +17,14 @@ import { type TransactItem, transactWrite } from './transact.js';
  * when read) and the audit record in one transaction: the two sides never disagree.
  */
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'gsi2pk', 'gsi2sk']);
+const toTeam = (item: Record<string, unknown>): Team => recordOf<Team>(item);
 
-function toTeam(item: Record<string, unknown>): Team {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Team;
-}
+export const teamItem = (t: Team): Record<string, unknown> => ({
+  ...keys.team(t.id),
+  type: 'Team',
+  ...t,
+  ...teamIndexKeys(t),
+});
 
 /** Every team by name (one Query of gsi2 TEAM); a CRM's teams fit in one page. */
 export async function listTeams(limit = 200): Promise<Team[]> {
@@ -42,17 +46,8 @@ export async function teamIdsOf(userId: string): Promise<string[]> {
 /** The profiles' current team lists, in one BatchGetItem; a user id with no profile is absent. */
 export async function memberTeams(userIds: readonly string[]): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
-  for (let start = 0; start < userIds.length; start += 100) {
-    let pending: Key[] = userIds.slice(start, start + 100).map((id) => keys.user(id));
-    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const out = await db().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of out.Responses?.[tableName()] ?? []) {
-        found.set(String(item.id), Array.isArray(item.teamIds) ? item.teamIds.map(String) : []);
-      }
-      pending = (out.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Key[];
-    }
+  for (const item of await getFound(userIds.map((id) => keys.user(id)))) {
+    found.set(String(item.id), Array.isArray(item.teamIds) ? item.teamIds.map(String) : []);
   }
   return found;
 }
@@ -118,31 +113,16 @@ export async function writeTeam(
   const teamId = (after ?? before)!.id;
   const items: TransactItem[] = [];
   if (after) {
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.team(teamId), type: 'Team', ...after, ...teamIndexKeys(after) },
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    });
+    items.push(versionedPut(teamItem(after), before?.version));
   } else {
-    items.push({
-      Delete: {
-        TableName: tableName(),
-        Key: keys.team(teamId),
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':v': before!.version },
-      },
-    });
+    items.push(versionedDelete(keys.team(teamId), before!.version));
   }
   items.push(...changes.map(updateProfileTeams), putAudit(audit), ...extra);
   // DynamoDB's limit of 100 items a transaction: the team, its audit record and, on a keyed create, the answer.
   if (items.length > 100) throw invalid({ memberIds: 'Change at most 97 memberships at once' });
-  await transactWrite(items, (failed) =>
+  await writeVersioned(items, 'team', (failed) =>
     failed.some((f) => f.index === 0)
-      ? staleVersion('team')
+      ? undefined
       : new AppError('conflict', 'team.membership_changed', 'A member’s teams changed meanwhile; try again'),
   );
 }

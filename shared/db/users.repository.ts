@@ -5,6 +5,7 @@ import type { UserStatus } from '../domain/users/user.schema.js';
 import type { AuditRecord } from './audit.js';
 import { putAudit } from './audit.js';
 import { db, tableName } from './client.js';
+import { recordOf } from './item.js';
 import { keys, staffDirectorySource, userIndexKeys } from './keys.js';
 import { queryPage } from './query.js';
 import { type TransactItem, transactWrite } from './transact.js';
@@ -32,8 +33,7 @@ export interface StaffProfile {
 }
 
 function toProfile(i: Record<string, unknown>): StaffProfile {
-  const { pk, sk, type, gsi2pk, gsi2sk, ...rest } = i;
-  return { ...(rest as unknown as StaffProfile), roles: (i.roles as Role[]) ?? [] };
+  return { ...recordOf<StaffProfile>(i), roles: (i.roles as Role[]) ?? [] };
 }
 
 /** The staff directory by name (one Query of gsi2 USER); a team's staff fits in one page. */

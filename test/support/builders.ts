@@ -1,6 +1,6 @@
-import type { ListQuery } from '../../shared/app/customers/record-queries.js';
 import type { Principal } from '../../shared/auth/principal.js';
 import type { Role } from '../../shared/auth/roles.js';
+import type { ListQuery } from '../../shared/db/customer-records.repository.js';
 import type { IndexedRecord } from '../../shared/db/keys.js';
 import type { CompanyCreate } from '../../shared/domain/customers/company.schema.js';
 import type { ContactCreate } from '../../shared/domain/customers/contact.schema.js';

@@ -74,6 +74,14 @@ const RULES: IForbiddenRuleType[] = [
     to: { path: '^shared/auth/' },
   },
   {
+    name: 'keys-are-pure',
+    comment:
+      'Key modules turn values into keys and nothing else: they import only each other and pure domain code, never a client, a repository, the SDK or shared/auth, so any layer may use them and none of them can read the table.',
+    severity: 'error',
+    from: { path: '^shared/db/keys[^/]*\\.ts$' },
+    to: { pathNot: '^(shared/db/keys[^/]*\\.ts|shared/domain/)' },
+  },
+  {
     name: 'web-to-server',
     comment:
       'The SPA shares schemas and pure rules (shared/domain, shared/auth) and the error body it reads, never server code.',

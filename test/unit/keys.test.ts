@@ -394,8 +394,8 @@ const KEY_PREFIXES = [
 ];
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCANNED = ['functions', 'shared', 'infra'];
-const OWNER = join('shared', 'db', 'keys.ts');
-/** keys.ts and its per-context siblings (keys.deals.ts, keys.work.ts, ...): the one place keys are built. */
+const OWNER = join('shared', 'db', 'keys.records.ts');
+/** keys.ts (core, records, audit, staff) and its per-context siblings (keys.deals.ts, ...): the one place keys are built. */
 const isKeyModule = (path: string) => /^shared[\\/]db[\\/]keys(\.[a-z]+)?\.ts$/.test(path);
 
 /** Prefixes written in code; comments may name a key's shape (`DEAL#TOTALS#<pipeline>`) to explain it. */
@@ -441,5 +441,48 @@ describe('key ownership', () => {
       .flatMap((path) => keyPrefixesIn(readFileSync(join(ROOT, path), 'utf8')).map((prefix) => `${path}: ${prefix}`));
 
     expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * Any key-shaped literal: a string or template literal opening with an upper-case TYPE and `#`
+ * (`'CONTACT#'`, `` `LEAD_STATE#${id}` ``), or a TYPE segment after an interpolation
+ * (`` `${type}#OWNER#` ``). Whatever the entity, so a new context's keys are covered too.
+ */
+const KEY_LITERAL = /(['"`]|\}#?)[A-Z][A-Z_]*#/g;
+
+function keyLiteralsIn(source: string): string[] {
+  return source
+    .split('\n')
+    .filter((line) => !/^\s*(\*|\/\*|\/\/)/.test(line))
+    .flatMap((line) => line.match(KEY_LITERAL) ?? []);
+}
+
+describe('key literals', () => {
+  it.each([
+    ["String(i.sk).startsWith('ATTACHMENT#')", ["'ATTACHMENT#"]],
+    [`\`LEAD_STATE#\${id}\``, ['`LEAD_STATE#']],
+    [`\`\${TYPE[kind]}#OWNER#\${ownerId}\``, ['}#OWNER#']],
+    ['"SETTINGS#CUSTOM_FIELDS"', ['"SETTINGS#']],
+    [`const key = \`contact#\${id}\`; // a map key, not a table key`, []],
+    ["if (item.status === 'OPEN') return", []],
+  ])('the scanner reads %s as %j', (line, found) => {
+    expect(keyLiteralsIn(line)).toEqual(found);
+  });
+
+  it('finds none in product code (shared/, functions/) outside shared/db/keys*.ts', () => {
+    const scanned = ['shared', 'functions'].flatMap(typeScriptFilesUnder);
+    expect(scanned.length).toBeGreaterThan(100);
+    expect(scanned.filter(isKeyModule).length).toBeGreaterThanOrEqual(5);
+
+    const offenders = scanned
+      .filter((path) => !isKeyModule(path))
+      .flatMap((path) => keyLiteralsIn(readFileSync(join(ROOT, path), 'utf8')).map((found) => `${path}: ${found}`));
+
+    expect(offenders).toEqual([]);
+  });
+
+  it('finds them where keys are built', () => {
+    expect(keyLiteralsIn(readFileSync(join(ROOT, OWNER), 'utf8')).length).toBeGreaterThan(5);
   });
 });

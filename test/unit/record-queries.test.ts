@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ListQuery, planList as PlanList } from '../../shared/app/customers/record-queries.js';
-import type { Principal } from '../../shared/auth/principal.js';
+import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
+import type { ListQuery, planRecordList as PlanRecordList } from '../../shared/db/customer-records.repository.js';
 import type { RecordKind } from '../../shared/db/keys.js';
 import {
   aListQuery,
@@ -12,12 +12,15 @@ import {
   SALES_REP_ID,
 } from '../support/builders.js';
 
-let planList: typeof PlanList;
+let planRecordList: typeof PlanRecordList;
+/** The app layer derives the scope from the principal once; the repository plans in that scope. */
+const planList = (kind: RecordKind, query: ListQuery, principal: Principal) =>
+  planRecordList(kind, recordScopeOf(principal), query);
 
 beforeAll(async () => {
   // Clients are created lazily; the module only needs to know its table's name at import.
   process.env.TABLE_NAME ??= 'test-table';
-  ({ planList } = await import('../../shared/app/customers/record-queries.js'));
+  ({ planRecordList } = await import('../../shared/db/customer-records.repository.js'));
 });
 
 const rep = aSalesRep();

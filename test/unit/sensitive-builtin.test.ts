@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Principal, recordScopeOf } from '../../shared/auth/principal.js';
 import { blindIndexWith, deriveBlindKey } from '../../shared/crypto/blind-index.js';
+import type { ListQuery } from '../../shared/db/customer-records.repository.js';
 import { liveIndexKeys, phoneBlindSource, phoneExactSource } from '../../shared/db/keys.js';
 import {
   type BuiltInSensitivity,
@@ -124,10 +126,12 @@ describe('audit changes of sensitive built-in fields', () => {
 });
 
 describe('planList when the contact phone is sensitive', () => {
-  let planList: typeof import('../../shared/app/customers/record-queries.js').planList;
+  let planRecordList: typeof import('../../shared/db/customer-records.repository.js').planRecordList;
+  const planList = (kind: 'contact', query: ListQuery, principal: Principal, phoneBlind: string | null | undefined) =>
+    planRecordList(kind, recordScopeOf(principal), query, phoneBlind);
   beforeAll(async () => {
     process.env.TABLE_NAME ??= 'test-table';
-    ({ planList } = await import('../../shared/app/customers/record-queries.js'));
+    ({ planRecordList } = await import('../../shared/db/customer-records.repository.js'));
   });
 
   it('matches a phone search through the blind index, in every scope (exact only, no prefix)', () => {

@@ -139,7 +139,7 @@ export async function downloadAttachment(
   await contractOrThrow(contractId, principal);
   const found = await getAttachment(contractId, attachmentId);
   // A pending upload is not served: nothing confirmed that its bytes are the declared file.
-  if (!found || found.status !== 'available') throw notFound('attachment');
+  if (found?.status !== 'available') throw notFound('attachment');
   const { storageKey, ...attachment } = found;
   return { attachment, download: await attachmentStorage().presignDownload(storageKey, attachment.fileName, now) };
 }

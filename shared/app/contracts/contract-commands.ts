@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
-import { db, tableName } from '../../db/client.js';
+import { getItems } from '../../db/batch-get.js';
 import {
   getContract,
   nextContractNumber,
@@ -55,22 +54,20 @@ interface References {
   deal?: { id: string; name: string };
 }
 
-/** Company, owner profile and deal in one BatchGet. */
+/** Company, owner profile and deal in one BatchGet (eventually consistent: names and teams to copy). */
 async function loadReferences(companyId?: string, ownerId?: string, dealId?: string): Promise<References> {
-  const wanted = [
-    companyId && keys.record('company', companyId),
-    ownerId && keys.user(ownerId),
-    dealId && dealKeys.deal(dealId),
-  ].filter(Boolean) as { pk: string; sk: string }[];
-  if (!wanted.length) return {};
-  const out = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: wanted } } }));
-  const items = out.Responses?.[tableName()] ?? [];
-  const find = (k: { pk: string; sk: string } | '' | undefined) =>
-    k ? items.find((i) => i.pk === k.pk && i.sk === k.sk) : undefined;
+  const [company, owner, deal] = await getItems(
+    [
+      companyId ? keys.record('company', companyId) : undefined,
+      ownerId ? keys.user(ownerId) : undefined,
+      dealId ? dealKeys.deal(dealId) : undefined,
+    ],
+    { consistent: false },
+  );
   return {
-    company: find(companyId && keys.record('company', companyId)) as References['company'],
-    owner: find(ownerId && keys.user(ownerId)) as References['owner'],
-    deal: find(dealId && dealKeys.deal(dealId)) as References['deal'],
+    company: company as References['company'],
+    owner: owner as References['owner'],
+    deal: deal as References['deal'],
   };
 }
 

@@ -2,73 +2,26 @@ import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js'
 import {
   getContractWithAttachments,
   listContractItems,
-  listContractItemsMerged,
+  listContracts as listContractsInScope,
   readReceivables,
 } from '../../db/contracts.repository.js';
-import {
-  type ContractScopeKey,
-  companyContractsSource,
-  contractEndSource,
-  contractListSource,
-} from '../../db/keys.contracts.js';
-import type { Filter } from '../../db/query.js';
+import { companyContractsSource } from '../../db/keys.contracts.js';
 import { notFound } from '../../domain/common/errors.js';
-import type { Page } from '../../domain/common/fields.js';
-import type { Contract, ContractListQuery, ContractView } from '../../domain/contracts/contract.schema.js';
+import type { ContractListQuery, ContractView } from '../../domain/contracts/contract.schema.js';
 import { contractView, outstandingOf, overdueOf } from '../../domain/contracts/contract-rules.js';
-import { dateInZone, daysBefore } from '../../domain/notifications/reminder-times.js';
+import { dateInZone } from '../../domain/notifications/reminder-times.js';
 
 /**
- * Reads of contracts, scoped IN THE QUERY: an owner's or team's index for reps and managers,
- * the whole list for admins and finance. "Expiring soon" and "expired" read the END index of
- * active contracts (a date range), never a filter over everything.
+ * Reads of contracts, scoped IN THE QUERY (the repository's lists take the caller's scope);
+ * here the views: status as of today, and the `expiring` / `active` split by reminder window.
  */
-
-/**
- * A manager's list reads each of their teams' partitions and merges them (one Query per team
- * per page). Bounded: a manager of more teams than this reads the first ones (the teams claim
- * keeps a handful; see shared/auth/principal.ts).
- */
-export const MAX_MERGED_TEAMS = 10;
-
-/** The index partitions of a principal's scope: all, their own, or each of their teams. */
-function scopeKeys(principal: Principal): ContractScopeKey[] {
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'all') return [{ kind: 'all' }];
-  if (scope.kind === 'owner') return [{ kind: 'owner', ownerId: scope.ownerId }];
-  return [...new Set(scope.teamIds)].slice(0, MAX_MERGED_TEAMS).map((teamId) => ({ kind: 'team', teamId }));
-}
 
 export async function listContracts(
   query: ContractListQuery,
   principal: Principal,
   now = new Date(),
 ): Promise<{ items: ContractView[]; nextCursor: string | null }> {
-  const scopes = scopeKeys(principal);
-  if (scopes.length === 0) return { items: [], nextCursor: null };
-  const today = dateInZone(now);
-  const page = { limit: query.limit, cursor: query.cursor };
-  let result: Page<Contract>;
-  if (query.endingWithinDays !== undefined || query.status === 'expiring') {
-    const days = query.endingWithinDays ?? 30;
-    const to = daysBefore(today, -days);
-    result = await listContractItemsMerged(
-      scopes.map((scope) => contractEndSource(scope, today, to)),
-      { ...page, forward: true },
-    );
-  } else if (query.status === 'expired') {
-    const to = daysBefore(today, 1);
-    result = await listContractItemsMerged(
-      scopes.map((scope) => contractEndSource(scope, undefined, to)),
-      { ...page, forward: false },
-    );
-  } else {
-    const filters: Filter[] = [];
-    // `active` is read as the lifecycle, then narrowed below to those not yet expiring.
-    if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
-    if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq' as const, value: query.companyId });
-    result = await listContractItemsMerged(scopes.map(contractListSource), { ...page, forward: false, filters });
-  }
+  const result = await listContractsInScope(recordScopeOf(principal), query, dateInZone(now));
   let items = result.items.map((c) => contractView(c, now));
   // `expiring` means within the contract's own reminder window; `active` excludes those.
   if (query.status === 'expiring') items = items.filter((c) => c.status === 'expiring');

@@ -1,10 +1,10 @@
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { blindIndexOf } from '../../crypto/blind-index.js';
+import { getFound } from '../../db/batch-get.js';
 import { getCustomFieldSet } from '../../db/custom-fields.repository.js';
 import { toApi } from '../../db/customer-records.repository.js';
 import { type Key, keys, type ListSource, phoneBlindSource, phoneExactSource, type RecordKind } from '../../db/keys.js';
 import { isPoolOwner } from '../../db/keys.leads.js';
-import { batchGet } from '../../db/leads.repository.js';
 import { queryPage } from '../../db/query.js';
 import { nationalDigits, phoneQueryDigits, toE164 } from '../../domain/common/phone.js';
 import type { DuplicateMatch, DuplicatesQuery } from '../../domain/leads/lead.schema.js';
@@ -50,7 +50,7 @@ export async function findDuplicates(
   const digits = query.phone ? phoneDigitsOf(query.phone) : undefined;
 
   const [guardItems, phoneItems] = await Promise.all([
-    guards.length ? batchGet(dedupeKeys(guards.map((g) => g.key))) : Promise.resolve([]),
+    guards.length ? getFound(guards.map((g) => g.key)) : Promise.resolve([]),
     digits
       ? phoneSource(digits).then((source) =>
           queryPage<Record<string, unknown>>(source, { limit: MAX_PHONE_MATCHES, forward: true }).then((p) => p.items),
@@ -72,7 +72,7 @@ export async function findDuplicates(
   const records = new Map(fromPhone.map((r) => [`contact#${r.id}`, r]));
   const toRead = wanted.filter((c) => !records.has(`${c.kind}#${c.id}`));
   if (toRead.length) {
-    for (const item of await batchGet(dedupeKeys(toRead.map((c) => keys.record(c.kind, c.id))))) {
+    for (const item of await getFound(toRead.map((c) => keys.record(c.kind, c.id)))) {
       const r = toApi(item);
       records.set(`${String(item.sk).toLowerCase()}#${r.id}`, r);
     }
@@ -85,7 +85,7 @@ export async function findDuplicates(
   }
   const names = new Map<string, string>();
   if (owners.size) {
-    for (const p of await batchGet([...owners].map((id) => keys.user(id)))) names.set(String(p.id), String(p.name));
+    for (const p of await getFound([...owners].map((id) => keys.user(id)))) names.set(String(p.id), String(p.name));
   }
 
   const matches: DuplicateMatch[] = [];
@@ -119,10 +119,4 @@ async function phoneSource(digits: string): Promise<ListSource> {
   return set.builtIn?.some((s) => s.key === 'phone' && s.sensitive)
     ? phoneBlindSource(await blindIndexOf(digits))
     : phoneExactSource(digits);
-}
-
-function dedupeKeys(list: Key[]): Key[] {
-  const seen = new Map<string, Key>();
-  for (const k of list) seen.set(`${k.pk}|${k.sk}`, k);
-  return [...seen.values()];
 }

@@ -2,9 +2,8 @@ import { rolesAllow } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
 import { recordScopeOf } from '../../auth/principal.js';
 import { toApiActivity } from '../../db/activities.repository.js';
-import { listContractItemsMerged } from '../../db/contracts.repository.js';
+import { listContractsEnding } from '../../db/contracts.repository.js';
 import { getPipeline, readTotals } from '../../db/deals.repository.js';
-import { type ContractScopeKey, contractEndSource } from '../../db/keys.contracts.js';
 import { actorActivitiesSource, openTasksSource } from '../../db/keys.work.js';
 import { queryPage } from '../../db/query.js';
 import { toApiTask } from '../../db/tasks.repository.js';
@@ -18,8 +17,6 @@ import { bucketRange } from '../../domain/work/my-tasks.js';
 export const HOME_TASKS = 10;
 export const HOME_ACTIVITY = 8;
 export const HOME_CONTRACTS = 5;
-/** A manager's expiring contracts read each of their teams' partitions (as the contracts list does), at most this many. */
-const MAX_TEAMS = 10;
 
 /**
  * The personal home page, in one request. Every part is a bounded read of an index partition that
@@ -78,25 +75,16 @@ async function myOpenDeals(ownerId: string, now: Date): Promise<NonNullable<Home
   return { pipelineId: pipeline.id, stages: openDealsByStage(pipeline.stages, totals) };
 }
 
-/** The END index partitions of the caller's contract scope (the contracts list's rule). */
-function contractScopes(principal: Principal): ContractScopeKey[] {
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'all') return [{ kind: 'all' }];
-  if (scope.kind === 'owner') return [{ kind: 'owner', ownerId: scope.ownerId }];
-  return [...new Set(scope.teamIds)].slice(0, MAX_TEAMS).map((teamId) => ({ kind: 'team', teamId }));
-}
-
 /** Active contracts in scope ending between today and today + 30 days (the caller's today), soonest first. */
 async function expiringContracts(
   principal: Principal,
   today: string,
 ): Promise<NonNullable<HomePage['contractsExpiring']>> {
   const withinDays = HOME_EXPIRING_DAYS;
-  const scopes = contractScopes(principal);
-  if (scopes.length === 0) return { withinDays, items: [], more: false };
   const to = daysBefore(today, -withinDays);
-  const page = await listContractItemsMerged(
-    scopes.map((scope) => contractEndSource(scope, today, to)),
+  const page = await listContractsEnding(
+    recordScopeOf(principal),
+    { from: today, to },
     { limit: HOME_CONTRACTS, forward: true },
   );
   return {
