@@ -201,7 +201,7 @@ function failureMapper(kind: RecordKind, items: TransactItem[]) {
       if (item?.Put?.Item?.type === 'Idempotency') {
         return new AppError(
           'conflict',
-          'idempotency.in_progress',
+          'request.idempotency_in_progress',
           'A request with this Idempotency-Key is in progress; retry',
         );
       }

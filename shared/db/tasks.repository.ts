@@ -67,7 +67,7 @@ function failureMapper(items: TransactItem[]) {
       if (items[f.index]?.Put?.Item?.type === 'Idempotency') {
         return new AppError(
           'conflict',
-          'idempotency.in_progress',
+          'request.idempotency_in_progress',
           'A request with this Idempotency-Key is in progress; retry',
         );
       }
