@@ -49,7 +49,7 @@ export async function measureLeadCosts(runtime: Runtime): Promise<ApiOperationRe
   );
   const start = Date.now();
   const later = new Date(start + 8 * DAY).toISOString();
-  const quiet = () => new AppError('conflict', 'bench', 'bench');
+  const quiet = () => new AppError('conflict', 'leadPool.changed', 'bench');
   for (let i = 0; i < TRACKED + DUE; i++) {
     const lead = await fixture<Rec>('POST', '/api/leads', { name: `Bench lead ${i}`, teamId: team.id }, 201);
     // All but DUE of them were followed up 8 days later: not due 11 days after the start.

@@ -84,12 +84,12 @@ export const customFieldRoutes: Record<string, RouteDef> = {
       const changes = body;
       if (version !== before.version) throw staleVersion('customField');
       if (changes.options && before.type !== 'select' && before.type !== 'multiselect') {
-        throw new AppError('bad_request', 'validation_failed', 'Only selects have options', {
+        throw new AppError('bad_request', 'request.validation_failed', 'Only selects have options', {
           options: 'Only selects have options',
         });
       }
       if (changes.readRoles && !before.sensitive) {
-        throw new AppError('bad_request', 'validation_failed', 'Only sensitive fields have readRoles', {
+        throw new AppError('bad_request', 'request.validation_failed', 'Only sensitive fields have readRoles', {
           readRoles: 'Only sensitive fields have readRoles',
         });
       }

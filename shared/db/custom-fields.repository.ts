@@ -55,7 +55,7 @@ export async function saveCustomFieldSet(
     () =>
       new AppError(
         'conflict',
-        'customField.version_conflict',
+        'request.stale_version',
         'The custom fields were changed by someone else; reload and retry',
       ),
   );

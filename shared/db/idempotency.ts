@@ -32,7 +32,7 @@ export function idempotencyRequest(
 ): IdempotencyRequest | undefined {
   if (header === undefined) return undefined;
   if (!KEY_FORMAT.test(header)) {
-    throw new AppError('bad_request', 'validation_failed', 'Invalid Idempotency-Key header', {
+    throw new AppError('bad_request', 'request.validation_failed', 'Invalid Idempotency-Key header', {
       'Idempotency-Key': 'Must be 8-100 letters, digits, - or _',
     });
   }
@@ -45,7 +45,7 @@ export function replay(request: IdempotencyRequest, stored: IdempotencyRecord): 
   if (stored.requestHash !== request.requestHash) {
     throw new AppError(
       'unprocessable',
-      'idempotency.key_reused',
+      'request.idempotency_key_reused',
       'This Idempotency-Key was already used for a different request',
       { 'Idempotency-Key': 'Already used with another body' },
     );

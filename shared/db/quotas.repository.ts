@@ -80,7 +80,7 @@ export async function writeQuotas(changes: readonly QuotaChange[]): Promise<void
     const change = changes[Math.floor(failed[0]!.index / 2)]!;
     return new AppError(
       'conflict',
-      'quota.version_conflict',
+      'request.stale_version',
       'A quota was changed by someone else; reload the quotas and apply your change again',
       { [`quotas.${change.after.userId}.${change.after.month}`]: 'Changed meanwhile' },
     );

@@ -243,7 +243,7 @@ export async function createQuote(
   await transactWrite(items, (failed) =>
     failed.some((f) => f.index === 0)
       ? quoteNumberTaken()
-      : new AppError('conflict', 'idempotency.in_progress', 'This request is already being processed'),
+      : new AppError('conflict', 'request.idempotency_in_progress', 'This request is already being processed'),
   );
 }
 

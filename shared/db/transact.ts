@@ -58,4 +58,8 @@ function unmarshallLoose(item: Record<string, unknown>): Record<string, unknown>
 }
 
 const keyInUse = () =>
-  new AppError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is in progress; retry');
+  new AppError(
+    'conflict',
+    'request.idempotency_in_progress',
+    'A request with this Idempotency-Key is in progress; retry',
+  );

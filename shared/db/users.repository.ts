@@ -108,7 +108,7 @@ export async function createStaffProfile(
       ? new AppError('conflict', 'user.email_taken', 'A staff user with this e-mail already exists', {
           email: 'Already a staff user',
         })
-      : new AppError('conflict', 'idempotency.in_progress', 'This request is already being processed'),
+      : new AppError('conflict', 'request.idempotency_in_progress', 'This request is already being processed'),
   );
 }
 

@@ -24,5 +24,7 @@ export function statusOf(kind: ErrorKind): number {
       return 428;
     case 'unavailable':
       return 503;
+    case 'internal':
+      return 500;
   }
 }

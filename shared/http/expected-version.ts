@@ -10,7 +10,7 @@ export function expectedVersion(bodyVersion: number | undefined, ifMatch: string
   if (Number.isInteger(parsed) && parsed > 0) return parsed;
   throw new AppError(
     'precondition_required',
-    'version_required',
+    'request.version_required',
     'Send the version you are editing: body "version" or an If-Match header',
     { version: 'Required (or If-Match)' },
   );

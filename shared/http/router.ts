@@ -33,7 +33,7 @@ export function createHandler(declared: FunctionRoutes, routes: Record<string, R
   const resolveRoute: CrmMiddleware = {
     before: (request) => {
       const route = table.get(request.event.routeKey);
-      if (!route) throw new AppError('not_found', 'route.not_found', 'No such route');
+      if (!route) throw new AppError('not_found', 'request.route_not_found', 'No such route');
       request.context.crm.route = route;
     },
   };

@@ -167,7 +167,7 @@ function selfServiceError(error: unknown): unknown {
   const name = (error as { name?: string } | undefined)?.name ?? '';
   // The access token expired, was revoked (sign-out) or lacks the aws.cognito.signin.user.admin scope.
   if (name === 'NotAuthorizedException') {
-    return new AppError('unauthorized', 'unauthorized', 'Sign in again to change your security settings');
+    return new AppError('unauthorized', 'auth.unauthorized', 'Sign in again to change your security settings');
   }
   return cognitoError(error);
 }
@@ -186,7 +186,7 @@ export function cognitoError(error: unknown): unknown {
   if (name === 'UsernameExistsException' || name === 'AliasExistsException') return userExists();
   if (name === 'UserNotFoundException') return userNotFound();
   if (name === 'InvalidParameterException') {
-    return new AppError('bad_request', 'validation_failed', 'The identity provider refused this user', {
+    return new AppError('bad_request', 'request.validation_failed', 'The identity provider refused this user', {
       email: 'Not accepted by the identity provider',
     });
   }

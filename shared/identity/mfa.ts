@@ -40,7 +40,7 @@ export const markedForEnrolment = (claims: Record<string, unknown>): boolean => 
 export const mfaEnrolmentRequired = () =>
   new AppError(
     'forbidden',
-    'mfa_enrolment_required',
+    'mfa.enrolment_required',
     'Set up an authenticator app (TOTP) on the Account security page before using Cirrus CRM',
   );
 

@@ -3,11 +3,12 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
-import { startTestRuntime } from '../support/runtime.js';
+import { apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
 import {
   ADMIN,
   apiResponse,
   closeAll,
+  fieldErrors,
   openDropdown,
   openSession,
   type Session,
@@ -15,6 +16,7 @@ import {
   screenshotViewport,
   signInToContacts,
   startBrowser,
+  texts,
 } from './helpers.js';
 
 const WEB = resolve(import.meta.dirname, '../../dist/web');
@@ -110,6 +112,33 @@ describe('language and phone: the console in Chinese, on a phone, and the portal
     // Ant Design spaces out two-character Chinese button labels: 取 消.
     await confirm.locator('button', { hasText: /^取\s?消$/ }).click();
     await confirm.waitFor({ state: 'hidden' });
+
+    // An API refusal in Chinese: a new contact with a taken e-mail is answered 409
+    // contact.email_taken, and the console shows that code's Chinese text, not the API's English.
+    const existing = await apiAs(env(), ADMIN).get<Listed<{ email?: string }>>('/api/contacts?limit=25');
+    const takenEmail = existing.body.items.find((contact) => contact.email)?.email;
+    expect(takenEmail).toBeTruthy();
+    await page.getByTestId('nav-contacts').click();
+    await page.getByTestId('new-contact').click();
+    await page.waitForURL((url) => url.pathname === '/app/contacts/new');
+    await page.getByTestId('field-name').fill('重复 邮箱');
+    await page.getByTestId('field-email').fill(takenEmail!);
+    const refused = apiResponse(page, 'POST', /^\/api\/contacts$/);
+    await page.getByTestId('save').click();
+    const response = await refused;
+    expect(response.status()).toBe(409);
+    const body = (await response.json()) as {
+      error: { code: string; message: string; fields: Record<string, string> };
+    };
+    expect(body.error.code).toBe('contact.email_taken');
+    expect(body.error.message).toMatch(/^Another contact already has this e-mail/);
+    const alert = page.getByTestId('save-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('已有其他联系人使用此邮箱。');
+    expect(await alert.textContent()).not.toContain('Another contact');
+    // The field still carries the API's detail (which contact has the e-mail) where it belongs.
+    await expect.poll(() => texts(fieldErrors(page, 'field-email'))).toEqual([body.error.fields.email]);
+    await screenshot(page, 'language-03-zh-api-error');
     expect(session.errors).toEqual([]);
   });
 

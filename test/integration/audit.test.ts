@@ -104,7 +104,7 @@ describe('the audit log: who may read it', () => {
     async (user) => {
       const res = await apiAs(runtime, `${user}@cirrus.local`).get<ErrorBody>('/api/audit');
       expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('forbidden');
+      expect(res.body.error.code).toBe('auth.forbidden');
       expect((await exportCsv(`${user}@cirrus.local`)).status).toBe(403);
     },
   );

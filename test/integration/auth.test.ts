@@ -53,7 +53,7 @@ describe('permissions from the route declaration', () => {
       expect((await api.get('/api/contacts')).status).toBe(200);
       const res = await api.post<{ error: { code: string } }>('/api/contacts', aContact());
       expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('forbidden');
+      expect(res.body.error.code).toBe('auth.forbidden');
     },
   );
 

@@ -257,7 +257,7 @@ describe('the authorization matrix, from the manifest', () => {
       expect(dbUsage().requests).toBe(requestsBefore);
     } else if (expected === 403) {
       expect(res.status, detail).toBe(403);
-      expect(json?.error?.code, detail).toBe('forbidden');
+      expect(json?.error?.code, detail).toBe('auth.forbidden');
       expect(json?.requestId, detail).toEqual(expect.any(String));
       // Refused by the route's declared permission before any read or write.
       expect(ran).toBe(1);

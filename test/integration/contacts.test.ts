@@ -73,7 +73,7 @@ describe('contacts', () => {
     await admin.patch(`/api/contacts/${contact.id}`, { title: 'First', version: 1 });
     const stale = await admin.patch<ErrorBody>(`/api/contacts/${contact.id}`, { title: 'Second', version: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('contact.version_conflict');
+    expect(stale.body.error.code).toBe('request.stale_version');
     expect((await admin.get<Contact>(`/api/contacts/${contact.id}`)).body.title).toBe('First');
   });
 
@@ -231,7 +231,7 @@ describe('idempotent creates', () => {
     await admin.post('/api/contacts', aContact(), { 'idempotency-key': 'key-abcdefghi' });
     const other = await admin.post<ErrorBody>('/api/contacts', aContact(), { 'idempotency-key': 'key-abcdefghi' });
     expect(other.status).toBe(422);
-    expect(other.body.error.code).toBe('idempotency.key_reused');
+    expect(other.body.error.code).toBe('request.idempotency_key_reused');
   });
 });
 
@@ -266,7 +266,7 @@ describe('bad input changes nothing', () => {
   it('rejects an oversized body with 413', async () => {
     const res = await admin.post<ErrorBody>('/api/contacts', aContact({ title: 'x'.repeat(200 * 1024) }));
     expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe('payload_too_large');
+    expect(res.body.error.code).toBe('request.body_too_large');
   });
 
   it('rejects a malformed cursor and an out-of-range limit with 400', async () => {

@@ -166,7 +166,7 @@ describe('stage changes', () => {
     expect((await move(sales1, deal, 'intention')).status).toBe(200);
     const stale = await move(sales1, deal, 'quote');
     expect(stale.status).toBe(409);
-    expect((stale.body as unknown as { error: { code: string } }).error.code).toBe('deal.version_conflict');
+    expect((stale.body as unknown as { error: { code: string } }).error.code).toBe('request.stale_version');
     const now = (await sales1.get<Deal>(`/api/deals/${deal.id}`)).body;
     expect(now).toMatchObject({ stageId: 'intention', version: 2 });
   });

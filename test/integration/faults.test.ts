@@ -68,7 +68,7 @@ describe('a failing TransactWrite is retried or answered 503, never half-written
     const body = aContact({ tags: ['throttled'] });
     const res = await admin.post<{ error: { code: string } }>('/api/contacts', body);
     expect(res.status).toBe(503);
-    expect(res.body.error.code).toBe('service_unavailable');
+    expect(res.body.error.code).toBe('service.unavailable');
     expect(res.headers.get('retry-after')).toBe('1');
     mock!.restore();
     mock = undefined;
@@ -115,7 +115,7 @@ describe('a failing TransactWrite is retried or answered 503, never half-written
       aContact(),
     );
     expect(res.status).toBe(500);
-    expect(res.body.error).toEqual({ code: 'internal', message: 'Something went wrong on our side' });
+    expect(res.body.error).toEqual({ code: 'internal.error', message: 'Something went wrong on our side' });
     expect(JSON.stringify(res.body)).not.toContain('secret');
     expect(res.body.requestId).toBeTruthy();
   });

@@ -147,7 +147,7 @@ describe('Idempotency-Key on creates, from the manifest', () => {
     await env.runtime.drain();
 
     expect(reused.status).toBe(422);
-    expect(reused.body.error.code).toBe('idempotency.key_reused');
+    expect(reused.body.error.code).toBe('request.idempotency_key_reused');
     expect(reused.body.error.fields).toHaveProperty('Idempotency-Key');
     expect(await itemCount()).toBe(written);
   });

@@ -235,7 +235,7 @@ describe('the return sweep', () => {
     const touched = await newLead(admin, { teamId });
     const raced = await newLead(admin, { teamId });
     expect([stale.ownerId, touched.ownerId, raced.ownerId]).toEqual([SALES1, SALES1, SALES1]);
-    const quiet = () => new AppError('conflict', 'x', 'x');
+    const quiet = () => new AppError('conflict', 'leadPool.changed', 'x');
     await transactWrite(leadFollowUpTouch(touched as never, new Date(start + 8 * DAY).toISOString()), quiet);
 
     // The race: the sweep read `raced` as due, then a follow-up was logged before its write.

@@ -46,10 +46,10 @@ describe('an admin without TOTP, enforcement on', () => {
     const admin = apiAs(runtime, ADMIN);
     for (const path of ['/api/contacts', '/api/users', '/api/audit', '/api/teams']) {
       const res = await admin.get<ErrorBody>(path);
-      expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'mfa_enrolment_required']);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'mfa.enrolment_required']);
     }
     const write = await admin.post<ErrorBody>('/api/contacts', { firstName: 'Not', lastName: 'Created' });
-    expect([write.status, write.body.error.code]).toEqual([403, 'mfa_enrolment_required']);
+    expect([write.status, write.body.error.code]).toEqual([403, 'mfa.enrolment_required']);
   });
 
   it('still gets /api/me (which says enrolment is required) and its MFA status', async () => {

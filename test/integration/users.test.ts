@@ -220,7 +220,7 @@ describe('changing role and status', () => {
     await admin.patch(`/api/users/${user.id}`, { role: 'finance', version: 1 });
     const stale = await admin.patch<ErrorBody>(`/api/users/${user.id}`, { role: 'support', version: 1 });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('user.version_conflict');
+    expect(stale.body.error.code).toBe('request.stale_version');
   });
 
   it('refuses an admin disabling themselves with 400 naming status', async () => {

@@ -117,7 +117,7 @@ describe('BatchGetItem through the kit', () => {
 
     const failure = kit.getItems([key('a')]);
 
-    await expect(failure).rejects.toMatchObject({ kind: 'unavailable', code: 'service_unavailable' });
+    await expect(failure).rejects.toMatchObject({ kind: 'unavailable', code: 'service.unavailable' });
     expect(askedKeys()).toHaveLength(kit.batchGetRetry.maxAttempts);
   });
 

@@ -97,7 +97,7 @@ describe('CognitoUserDirectory', () => {
 
   it.each([
     ['UsernameExistsException', 409, 'user.email_taken'],
-    ['TooManyRequestsException', 503, 'service_unavailable'],
+    ['TooManyRequestsException', 503, 'service.unavailable'],
   ])('maps %s on invite to %i', async (name, status, code) => {
     cognito.on(AdminCreateUserCommand).rejects(awsError(name));
     const error = await failureOf(() => directory().invite('ann@example.com', 'Ann', 'sales'));
@@ -107,7 +107,7 @@ describe('CognitoUserDirectory', () => {
 
   it.each([
     ['UserNotFoundException', 404, 'user.not_found'],
-    ['TooManyRequestsException', 503, 'service_unavailable'],
+    ['TooManyRequestsException', 503, 'service.unavailable'],
   ])('maps %s on disable to %i', async (name, status, code) => {
     cognito.on(AdminDisableUserCommand).rejects(awsError(name));
     const error = await failureOf(() => directory().disable(SUB));

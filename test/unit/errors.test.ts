@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   AppError,
+  deleted,
+  type ErrorCode,
   type ErrorKind,
   forbidden,
   invalid,
@@ -9,6 +11,7 @@ import {
   unauthorized,
   unavailable,
 } from '../../shared/domain/common/errors.js';
+import { ERRORS } from '../../shared/domain/error-codes.js';
 import { statusOf } from '../../shared/http/error-status.js';
 
 /** Every kind and its status; `satisfies` makes the compiler fail this file when a kind is added. */
@@ -22,6 +25,7 @@ const STATUS = {
   unprocessable: 422,
   precondition_required: 428,
   unavailable: 503,
+  internal: 500,
 } as const satisfies Record<ErrorKind, number>;
 
 const kinds = Object.entries(STATUS) as [ErrorKind, number][];
@@ -36,9 +40,17 @@ describe('statusOf', () => {
   });
 });
 
+/** A declared code of each kind, so that AppError can be built with every kind. */
+const codeOfKind = (kind: ErrorKind) =>
+  Object.keys(ERRORS).find((code) => ERRORS[code as ErrorCode].kind === kind) as ErrorCode;
+
 describe('AppError', () => {
   it.each(kinds)('reports the status of its kind (%s → %i)', (kind, status) => {
-    expect(statusOf(new AppError(kind, 'x.y', 'message').kind)).toBe(status);
+    expect(statusOf(new AppError(kind as never, codeOfKind(kind), 'message').kind)).toBe(status);
+  });
+
+  it('takes the catalogue message when the site gives none', () => {
+    expect(new AppError('conflict', 'contact.email_taken').message).toBe(ERRORS['contact.email_taken'].message);
   });
 
   it('keeps code, message and fields apart', () => {
@@ -59,15 +71,20 @@ describe('AppError', () => {
 
 describe('error factories', () => {
   it.each<[string, AppError, ErrorKind, string]>([
-    ['invalid', invalid({ phone: 'Bad' }), 'bad_request', 'validation_failed'],
+    ['invalid', invalid({ phone: 'Bad' }), 'bad_request', 'request.validation_failed'],
     ['notFound', notFound('contact'), 'not_found', 'contact.not_found'],
-    ['staleVersion', staleVersion('company'), 'conflict', 'company.version_conflict'],
-    ['forbidden', forbidden(), 'forbidden', 'forbidden'],
-    ['unauthorized', unauthorized(), 'unauthorized', 'unauthorized'],
-    ['unavailable', unavailable(), 'unavailable', 'service_unavailable'],
+    ['deleted', deleted('company'), 'conflict', 'company.deleted'],
+    ['staleVersion', staleVersion('company'), 'conflict', 'request.stale_version'],
+    ['forbidden', forbidden(), 'forbidden', 'auth.forbidden'],
+    ['unauthorized', unauthorized(), 'unauthorized', 'auth.unauthorized'],
+    ['unavailable', unavailable(), 'unavailable', 'service.unavailable'],
   ])('%s makes a %s error with code %s', (_factory, error, kind, code) => {
     expect(error.kind).toBe(kind);
     expect(error.code).toBe(code);
+  });
+
+  it('staleVersion names the record in its message', () => {
+    expect(staleVersion('company').message).toMatch(/This company was changed by someone else/);
   });
 
   it('invalid names the offending fields', () => {

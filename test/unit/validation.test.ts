@@ -81,7 +81,7 @@ describe('parseOrThrow', () => {
     expect(thrown).toBeInstanceOf(AppError);
     expect(thrown).toMatchObject({
       kind: 'bad_request',
-      code: 'validation_failed',
+      code: 'request.validation_failed',
       fields: { name: 'Required', shoeSize: 'Unknown field' },
     });
   });

@@ -60,7 +60,7 @@ describe('versioned writes', () => {
 
     const write = kit.writeVersioned([kit.versionedPut(key, 2), { Put: { TableName: 't', Item: key } }], 'deal');
 
-    await expect(write).rejects.toMatchObject({ kind: 'conflict', code: 'deal.version_conflict' });
+    await expect(write).rejects.toMatchObject({ kind: 'conflict', code: 'request.stale_version' });
   });
 
   it('lets the repository name another guard’s failure instead', async () => {

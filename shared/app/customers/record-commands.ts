@@ -13,7 +13,7 @@ import { type IdempotencyRequest, replay } from '../../db/idempotency.js';
 import type { RecordKind } from '../../db/keys.js';
 import { type Clock, systemClock } from '../../domain/common/clock.js';
 import { diffRecords } from '../../domain/common/diff.js';
-import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
+import { AppError, deleted, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
 import {
   type BuiltInSensitivity,
   forbiddenBuiltInWrites,
@@ -151,7 +151,7 @@ export async function updateCustomerRecord(
   });
   const before = deps.record;
   if (!before || !visibleTo(principal, before)) throw notFound(kind);
-  if (before.deletedAt) throw new AppError('conflict', `${kind}.deleted`, `This ${kind} is deleted; restore it first`);
+  if (before.deletedAt) throw deleted(kind);
   if (before.version !== version) throw staleVersion(kind);
   checkSensitiveWrites(principal, deps, patch);
   const reassigned = patch.ownerId !== undefined && patch.ownerId !== before.ownerId;

@@ -110,7 +110,7 @@ export async function setQuotas(
     if (before?.version !== q.version) {
       throw new AppError(
         'conflict',
-        'quota.version_conflict',
+        'request.stale_version',
         'A quota was changed by someone else; reload the quotas and apply your change again',
         { [`quotas.${i}.version`]: before ? `Now at version ${before.version}` : 'This quota does not exist yet' },
       );

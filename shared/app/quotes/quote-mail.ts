@@ -64,7 +64,7 @@ export async function sendQuote(
     throw new AppError('conflict', 'quote.invalid_transition', `A ${quote.status} quote cannot be sent`);
   }
   if (quote.version !== version) {
-    throw new AppError('conflict', 'quote.version_conflict', 'This quote was changed by someone else; reload it');
+    throw new AppError('conflict', 'request.stale_version', 'This quote was changed by someone else; reload it');
   }
   if (!contact || contact.deletedAt || !inScope(recordScopeOf(principal), contact)) {
     throw invalid({ contactId: 'Unknown contact' });

@@ -45,7 +45,7 @@ export async function requestReassignment(
       );
     }
   } else if (scope.kind === 'owner') {
-    throw new AppError('forbidden', 'forbidden', 'Your role does not allow this');
+    throw new AppError('forbidden', 'auth.forbidden', 'Your role does not allow this');
   }
   const at = now.toISOString();
   const job: ReassignmentJob = {

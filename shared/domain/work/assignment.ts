@@ -62,7 +62,7 @@ export function assignmentTeam(
   currentTeamId?: string,
 ): string | undefined {
   if (!assignee?.active) {
-    throw new AppError('bad_request', 'validation_failed', 'The request has invalid fields', {
+    throw new AppError('bad_request', 'request.validation_failed', 'The request has invalid fields', {
       assigneeId: 'Unknown or disabled user',
     });
   }

@@ -1,4 +1,5 @@
 import { AppError, unavailable } from '../../domain/common/errors.js';
+import { ERRORS } from '../../domain/error-codes.js';
 import type { ErrorBody } from '../error-body.js';
 import { statusOf } from '../error-status.js';
 import { logger } from '../logger.js';
@@ -38,7 +39,8 @@ export function httpErrors(): CrmMiddleware {
       // The message may quote request data (an SDK error can echo a value); the frames cannot.
       const frames = error?.stack?.split('\n').slice(1).join('\n');
       logger.error('unhandled error', { errorName: error?.name, stack: frames });
-      const body: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side' }, requestId };
+      const { message } = ERRORS['internal.error'];
+      const body: ErrorBody = { error: { code: 'internal.error', message }, requestId };
       request.response = json(500, body);
     },
   };

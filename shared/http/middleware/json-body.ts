@@ -1,4 +1,4 @@
-import { AppError, invalid } from '../../domain/common/errors.js';
+import { AppError } from '../../domain/common/errors.js';
 import type { CrmMiddleware } from './types.js';
 
 /** Larger bodies are refused before parsing: no CRM record comes close. */
@@ -14,14 +14,14 @@ export function jsonBody(maxBytes = MAX_BODY_BYTES): CrmMiddleware {
       if (raw.byteLength > maxBytes) {
         throw new AppError(
           'payload_too_large',
-          'payload_too_large',
+          'request.body_too_large',
           `The body is ${raw.byteLength} bytes; at most ${maxBytes} are accepted`,
         );
       }
       try {
         request.context.crm.rawBody = JSON.parse(raw.toString('utf8'));
       } catch {
-        throw invalid({ body: 'Must be valid JSON' }, 'The body is not valid JSON');
+        throw new AppError('bad_request', 'request.invalid_json', undefined, { body: 'Must be valid JSON' });
       }
     },
   };

@@ -1,4 +1,8 @@
+import type { TFunction } from 'i18next';
 import type { ErrorBody } from './types';
+
+/** The shape of a declared API error code (`<context>.<snake_case>`); anything else is not looked up. */
+const CODE = /^[a-z][a-zA-Z]*\.[a-z][a-z0-9_]*$/;
 
 /**
  * An error answer of the API (`{ error: { code, message, fields? }, requestId }`), or a request
@@ -17,9 +21,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Someone else saved the record since it was loaded (`contact.version_conflict`). */
+  /** Someone else saved the record since it was loaded (`request.stale_version`). */
   get isVersionConflict(): boolean {
-    return this.status === 409 && this.code.endsWith('version_conflict');
+    return this.status === 409 && this.code === 'request.stale_version';
   }
 
   get isNotFound(): boolean {
@@ -38,6 +42,16 @@ export class ApiError extends Error {
   get isTransient(): boolean {
     return this.status === 0 || this.status === 429 || this.status >= 500;
   }
+}
+
+/**
+ * What went wrong, in the user's language: the console's text for the code
+ * (i18n/api-errors.ts), else (a code this build does not know, a proxy's answer) the API's own
+ * message.
+ */
+export function localizedMessage(error: ApiError, t: TFunction): string {
+  if (!CODE.test(error.code)) return error.message;
+  return t(`apiErrors.${error.code}` as never, { defaultValue: error.message });
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {

@@ -43,7 +43,7 @@ export interface AuditCsv {
  * cannot send, so the file is fetched and handed to the browser as a blob.
  */
 export async function fetchAuditCsv(filters: AuditQuery, idToken: string | null): Promise<AuditCsv> {
-  if (!idToken) throw new ApiError(401, 'unauthorized', 'Sign in first');
+  if (!idToken) throw new ApiError(401, 'auth.unauthorized', 'Sign in first');
   let response: Response;
   try {
     response = await fetch(`/api/audit/export${toQueryString(filters)}`, {

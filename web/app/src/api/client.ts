@@ -60,7 +60,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const token = await auth.idToken();
   if (!token) {
     auth.unauthorized();
-    throw new ApiError(401, 'unauthorized', 'Sign in first');
+    throw new ApiError(401, 'auth.unauthorized', 'Sign in first');
   }
 
   const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${token}` };
@@ -89,7 +89,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
     const error = await apiErrorFrom(response);
     if (response.status === 401) auth.unauthorized();
     // An admin or sysadmin without TOTP: only the Account security page works until they enrol.
-    if (error.code === 'mfa_enrolment_required' && window.location.pathname !== MFA_ENROLMENT_PAGE) {
+    if (error.code === 'mfa.enrolment_required' && window.location.pathname !== MFA_ENROLMENT_PAGE) {
       window.location.assign(MFA_ENROLMENT_PAGE);
     }
     throw error;
@@ -104,7 +104,7 @@ export async function apiDownload(path: string): Promise<Blob> {
   const token = await auth.idToken();
   if (!token) {
     auth.unauthorized();
-    throw new ApiError(401, 'unauthorized', 'Sign in first');
+    throw new ApiError(401, 'auth.unauthorized', 'Sign in first');
   }
   let response: Response;
   try {

@@ -1,12 +1,13 @@
 import { Button, Flex, Form, type FormInstance } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
+import { ApiError, localizedMessage } from '../api/api-error';
 import { applyFieldErrors } from './form-errors';
 import { SaveErrorAlert } from './SaveErrorAlert';
 
 /** The failure of the last save, and what of it could not be shown on a field. */
 export function useSaveErrors(form: FormInstance) {
+  const { t } = useTranslation();
   const [state, setState] = useState<{ error: unknown; unmatched: string[]; onField: boolean }>({
     error: null,
     unmatched: [],
@@ -26,7 +27,7 @@ export function useSaveErrors(form: FormInstance) {
         Object.keys(error.fields).length === 0 &&
         error.code.toLowerCase().includes(fallbackField.toLowerCase())
       ) {
-        form.setFields([{ name: fallbackField, errors: [error.message] }]);
+        form.setFields([{ name: fallbackField, errors: [localizedMessage(error, t)] }]);
         form.scrollToField(fallbackField, { block: 'center' });
         unmatched = [];
         onField = true;

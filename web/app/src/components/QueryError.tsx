@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
+import { ApiError, localizedMessage } from '../api/api-error';
 
 interface Props {
   error: unknown;
@@ -19,7 +19,7 @@ export function QueryError({ error, onRetry, retrying, notFoundTitle, extra }: P
 
   let status: '403' | '404' | 'error' | 'warning' = 'error';
   let title = t('errors.generic');
-  let subTitle: string | undefined = apiError?.message;
+  let subTitle: string | undefined = apiError && localizedMessage(apiError, t);
   if (apiError?.isForbidden) {
     status = '403';
     title = t('errors.forbidden');

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error';
+import { ApiError, localizedMessage } from '../api/api-error';
 
 interface Props {
   error: unknown;
@@ -53,9 +53,9 @@ export function SaveErrorAlert({ error, unmatched = [], onReload, reloading, scr
   let title: string;
   if (!apiError) title = t('errors.generic');
   else if (apiError.isNetwork) title = t('errors.network');
-  else if (apiError.isForbidden) title = t('errors.forbidden');
-  else if (Object.keys(apiError.fields).length > 0 && apiError.status !== 409) title = t('errors.fieldsInvalid');
-  else title = apiError.message;
+  // The code's own text: a validation failure says "some fields need your attention", a refusal
+  // why (their fields, if any, are on the form or listed below).
+  else title = localizedMessage(apiError, t);
 
   return (
     <div ref={ref}>

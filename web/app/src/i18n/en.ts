@@ -1,4 +1,5 @@
 import { accountEn } from './account';
+import { apiErrorsEn } from './api-errors';
 import { contractsEn } from './sales/contracts';
 import { dashboardEn } from './sales/dashboard';
 import { dealsEn } from './sales/deals';
@@ -75,7 +76,6 @@ export const en = {
     reloadPage: 'Reload page',
     requestId: 'Request ID: {{id}}',
     staffUnavailable: 'The staff list is unavailable',
-    fieldsInvalid: 'Some fields need your attention.',
     versionConflictTitle: 'Changed by someone else',
     versionConflict:
       'Someone else saved this record after you opened it. Reload to see the latest version, then apply your change again.',
@@ -338,4 +338,5 @@ export const en = {
   work: workEn,
   account: accountEn,
   dashboard: dashboardEn,
+  apiErrors: apiErrorsEn,
 };

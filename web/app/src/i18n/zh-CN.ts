@@ -1,4 +1,5 @@
 import { accountZh } from './account';
+import { apiErrorsZhCN } from './api-errors';
 import type { en } from './en';
 import type { Messages } from './messages';
 import { contractsZh } from './sales/contracts';
@@ -77,7 +78,6 @@ export const zhCN: Messages<typeof en> = {
     reloadPage: '重新加载页面',
     requestId: '请求 ID：{{id}}',
     staffUnavailable: '无法获取员工列表',
-    fieldsInvalid: '部分字段需要修改。',
     versionConflictTitle: '已被他人修改',
     versionConflict: '在您打开之后，其他人保存了这条记录。请重新加载以查看最新版本，然后再次进行修改。',
   },
@@ -334,4 +334,5 @@ export const zhCN: Messages<typeof en> = {
   work: workZh,
   account: accountZh,
   dashboard: dashboardZh,
+  apiErrors: apiErrorsZhCN,
 };

@@ -38,12 +38,6 @@ export const leadsEn = {
     save: 'Add lead',
     created: '{{name}} added',
   },
-  errors: {
-    claim_limit: 'You hold as many pool leads as your team allows. Release or convert one first.',
-    cooldown: 'You released this lead recently; you can claim it again later.',
-    already_claimed: 'Someone claimed this lead first.',
-    not_a_lead: 'Only a contact in the lead stage can go back to the pool.',
-  },
   rules: {
     title: 'Lead rules',
     intro: 'How new leads are assigned in each team, and when unattended leads return to the pool.',
@@ -112,12 +106,6 @@ export const leadsZh: Messages<typeof leadsEn> = {
     toPool: '放入公海',
     save: '添加线索',
     created: '已添加 {{name}}',
-  },
-  errors: {
-    claim_limit: '你持有的公海线索已达团队上限，请先退回或转化一条。',
-    cooldown: '你最近退回过这条线索，冷却期后才能再次领取。',
-    already_claimed: '这条线索已被他人领取。',
-    not_a_lead: '只有处于线索阶段的联系人才能退回公海。',
   },
   rules: {
     title: '线索规则',
