@@ -13,8 +13,8 @@ const FUNCTIONS = {
     description: 'Contacts, companies and custom-field definitions',
     memoryMb: 512,
     timeoutSeconds: 10,
-    // Reads and writes sensitive field values; starts re-encryption jobs (built-in field sensitivity).
-    grants: { table: 'write', fieldKey: true, sendTo: ['reencrypt'] },
+    // Reads and writes sensitive field values; re-encryption jobs start through the outbox (jobStarter).
+    grants: { table: 'write', fieldKey: true },
   },
   platform: {
     entry: 'functions/platform/handler.ts',

@@ -16,12 +16,12 @@ describe('jobs started through the outbox', () => {
   });
 
   it('leaves the functions that request jobs without a queue grant: only the starter and workers send', () => {
-    const senders = Object.entries(manifest.functions)
-      .filter(
-        ([, f]) => 'grants' in f && (f.grants as { sendTo?: readonly string[] }).sendTo?.some((q) => q === 'reassign'),
-      )
-      .map(([id]) => id)
-      .sort();
-    expect(senders).toEqual(['jobStarter', 'reassignWorker']);
+    const sendersTo = (queue: string) =>
+      Object.entries(manifest.functions)
+        .filter(([, f]) => 'grants' in f && (f.grants as { sendTo?: readonly string[] }).sendTo?.includes(queue))
+        .map(([id]) => id)
+        .sort();
+    expect(sendersTo('reassign')).toEqual(['jobStarter', 'reassignWorker']);
+    expect(sendersTo('reencrypt')).toEqual(['jobStarter', 'reencryptWorker']);
   });
 });
