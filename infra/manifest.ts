@@ -58,6 +58,13 @@ const FUNCTIONS = {
     timeoutSeconds: 10,
     grants: { table: 'write' },
   },
+  service: {
+    entry: 'functions/service/handler.ts',
+    description: 'The service desk: business calendars and their due-time preview',
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: { table: 'write' },
+  },
   jobStarter: {
     entry: 'functions/jobs/job-starter.ts',
     description: "Queues the first page of a background job when its request's audit event arrives (an outbox)",
@@ -308,6 +315,12 @@ export const manifest = {
     staff('POST', '/api/notifications/read-all', 'notifications', 'notifications:read'),
     staff('GET', '/api/me/notification-preferences', 'notifications', 'notifications:read'),
     staff('PUT', '/api/me/notification-preferences', 'notifications', 'notifications:read'),
+    // Service desk settings: admins edit calendars; agents and managers read them (SLA clocks).
+    staff('GET', '/api/business-calendars', 'service', 'serviceSettings:read'),
+    staff('POST', '/api/business-calendars', 'service', 'serviceSettings:manage'),
+    staff('GET', '/api/business-calendars/{id}', 'service', 'serviceSettings:read'),
+    staff('PATCH', '/api/business-calendars/{id}', 'service', 'serviceSettings:manage'),
+    staff('GET', '/api/business-calendars/{id}/due', 'service', 'serviceSettings:read'),
     // One's own MFA: every staff member may enrol (admins and sysadmins must; see shared/identity/mfa.ts).
     staff('GET', '/api/me/mfa', 'users', 'staff:read'),
     staff('POST', '/api/me/mfa/totp', 'users', 'staff:read'),

@@ -43,6 +43,9 @@ export const PERMISSIONS = [
   'notifications:read',
   'dashboard:read',
   'salesDashboard:read',
+  // Service desk settings (business calendars, SLA policies).
+  'serviceSettings:read',
+  'serviceSettings:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,9 +98,10 @@ export const PERMISSION_MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'quotas:manage',
     'leadPool:manage',
     'salesDashboard:read',
+    'serviceSettings:read',
   ]),
   sales: new Set([...WRITE_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK, ...WORK_SALES]),
-  support: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK]),
+  support: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK, 'serviceSettings:read']),
   marketing: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK]),
   // Finance reads deals and contracts and records payments; it changes no deal.
   finance: new Set([...READ_CUSTOMERS, ...EVERY_STAFF, ...CUSTOMER_WORK, ...READ_SALES, 'payments:manage']),

@@ -35,7 +35,8 @@ export type AuditedEntity =
   | 'contract'
   | 'task'
   | 'activity'
-  | 'job';
+  | 'job'
+  | 'businessCalendar';
 /** The type prefix of an entity's keys (pk `<TYPE>#<id>`, audit pk `AUDIT#<TYPE>#<id>`). */
 export const TYPE: Record<AuditedEntity, string> = {
   contact: 'CONTACT',
@@ -53,6 +54,7 @@ export const TYPE: Record<AuditedEntity, string> = {
   task: 'TASK',
   activity: 'ACTIVITY',
   job: 'JOB',
+  businessCalendar: 'BUSINESS_CALENDAR',
 };
 
 export type IndexName =

@@ -8,6 +8,7 @@ import { FORECAST_ERRORS } from './forecast/errors.js';
 import { LEAD_ERRORS } from './leads/errors.js';
 import { NOTIFICATION_ERRORS } from './notifications/errors.js';
 import { QUOTE_ERRORS } from './quotes/errors.js';
+import { SERVICE_ERRORS } from './service/errors.js';
 import { TEAM_ERRORS } from './teams/errors.js';
 import { USER_ERRORS } from './users/errors.js';
 import { WORK_ERRORS } from './work/errors.js';
@@ -27,6 +28,7 @@ export const ERROR_CATALOGUES = {
   leads: LEAD_ERRORS,
   notifications: NOTIFICATION_ERRORS,
   quotes: QUOTE_ERRORS,
+  service: SERVICE_ERRORS,
   teams: TEAM_ERRORS,
   users: USER_ERRORS,
   work: WORK_ERRORS,

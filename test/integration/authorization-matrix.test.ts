@@ -98,6 +98,9 @@ const PROBES: Record<string, { body: unknown }> = {
   // A built-in field that does not exist (400): no setting changes, no re-encryption job starts.
   'PATCH /api/custom-fields/{entity}/built-in/{field}': { body: { sensitive: true } },
   'POST /api/teams': { body: {} },
+  // Service desk: an empty body fails validation (400); an unknown calendar is 404.
+  'POST /api/business-calendars': { body: {} },
+  'PATCH /api/business-calendars/{id}': { body: {} },
   'PATCH /api/teams/{id}': { body: {} },
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },

@@ -66,6 +66,11 @@ const CREATES: Record<string, () => Promise<Record<string, unknown>>> = {
     fromOwnerId: staffId('sales2@cirrus.local'),
     toOwnerId: staffId('sales1@cirrus.local'),
   }),
+  'POST /api/business-calendars': async () => ({
+    name: `Office ${n()}`,
+    timeZone: 'Asia/Shanghai',
+    hours: [{ day: 'mon', from: '09:00', to: '18:00' }],
+  }),
   'POST /api/users': async () => ({ email: `new.${n()}@cirrus.local`, name: `New Person ${n()}`, role: 'sales' }),
 };
 

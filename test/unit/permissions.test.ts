@@ -37,9 +37,10 @@ const EXPECTED: Record<Role, Permission[]> = {
     'quotas:manage',
     'leadPool:manage',
     'salesDashboard:read',
+    'serviceSettings:read',
   ],
   sales: [...WRITE, ...STAFF, ...WORK, ...SELL],
-  support: [...READ, ...STAFF, ...WORK],
+  support: [...READ, ...STAFF, ...WORK, 'serviceSettings:read'],
   marketing: [...READ, ...STAFF, ...WORK],
   finance: [...READ, ...STAFF, ...WORK, ...READ_SALES, 'payments:manage'],
 };

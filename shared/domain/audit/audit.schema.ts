@@ -25,6 +25,7 @@ export const AUDIT_ENTITIES = [
   'task',
   'activity',
   'job',
+  'businessCalendar',
 ] as const;
 export const auditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof auditEntity>;

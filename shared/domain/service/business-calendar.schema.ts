@@ -89,7 +89,7 @@ export const businessCalendarPatch = z.strictObject({
 });
 export type BusinessCalendarPatch = z.infer<typeof businessCalendarPatch>;
 
-export interface BusinessCalendar {
+export type BusinessCalendar = {
   id: string;
   name: string;
   timeZone: string;
@@ -98,7 +98,7 @@ export interface BusinessCalendar {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
+};
 
 /** Up to a year of business minutes: beyond that no SLA target makes sense. */
 export const MAX_DUE_MINUTES = 525_600;

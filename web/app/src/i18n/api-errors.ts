@@ -111,6 +111,10 @@ export const apiErrorsEn = {
     membership_changed: 'A member’s teams changed meanwhile. Try again.',
   },
   reassignment: { not_found: 'This reassignment does not exist.' },
+  businessCalendar: {
+    not_found: 'This business calendar does not exist.',
+    no_open_hours: 'This calendar has no open hours in the next three years. Add opening hours or remove holidays.',
+  },
   user: {
     not_found: 'This user does not exist.',
     exists: 'This user already exists.',
@@ -231,6 +235,10 @@ export const apiErrorsZhCN: Messages<typeof apiErrorsEn> = {
     membership_changed: '成员的团队已被修改，请重试。',
   },
   reassignment: { not_found: '该批量转移不存在。' },
+  businessCalendar: {
+    not_found: '该工作日历不存在。',
+    no_open_hours: '该日历在未来三年内没有任何工作时间，请添加工作时间或删除节假日。',
+  },
   user: {
     not_found: '该用户不存在。',
     exists: '该用户已存在。',

@@ -292,6 +292,7 @@ export const en = {
       task: 'Task',
       activity: 'Activity',
       job: 'Background job',
+      businessCalendar: 'Business calendar',
     },
     actions: { created: 'Created', updated: 'Updated', deleted: 'Deleted', restored: 'Restored', purged: 'Purged' },
     fieldCount: 'Fields: {{count}}',

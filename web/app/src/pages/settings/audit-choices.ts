@@ -23,6 +23,7 @@ export const AUDIT_ENTITIES = [
   'task',
   'activity',
   'job',
+  'businessCalendar',
 ] as const satisfies readonly AuditEntity[];
 export const AUDIT_ACTIONS = [
   'created',
