@@ -4,8 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatMoney, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Figures, type SalesDashboard, useSalesDashboard } from '../../api/forecast';
-import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useIsPhone } from '../../layout/useIsPhone';
@@ -22,9 +20,7 @@ type T = (key: string, options?: Record<string, unknown>) => string;
  */
 export function SalesDashboardPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const dashboard = useSalesDashboard();
-  if (!can('salesDashboard:read')) return <Forbidden />;
   const scope = dashboard.data?.scope;
   return (
     <Flex vertical gap={16}>

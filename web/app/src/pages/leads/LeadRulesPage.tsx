@@ -5,7 +5,6 @@ import { type TeamRules, useLeadRules, useSaveLeadRules } from '../../api/leads'
 import { useStaffNames } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 
@@ -14,7 +13,6 @@ export function LeadRulesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const rules = useLeadRules(can('leadPool:manage'));
-  if (!can('leadPool:manage')) return <Forbidden />;
   return (
     <Flex vertical gap={16}>
       <PageHeader

@@ -22,7 +22,6 @@ import { useTeams } from '../../api/teams';
 import { type UserStatus, type UserSummary, useUpdateUser, useUsers } from '../../api/users';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { TimeStamp } from '../../components/TimeStamp';
@@ -38,7 +37,6 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [inviting, setInviting] = useState(false);
-  if (!can('users:read')) return <Forbidden />;
   const manage = can('users:manage');
 
   return (
