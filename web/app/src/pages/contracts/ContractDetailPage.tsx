@@ -33,6 +33,7 @@ import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { STATUS_COLORS } from './status';
 
@@ -215,6 +216,7 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
   const { t } = useTranslation();
   const pay = useRecordPayment();
   const [form] = Form.useForm<{ date: Dayjs; amount: number }>();
+  const errors = useSaveErrors(form);
   return (
     <Modal
       open
@@ -224,17 +226,22 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
       confirmLoading={pay.isPending}
       okButtonProps={{ 'data-testid': 'payment-save' } as never}
     >
-      <SaveErrorAlert error={pay.error} />
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ date: dayjs(), amount: toMajor(c.outstanding, c.currency) }}
         onFinish={async (v) => {
-          await pay.mutateAsync({
-            c,
-            payment: { date: v.date.format('YYYY-MM-DD'), amount: toMinor(v.amount, c.currency) },
-          });
-          onClose();
+          errors.reset();
+          try {
+            await pay.mutateAsync({
+              c,
+              payment: { date: v.date.format('YYYY-MM-DD'), amount: toMinor(v.amount, c.currency) },
+            });
+            onClose();
+          } catch (error) {
+            errors.fail(error);
+          }
         }}
       >
         <Form.Item name="date" label={t('contracts.fields.date')} rules={[{ required: true }]}>

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { type TeamRules, useLeadRules, useSaveLeadRules } from '../../api/leads';
 import { useStaffNames } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
-import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 /** /app/settings/lead-rules (leadPool:manage): per team, how new leads are assigned and how the pool behaves. */
 export function LeadRulesPage() {
@@ -47,12 +48,14 @@ function TeamRulesCard({ rules }: { rules: TeamRules }) {
   const names = useStaffNames();
   const save = useSaveLeadRules();
   const [form] = Form.useForm<Values>();
+  const errors = useSaveErrors(form);
   const strategy = Form.useWatch('strategy', form) ?? rules.strategy;
   const teamName = rules.teamName || t('leads.rules.sharedPool');
   const memberOptions = rules.memberIds.map((id) => ({ value: id, label: names.get(id) ?? id }));
   const isTeam = rules.memberIds.length > 0;
 
   const onFinish = async (values: Values) => {
+    errors.reset();
     try {
       await save.mutateAsync({
         teamId: rules.teamId,
@@ -65,7 +68,7 @@ function TeamRulesCard({ rules }: { rules: TeamRules }) {
       });
       message.success(t('leads.rules.saved', { team: teamName }));
     } catch (error) {
-      message.error(errorMessage(error, t));
+      errors.fail(error);
     }
   };
 
@@ -81,6 +84,7 @@ function TeamRulesCard({ rules }: { rules: TeamRules }) {
         </Flex>
       }
     >
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form<Values>
         form={form}
         layout="vertical"

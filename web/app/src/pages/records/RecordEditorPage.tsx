@@ -6,11 +6,12 @@ import { useCustomFields } from '../../api/custom-fields';
 import type { RecordsApi } from '../../api/records';
 import type { CustomFieldDef } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
-import { EditorForm, useSaveErrors } from '../../components/EditorForm';
+import { EditorForm } from '../../components/EditorForm';
 import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { QueryError } from '../../components/QueryError';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { DuplicateWarning } from '../leads/DuplicateWarning';
 import { type RecordBase, recordPath } from './record-kind';
 

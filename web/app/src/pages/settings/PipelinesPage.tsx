@@ -6,6 +6,7 @@ import { type Pipeline, useCreatePipeline, usePipelines, useUpdatePipeline } fro
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 type Values = Pick<Pipeline, 'name' | 'stages' | 'lostReasons'>;
 
@@ -50,14 +51,20 @@ function PipelineEditor({ pipeline, onDone }: { pipeline?: Pipeline; onDone?: ()
   const [form] = Form.useForm<Values>();
   const create = useCreatePipeline();
   const update = useUpdatePipeline();
-  const error = create.error ?? update.error;
+  const errors = useSaveErrors(form);
   const initial: Values = pipeline
     ? { name: pipeline.name, stages: pipeline.stages, lostReasons: pipeline.lostReasons }
     : NEW_PIPELINE;
 
   const onFinish = async (values: Values) => {
-    if (pipeline) await update.mutateAsync({ pipeline, patch: values });
-    else await create.mutateAsync(values);
+    errors.reset();
+    try {
+      if (pipeline) await update.mutateAsync({ pipeline, patch: values });
+      else await create.mutateAsync(values);
+    } catch (error) {
+      errors.fail(error);
+      return;
+    }
     message.success(t('deals.pipelines.saved'));
     onDone?.();
   };
@@ -72,7 +79,7 @@ function PipelineEditor({ pipeline, onDone }: { pipeline?: Pipeline; onDone?: ()
         </Flex>
       }
     >
-      {error && <SaveErrorAlert error={error} />}
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish}>
         <Form.Item name="name" label={t('deals.pipelines.name')} rules={[{ required: true, max: 80 }]}>
           <Input style={{ maxWidth: 320 }} />

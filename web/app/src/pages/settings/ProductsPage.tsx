@@ -26,7 +26,9 @@ import { type Product, useDeleteProduct, useProducts, useSaveProduct } from '../
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { useIsPhone } from '../../layout/useIsPhone';
 
 const rowProps = (p: Product) => ({ 'data-testid': 'product-row', 'data-sku': p.sku }) as HTMLAttributes<HTMLElement>;
@@ -179,6 +181,8 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const save = useSaveProduct();
+  // The API takes minor units and basis points under its own names; the form shows them typed.
+  const errors = useSaveErrors(form, { unitPrice: 'price', taxRate: 'taxPercent' });
   const currency = Form.useWatch('currency', form) ?? product?.currency ?? 'CNY';
   const initial: Partial<FormValues> = product
     ? {
@@ -204,12 +208,13 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
       taxRate: Math.round(v.taxPercent * 100),
       active: v.active,
     };
+    errors.reset();
     try {
       await save.mutateAsync({ product, body: body as never });
       message.success(t('quotes.products.saved'));
       onClose();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      errors.fail(error, 'sku');
     }
   };
 
@@ -225,6 +230,7 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
       okButtonProps={{ 'data-testid': 'save-product' } as never}
       destroyOnHidden
     >
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item name="name" label={t('quotes.products.name')} rules={[{ required: true, max: 120 }]}>
           <Input data-testid="product-name" />
