@@ -16,24 +16,36 @@ export type InvalidatingMutationOptions<TData, TVariables, TContext> = UseMutati
   DefaultError,
   TVariables,
   TContext
-> & { invalidates: Invalidates<TData, TVariables> };
+> & {
+  invalidates: Invalidates<TData, TVariables>;
+  /**
+   * `settled` (the default) refreshes after a failure too: a version conflict means what is shown
+   * is stale. `success` leaves a failed edit's page alone, for an editor that would otherwise be
+   * re-initialised from the refetched record under the user's unsaved changes.
+   */
+  invalidateOn?: 'settled' | 'success';
+};
 
 /**
- * The console's one way to write: a mutation that, once settled (a failure too: a version
- * conflict means what is shown is stale), marks the queries it names stale and stays pending until
- * the visible ones have refetched, so a spinner stops on fresh data.
+ * The console's one way to write: a mutation that, once it has an answer, marks the queries it
+ * names stale and stays pending until the visible ones have refetched, so a spinner stops on
+ * fresh data and no page keeps showing what the write changed.
  */
 export function useInvalidatingMutation<TData = unknown, TVariables = void, TContext = unknown>({
   invalidates,
+  invalidateOn = 'settled',
   onSettled,
   ...options
 }: InvalidatingMutationOptions<TData, TVariables, TContext>) {
   const client = useQueryClient();
+  const invalidate = (data: TData | undefined, variables: TVariables) => {
+    const keys = typeof invalidates === 'function' ? invalidates(data, variables) : invalidates;
+    return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+  };
   return useMutation<TData, DefaultError, TVariables, TContext>({
     ...options,
     onSettled: async (data, error, variables, onMutateResult, context) => {
-      const keys = typeof invalidates === 'function' ? invalidates(data, variables) : invalidates;
-      await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+      if (invalidateOn === 'settled' || !error) await invalidate(data, variables);
       await onSettled?.(data, error, variables, onMutateResult, context);
     },
   });
