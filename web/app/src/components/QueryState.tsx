@@ -14,8 +14,12 @@ export interface QueryLike<T> {
 
 interface Props<T> {
   query: QueryLike<T>;
-  /** The data to show once loaded; an empty list here shows `empty`. */
-  children: (data: T) => ReactNode;
+  /**
+   * The data to show once loaded; an empty list here shows `empty`. Without it, QueryState shows
+   * only the loading and error states, for a page that returns early:
+   * `if (!query.isSuccess) return <QueryState query={query} />;`
+   */
+  children?: (data: T) => ReactNode;
   /** When the loaded data counts as nothing to show (a list with no items). */
   isEmpty?: (data: T) => boolean;
   /** What an empty result says: a text (shown in antd's Empty) or a whole node (e.g. ListEmpty). */
@@ -51,5 +55,5 @@ export function QueryState<T>({ query, children, isEmpty, empty, rows = 4, loadi
       empty
     );
   }
-  return children(query.data);
+  return children ? children(query.data) : null;
 }

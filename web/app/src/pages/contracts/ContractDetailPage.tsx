@@ -11,7 +11,6 @@ import {
   List,
   Modal,
   Popconfirm,
-  Skeleton,
   Table,
   Tag,
   Upload,
@@ -31,7 +30,7 @@ import {
 } from '../../api/contracts';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useSaveErrors } from '../../components/useSaveErrors';
 import { useIsPhone } from '../../layout/useIsPhone';
@@ -49,9 +48,7 @@ export function ContractDetailPage() {
   const upload = useUploadAttachment();
   const [paying, setPaying] = useState(false);
 
-  if (contract.isPending) return <Skeleton active />;
-  if (contract.isError)
-    return <QueryError error={contract.error} onRetry={() => contract.refetch()} retrying={contract.isFetching} />;
+  if (!contract.isSuccess) return <QueryState query={contract} />;
   const c = contract.data;
   const fmt = (minor: number) => formatMoney(minor, c.currency, i18n.language);
   const writable = can('contracts:write') && (c.lifecycle === 'active' || c.lifecycle === 'draft');

@@ -6,7 +6,7 @@ import { formatMoney, toMinor } from '../../../../../shared/domain/common/money'
 import { type Deal, type DealListFilters, type Pipeline, useDealList } from '../../api/deals';
 import { useAuth } from '../../auth/auth-context';
 import { OwnerSelect } from '../../components/OwnerSelect';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { labelOf, STATUS_COLORS } from './stage-label';
 import { useDealFilters } from './useDealFilters';
@@ -101,7 +101,7 @@ export function DealList({ pipeline, teamId }: { pipeline: Pipeline; teamId?: st
     return (
       <Flex vertical gap={12}>
         {filterBar}
-        <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+        <QueryState query={list} />
       </Flex>
     );
 

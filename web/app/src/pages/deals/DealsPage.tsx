@@ -1,5 +1,5 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Flex, Segmented, Select, Skeleton } from 'antd';
+import { Button, Flex, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,7 +7,7 @@ import { usePipelines } from '../../api/deals';
 import { useTeams } from '../../api/teams';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { DealBoard } from './DealBoard';
 import { DealEditorModal } from './DealEditorModal';
 import { DealList } from './DealList';
@@ -28,9 +28,7 @@ export function DealsPage() {
   const teams = useTeams({ enabled: Boolean(isManager && myTeams.length > 1) });
   const teamId = isManager && myTeams.length > 1 ? (params.get('team') ?? myTeams[0]) : undefined;
 
-  if (pipelines.isPending) return <Skeleton active />;
-  if (pipelines.isError)
-    return <QueryError error={pipelines.error} onRetry={() => pipelines.refetch()} retrying={pipelines.isFetching} />;
+  if (!pipelines.isSuccess) return <QueryState query={pipelines} />;
   const pipeline = pipelines.data.find((p) => p.id === params.get('pipeline')) ?? pipelines.data[0]!;
   const update = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);

@@ -7,7 +7,6 @@ import {
   Progress,
   Segmented,
   Select,
-  Skeleton,
   Table,
   type TableColumnsType,
   Typography,
@@ -18,7 +17,7 @@ import { useSearchParams } from 'react-router-dom';
 import { toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type ForecastResult, type GroupBy, type NamedRow, useForecast } from '../../api/forecast';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { type ChartOption, EChart } from '../dashboard/EChart';
 import {
@@ -86,13 +85,9 @@ export function ForecastPage() {
           onChange={(v) => set({ by: v as string })}
         />
       </Flex>
-      {forecast.isPending ? (
-        <Skeleton active paragraph={{ rows: 6 }} />
-      ) : forecast.isError ? (
-        <QueryError error={forecast.error} onRetry={() => forecast.refetch()} retrying={forecast.isFetching} />
-      ) : (
-        <ForecastBody data={forecast.data} />
-      )}
+      <QueryState query={forecast} rows={6}>
+        {(data) => <ForecastBody data={data} />}
+      </QueryState>
     </Flex>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Flex, InputNumber, List, Select, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, InputNumber, List, Select, Table, Typography } from 'antd';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -6,7 +6,7 @@ import { CURRENCIES, minorDigits, toMajor, toMinor } from '../../../../../shared
 import { type Quota, type QuotaPerson, type QuotaSet, useQuotas, useSaveQuotas } from '../../api/forecast';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { currentQuarter, quarterChoices } from './figures';
 
@@ -39,19 +39,11 @@ export function QuotasPage() {
           />
         }
       />
-      {quotas.isPending ? (
-        <Skeleton active paragraph={{ rows: 5 }} />
-      ) : quotas.isError ? (
-        <QueryError error={quotas.error} onRetry={() => quotas.refetch()} retrying={quotas.isFetching} />
-      ) : (
-        <QuotaGrid
-          key={period}
-          period={period}
-          months={quotas.data.months}
-          people={quotas.data.people}
-          items={quotas.data.items}
-        />
-      )}
+      <QueryState query={quotas} rows={5}>
+        {(data) => (
+          <QuotaGrid key={period} period={period} months={data.months} people={data.people} items={data.items} />
+        )}
+      </QueryState>
     </Flex>
   );
 }

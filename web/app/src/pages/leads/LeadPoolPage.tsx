@@ -10,7 +10,7 @@ import { useMe } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useIsPhone } from '../../layout/useIsPhone';
@@ -114,10 +114,8 @@ function PoolList() {
         <NewLeadModal pools={pools} defaultTeamId={teamId ?? first?.teamId} onClose={() => setAdding(false)} />
       )}
       <Card size="small">
-        {pool.isPending ? (
-          <Skeleton active paragraph={{ rows: 4 }} />
-        ) : pool.isError ? (
-          <QueryError error={pool.error} onRetry={() => pool.refetch()} retrying={pool.isFetching} />
+        {!pool.isSuccess ? (
+          <QueryState query={pool} />
         ) : items.length === 0 ? (
           <Empty
             image={<InboxOutlined style={{ fontSize: 48 }} />}
@@ -240,8 +238,8 @@ function MyLeads() {
       ),
     enabled: Boolean(me.data?.id),
   });
-  if (me.isPending || mine.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (mine.isError) return <QueryError error={mine.error} onRetry={() => mine.refetch()} retrying={mine.isFetching} />;
+  if (me.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (!mine.isSuccess) return <QueryState query={mine} />;
   if (!mine.data.items.length) return <Empty description={t('leads.pool.mineEmpty')} data-testid="empty-state" />;
   return (
     <Card size="small">

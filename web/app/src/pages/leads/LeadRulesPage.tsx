@@ -1,11 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type TeamRules, useLeadRules, useSaveLeadRules } from '../../api/leads';
 import { useStaffNames } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useSaveErrors } from '../../components/useSaveErrors';
 
@@ -20,15 +20,9 @@ export function LeadRulesPage() {
         title={t('leads.rules.title')}
         subTitle={<Typography.Text type="secondary">{t('leads.rules.intro')}</Typography.Text>}
       />
-      {rules.isPending ? (
-        <Skeleton active paragraph={{ rows: 6 }} />
-      ) : rules.isError ? (
-        <QueryError error={rules.error} onRetry={() => rules.refetch()} retrying={rules.isFetching} />
-      ) : rules.data.length === 0 ? (
-        <Empty description={t('leads.rules.empty')} data-testid="empty-state" />
-      ) : (
-        rules.data.map((r) => <TeamRulesCard key={`${r.teamId}-${r.version}`} rules={r} />)
-      )}
+      <QueryState query={rules} rows={6} isEmpty={(data) => data.length === 0} empty={t('leads.rules.empty')}>
+        {(data) => data.map((r) => <TeamRulesCard key={`${r.teamId}-${r.version}`} rules={r} />)}
+      </QueryState>
     </Flex>
   );
 }

@@ -1,10 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Pipeline, useCreatePipeline, usePipelines, useUpdatePipeline } from '../../api/deals';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useSaveErrors } from '../../components/useSaveErrors';
 
@@ -25,8 +25,7 @@ export function PipelinesPage() {
   const { t } = useTranslation();
   const pipelines = usePipelines();
   const [adding, setAdding] = useState(false);
-  if (pipelines.isPending) return <Skeleton active />;
-  if (pipelines.isError) return <QueryError error={pipelines.error} onRetry={() => pipelines.refetch()} />;
+  if (!pipelines.isSuccess) return <QueryState query={pipelines} />;
   return (
     <Flex vertical gap={16}>
       <PageHeader

@@ -12,7 +12,6 @@ import {
   Modal,
   Popconfirm,
   Select,
-  Skeleton,
   Switch,
   Table,
   type TableColumnsType,
@@ -25,7 +24,7 @@ import { CURRENCIES, formatMoney, minorDigits, toMajor, toMinor } from '../../..
 import { type Product, useDeleteProduct, useProducts, useSaveProduct } from '../../api/quotes';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useSaveErrors } from '../../components/useSaveErrors';
@@ -61,9 +60,7 @@ export function ProductsPage() {
   );
 
   let body: React.ReactNode;
-  if (products.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (products.isError)
-    body = <QueryError error={products.error} onRetry={() => products.refetch()} retrying={products.isFetching} />;
+  if (!products.isSuccess) body = <QueryState query={products} rows={5} />;
   else if (!products.data.length) body = <Empty description={t('quotes.products.empty')} data-testid="empty-state" />;
   else if (phone)
     body = (

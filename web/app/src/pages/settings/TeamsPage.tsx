@@ -1,18 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Skeleton,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Empty, Flex, List, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +7,7 @@ import { type Team, useDeleteTeam, useTeams } from '../../api/teams';
 import { type UserSummary, useUsers } from '../../api/users';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { TeamModal } from './TeamModal';
 
@@ -58,9 +45,7 @@ function TeamList({ onEdit }: { onEdit: (team: Team) => void }) {
   // Names of the members; without the staff list, ids are shown rather than nothing.
   const users = useUsers();
 
-  if (teams.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (teams.isError)
-    return <QueryError error={teams.error} onRetry={() => teams.refetch()} retrying={teams.isFetching} />;
+  if (!teams.isSuccess) return <QueryState query={teams} rows={4} />;
   if (!teams.data.length) return <Empty description={t('teams.empty')} data-testid="empty-state" />;
 
   const byId = new Map<string, UserSummary>((users.data ?? []).map((u) => [u.id, u]));

@@ -8,7 +8,6 @@ import {
   List,
   Popconfirm,
   Select,
-  Skeleton,
   Table,
   type TableColumnsType,
   Tag,
@@ -23,7 +22,7 @@ import { type UserStatus, type UserSummary, useUpdateUser, useUsers } from '../.
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { InviteUserModal, useAssignableRoles } from './InviteUserModal';
@@ -67,9 +66,7 @@ function UserList({ manage }: { manage: boolean }) {
   // Team names for the Teams column; until they arrive (or if they cannot), the ids are shown.
   const teamList = useTeams();
 
-  if (users.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (users.isError)
-    return <QueryError error={users.error} onRetry={() => users.refetch()} retrying={users.isFetching} />;
+  if (!users.isSuccess) return <QueryState query={users} rows={6} />;
   if (!users.data.length) return <Empty description={t('users.empty')} data-testid="empty-state" />;
 
   const status = (u: UserSummary) => <Tag color={STATUS_COLOR[u.status]}>{t(`users.statuses.${u.status}`)}</Tag>;
