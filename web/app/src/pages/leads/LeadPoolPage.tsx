@@ -239,8 +239,9 @@ function MyLeads() {
     enabled: Boolean(me.data?.id),
   });
   if (me.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (!mine.isSuccess) return <QueryState query={mine} />;
-  if (!mine.data.items.length) return <Empty description={t('leads.pool.mineEmpty')} data-testid="empty-state" />;
+  if (!mine.isSuccess || !mine.data.items.length) {
+    return <QueryState query={mine} isEmpty={(data) => !data.items.length} empty={t('leads.pool.mineEmpty')} />;
+  }
   return (
     <Card size="small">
       <List<LeadContact>

@@ -3,7 +3,6 @@ import {
   App,
   Button,
   Card,
-  Empty,
   Flex,
   Form,
   Input,
@@ -60,8 +59,8 @@ export function ProductsPage() {
   );
 
   let body: React.ReactNode;
-  if (!products.isSuccess) body = <QueryState query={products} rows={5} />;
-  else if (!products.data.length) body = <Empty description={t('quotes.products.empty')} data-testid="empty-state" />;
+  if (!products.isSuccess || !products.data.length)
+    body = <QueryState query={products} rows={5} isEmpty={(data) => !data.length} empty={t('quotes.products.empty')} />;
   else if (phone)
     body = (
       <List<Product>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, List, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, List, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,8 +45,9 @@ function TeamList({ onEdit }: { onEdit: (team: Team) => void }) {
   // Names of the members; without the staff list, ids are shown rather than nothing.
   const users = useUsers();
 
-  if (!teams.isSuccess) return <QueryState query={teams} rows={4} />;
-  if (!teams.data.length) return <Empty description={t('teams.empty')} data-testid="empty-state" />;
+  if (!teams.isSuccess || !teams.data.length) {
+    return <QueryState query={teams} rows={4} isEmpty={(data) => !data.length} empty={t('teams.empty')} />;
+  }
 
   const byId = new Map<string, UserSummary>((users.data ?? []).map((u) => [u.id, u]));
   const members = (team: Team) =>

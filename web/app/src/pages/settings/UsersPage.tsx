@@ -1,18 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, List, Popconfirm, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,8 +53,9 @@ function UserList({ manage }: { manage: boolean }) {
   // Team names for the Teams column; until they arrive (or if they cannot), the ids are shown.
   const teamList = useTeams();
 
-  if (!users.isSuccess) return <QueryState query={users} rows={6} />;
-  if (!users.data.length) return <Empty description={t('users.empty')} data-testid="empty-state" />;
+  if (!users.isSuccess || !users.data.length) {
+    return <QueryState query={users} rows={6} isEmpty={(data) => !data.length} empty={t('users.empty')} />;
+  }
 
   const status = (u: UserSummary) => <Tag color={STATUS_COLOR[u.status]}>{t(`users.statuses.${u.status}`)}</Tag>;
   const teamNames = new Map((teamList.data ?? []).map((team) => [team.id, team.name]));
