@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Deal, dealKeys, type Pipeline, useDealTimeline } from '../../api/deals';
 import { TimelineView } from '../../components/RecordTimeline';
-import { dealTimelineFields } from './dealTimelineFields';
+import { dealTimelineFields } from './deal-timeline-fields';
 
 /** A deal's changes and logged activities on the console's one timeline. */
 export function DealTimeline({ deal, pipeline }: { deal: Deal; pipeline: Pipeline }) {
