@@ -1,5 +1,5 @@
 import type { InfiniteData, QueryKey, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { Button, Flex, Skeleton, Timeline, Typography } from 'antd';
+import { Button, Flex, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type RecordResource, recordKeys, useRecordTimeline } from '../api/records';
@@ -203,7 +203,6 @@ export function TimelineView({ entity, id, timeline, timelineKey, defs = [], fie
       {logForm}
       <QueryState
         query={timeline}
-        loading={<Skeleton active paragraph={{ rows: 4 }} data-testid="timeline-loading" />}
         isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
         empty={t('timeline.empty')}
       >
