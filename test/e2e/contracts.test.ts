@@ -17,6 +17,7 @@ import {
   screenshotViewport,
   signIn,
   startBrowser,
+  texts,
 } from './helpers.js';
 
 /**
@@ -39,6 +40,7 @@ describe('contracts: a rep creates a contract, gets its expiry reminder, and fil
   const end = dayjs().add(6, 'day');
   let contractId = '';
   let contractNumber = '';
+  let companyId = '';
 
   const env = () => {
     if (!runtime) throw new Error('the runtime did not start');
@@ -49,8 +51,12 @@ describe('contracts: a rep creates a contract, gets its expiry reminder, and fil
 
   beforeAll(async () => {
     runtime = await startTestRuntime();
-    const company = await apiAs(runtime, SALES1).post('/api/companies', aCompany({ name: companyName }));
+    const company = await apiAs(runtime, SALES1).post<{ id: string }>(
+      '/api/companies',
+      aCompany({ name: companyName }),
+    );
     expect(company.status).toBe(201);
+    companyId = company.body.id;
     browser = await startBrowser();
     session = await openSession(browser);
     await signIn(session.page, runtime.baseUrl, SALES1);
@@ -173,5 +179,45 @@ describe('contracts: a rep creates a contract, gets its expiry reminder, and fil
     } finally {
       await phone.context.close();
     }
+  });
+
+  it('pages the list by cursor past the first 50, and keeps its filter in the address over a reload', async () => {
+    const { page } = session;
+    // 55 active contracts ending in a year, beside the expiring one: more than one page of 50.
+    const rep = apiAs(env(), SALES1);
+    const bodies = Array.from({ length: 55 }, (_, i) => ({
+      title: `Fleet telematics seat ${i + 1}`,
+      companyId,
+      startDate: dayjs().format('YYYY-MM-DD'),
+      endDate: dayjs().add(1, 'year').format('YYYY-MM-DD'),
+      value: 120_000 + i,
+      currency: 'CNY',
+      status: 'active',
+    }));
+    for (let i = 0; i < bodies.length; i += 5) {
+      const created = await Promise.all(bodies.slice(i, i + 5).map((body) => rep.post('/api/contracts', body)));
+      expect(created.map((r) => r.status)).toEqual(created.map(() => 201));
+    }
+
+    await page.goto(`${env().baseUrl}/app/contracts`);
+    const rows = page.getByTestId('contract-link');
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await page.getByTestId('shown-count').textContent()).toBe('50 shown');
+    const second = apiResponse(page, 'GET', /^\/api\/contracts$/, (q) => q.has('cursor'));
+    await page.getByTestId('load-more').click();
+    expect((await second).status()).toBe(200);
+    await expect.poll(() => rows.count()).toBe(56);
+    expect(await page.getByTestId('load-more').count()).toBe(0);
+    expect(new Set(await texts(rows)).size).toBe(56);
+    await screenshot(page, 'contracts-04-list-second-page');
+
+    await page.getByTestId('contract-filter-expiring').click();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'expiring');
+    await expect.poll(() => texts(rows)).toEqual([contractNumber]);
+    await page.reload();
+    await expect.poll(() => texts(rows)).toEqual([contractNumber]);
+    expect(await page.locator('.ant-segmented-item-selected').textContent()).toBe('Expiring soon');
+    await screenshot(page, 'contracts-05-filter-after-reload');
+    expect(session.errors).toEqual([]);
   });
 });

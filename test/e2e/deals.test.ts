@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../infra/local/runtime.js';
 import type { Deal } from '../../shared/domain/deals/deal.schema.js';
 import { apiAs, type Listed, startTestRuntime } from '../support/runtime.js';
-import { closeAll, openSession, SALES1, SALES2, type Session, screenshot, signIn, startBrowser } from './helpers.js';
+import {
+  closeAll,
+  openDropdown,
+  openSession,
+  SALES1,
+  SALES2,
+  type Session,
+  screenshot,
+  signIn,
+  startBrowser,
+  texts,
+} from './helpers.js';
 
 const MANAGER = 'manager@cirrus.local';
 
@@ -140,6 +151,50 @@ describe('deals: the board', () => {
     await page.getByTestId('lost-confirm').click();
     expect((await answered).status()).toBe(200);
     await expect.poll(() => count(page, 'lost')).toMatch(/^1 /);
+  });
+
+  it('the deal timeline reads as words: the amount in its currency, not minor units, and stages by name', async () => {
+    const { page } = rep;
+    await page.goto(`${env().baseUrl}/app/deals/${dealId}`);
+    await page.getByTestId('deal-heading').waitFor();
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const entries = page.getByTestId('timeline-entry');
+    await entries.first().waitFor();
+    const created = entries.filter({ hasText: 'created this record' });
+    const changes = await texts(created.getByTestId('timeline-change'));
+    // 12,500 typed in CNY is 1,250,000 fen on the wire; people read the yuan, grouped.
+    expect(changes).toContain('Amount: CN¥12,500.00');
+    expect(changes).toContain('Stage: Lead');
+    expect(changes.join(' ')).not.toContain('1250000');
+    expect(changes.some((c) => c.startsWith('stageId') || c.startsWith('pipelineId'))).toBe(false);
+    const won = await texts(entries.getByTestId('timeline-change'));
+    expect(won.some((c) => /^Status:\s*Open\s*→\s*changed to\s*Won$/.test(c))).toBe(true);
+    expect(won.some((c) => /^Stage:\s*Negotiation\s*→\s*changed to\s*Won$/.test(c))).toBe(true);
+    await screenshot(page, 'deals-06-timeline');
+    expect(rep.errors).toEqual([]);
+  });
+
+  it("the deal list's filters are in the address: a reload shows the same filtered list", async () => {
+    const { page } = rep;
+    await page.goto(`${env().baseUrl}/app/deals?view=list`);
+    await page.getByTestId('deal-table').waitFor();
+    await page.getByTestId('deal-filter-stage').click();
+    await openDropdown(page).locator('.ant-select-item-option[title="Won"]').click();
+    await page.waitForURL((url) => url.searchParams.get('stage') === 'won');
+    const rows = page.getByTestId('deal-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => texts(rows)).toEqual([expect.stringContaining(name)]);
+
+    await page.reload();
+    await page.getByTestId('deal-table').waitFor();
+    expect(new URL(page.url()).searchParams.get('view')).toBe('list');
+    await expect.poll(() => page.getByTestId('deal-filter-stage').textContent()).toContain('Won');
+    await expect.poll(() => texts(rows)).toEqual([expect.stringContaining(name)]);
+    await screenshot(page, 'deals-07-list-filter-after-reload');
+
+    await page.getByTestId('deal-filters-clear').click();
+    await page.waitForURL((url) => !url.searchParams.has('stage'));
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    expect(rep.errors).toEqual([]);
   });
 
   it("a manager sees the team's deal on the board; a rep of another team does not", async () => {

@@ -28,6 +28,7 @@ describe('quotes: a rep quotes a deal', () => {
   let browser: Browser | undefined;
   let session: Session;
   let dealId = '';
+  let quotePath = '';
   const product = { name: 'Cirrus Cloud Suite', sku: `E2E-${Date.now().toString(36).toUpperCase()}` };
 
   beforeAll(async () => {
@@ -77,6 +78,12 @@ describe('quotes: a rep quotes a deal', () => {
     await page.getByTestId('save-quote').click();
     expect((await saved).status()).toBe(200);
     await expect.poll(() => page.getByTestId('quote-total').textContent()).toBe('$4,100.00');
+    // The editor starts again from what the server saved: both lines, the same totals.
+    quotePath = new URL(page.url()).pathname;
+    await page.reload();
+    await expect.poll(() => page.getByTestId('quote-line').count()).toBe(2);
+    expect(await page.getByTestId('line-description').nth(1).inputValue()).toBe('Onboarding workshop');
+    await expect.poll(() => page.getByTestId('quote-total').textContent()).toBe('$4,100.00');
     await screenshot(page, 'quote-editor');
 
     const download = page.waitForEvent('download');
@@ -96,6 +103,25 @@ describe('quotes: a rep quotes a deal', () => {
     await page.getByTestId('quote-row').first().waitFor();
     expect(await page.getByTestId('quote-row').count()).toBe(1);
     expect(session.errors).toEqual([]);
+  });
+
+  it("a support agent opening a quote's address is told the role does not allow it, and nothing is fetched", async () => {
+    const support = await openSession(browser!);
+    try {
+      const quoteCalls: string[] = [];
+      support.page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/quotes')) quoteCalls.push(request.url());
+      });
+      await signIn(support.page, runtime!.baseUrl, 'support@cirrus.local');
+      await support.page.goto(`${runtime!.baseUrl}${quotePath}`);
+      await support.page.getByTestId('forbidden').waitFor();
+      expect(await support.page.getByTestId('forbidden').textContent()).toContain('Your role does not allow this.');
+      expect(await support.page.getByTestId('nav-deals').count()).toBe(0);
+      expect(quoteCalls).toEqual([]);
+      expect(support.errors).toEqual([]);
+    } finally {
+      await support.context.close();
+    }
   });
 
   it('shows the price list to an admin, at phone width too', async () => {

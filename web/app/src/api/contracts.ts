@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   AttachmentCreate,
   ContractCreate,
@@ -6,6 +6,7 @@ import type {
   PaymentCreate,
 } from '../../../../shared/domain/contracts/contract.schema';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** Contracts: list (status, expiring soon), detail with attachments, payments, renew, terminate. */
 export type { ContractStatus, ContractView } from '../../../../shared/domain/contracts/contract.schema';
@@ -17,15 +18,25 @@ export interface ContractFilters {
   endingWithinDays?: number;
 }
 
+/** One page of the list; "Load more" follows the API's cursor. */
+export const CONTRACTS_PAGE_SIZE = 50;
+
 export function useContracts(filters: ContractFilters) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...keys.all, 'list', filters],
-    queryFn: ({ signal }) =>
+    queryFn: ({ pageParam, signal }) =>
       api.get<{ items: ContractView[]; nextCursor: string | null }>(
         '/api/contracts',
-        { limit: 50, status: filters.status, endingWithinDays: filters.endingWithinDays },
+        {
+          limit: CONTRACTS_PAGE_SIZE,
+          cursor: pageParam,
+          status: filters.status,
+          endingWithinDays: filters.endingWithinDays,
+        },
         signal,
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
@@ -37,37 +48,29 @@ export function useContract(id: string | undefined) {
   });
 }
 
-function useInvalidate() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: keys.all });
-}
-
 export function useCreateContract() {
-  const invalidate = useInvalidate();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.all],
     mutationFn: (body: ContractCreate) => api.create<ContractView>('/api/contracts', body),
-    onSuccess: invalidate,
   });
 }
 
 export function useContractAction() {
-  const invalidate = useInvalidate();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.all],
     mutationFn: ({ c, action, reason }: { c: ContractView; action: 'renew' | 'terminate'; reason?: string }) =>
       api.post<ContractView>(`/api/contracts/${c.id}/${action}`, {
         version: c.version,
         ...(reason ? { reason } : {}),
       }),
-    onSuccess: invalidate,
   });
 }
 
 export function useRecordPayment() {
-  const invalidate = useInvalidate();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.all],
     mutationFn: ({ c, payment }: { c: ContractView; payment: Omit<PaymentCreate, 'version'> }) =>
       api.post<ContractView>(`/api/contracts/${c.id}/payments`, { ...payment, version: c.version }),
-    onSuccess: invalidate,
   });
 }
 
@@ -79,8 +82,8 @@ interface Presigned {
 
 /** Asks for a presigned upload, sends the file straight to storage, then confirms it. */
 export function useUploadAttachment() {
-  const invalidate = useInvalidate();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.all],
     mutationFn: async ({ contractId, file }: { contractId: string; file: File }) => {
       const body: AttachmentCreate = { fileName: file.name, contentType: file.type, size: file.size };
       const res = await api.post<{ attachment: { id: string }; upload: Presigned }>(
@@ -92,7 +95,6 @@ export function useUploadAttachment() {
       // The file is the contract's only once the API has seen it in storage.
       await api.post(`/api/contracts/${contractId}/attachments/${res.attachment.id}/confirm`, {});
     },
-    onSuccess: invalidate,
   });
 }
 

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import type { CustomFieldCreate, CustomFieldDef, CustomFieldEntity, CustomFieldPatch, Role } from './types';
 
 const customFieldKeys = {
@@ -20,33 +21,27 @@ export function useCustomFields(entity: CustomFieldEntity) {
   });
 }
 
-function useInvalidateCustomFields() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: customFieldKeys.all });
-}
+const STALE_AFTER_CUSTOM_FIELDS = [customFieldKeys.all];
 
 export function useCreateCustomField() {
-  const invalidate = useInvalidateCustomFields();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_CUSTOM_FIELDS,
     mutationFn: (body: CustomFieldCreate) => api.create<CustomFieldDef>('/api/custom-fields', body),
-    onSuccess: invalidate,
   });
 }
 
 export function useUpdateCustomField() {
-  const invalidate = useInvalidateCustomFields();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_CUSTOM_FIELDS,
     mutationFn: ({ def, patch }: { def: CustomFieldDef; patch: Omit<CustomFieldPatch, 'version'> }) =>
       api.patch<CustomFieldDef>(path(def.entity, def.key), { ...patch, version: def.version }),
-    onSuccess: invalidate,
   });
 }
 
 export function useDeleteCustomField() {
-  const invalidate = useInvalidateCustomFields();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_CUSTOM_FIELDS,
     mutationFn: (def: CustomFieldDef) => api.delete(path(def.entity, def.key)),
-    onSuccess: invalidate,
   });
 }
 
@@ -91,8 +86,8 @@ export function usePhoneSensitive(enabled: boolean) {
 }
 
 export function useUpdateBuiltInSetting() {
-  const invalidate = useInvalidateCustomFields();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_CUSTOM_FIELDS,
     mutationFn: ({
       setting,
       sensitive,
@@ -106,7 +101,6 @@ export function useUpdateBuiltInSetting() {
         `/api/custom-fields/${setting.entity}/built-in/${setting.key}`,
         { sensitive, readRoles: sensitive ? readRoles : [], version: setting.version },
       ),
-    onSuccess: invalidate,
   });
 }
 

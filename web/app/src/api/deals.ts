@@ -1,4 +1,4 @@
-import { type InfiniteData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InfiniteData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TimelineEntry } from '../../../../shared/domain/customers/timeline.schema';
 import type {
   BoardColumn,
@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/domain/deals/deal.schema';
 import type { Pipeline, PipelineCreate, PipelinePatch } from '../../../../shared/domain/deals/pipeline.schema';
 import { api, type QueryValue } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** Pipelines, deals and the board. Types come from the same zod schemas the API validates with. */
 export type { BoardColumn, Deal, DealCreate, DealPatch } from '../../../../shared/domain/deals/deal.schema';
@@ -95,34 +96,29 @@ export function useDealTimeline(id: string) {
   });
 }
 
-function useInvalidateDeals() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: dealKeys.all });
-}
+const STALE_AFTER_DEALS = [dealKeys.all];
 
 export function useCreateDeal() {
-  const invalidate = useInvalidateDeals();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_DEALS,
     mutationFn: (body: DealCreate) => api.create<Deal>('/api/deals', body),
-    onSuccess: invalidate,
   });
 }
 
 export function useUpdateDeal() {
   const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [dealKeys.all],
     mutationFn: ({ deal, patch }: { deal: Deal; patch: Omit<DealPatch, 'version'> }) =>
       api.patch<Deal>(`/api/deals/${encodeURIComponent(deal.id)}`, { ...patch, version: deal.version }),
     onSuccess: (saved) => client.setQueryData(dealKeys.one(saved.id), saved),
-    onSettled: () => client.invalidateQueries({ queryKey: dealKeys.all }),
   });
 }
 
 export function useDeleteDeal() {
-  const invalidate = useInvalidateDeals();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_DEALS,
     mutationFn: (deal: Deal) => api.delete<Deal>(`/api/deals/${encodeURIComponent(deal.id)}`),
-    onSettled: invalidate,
   });
 }
 
@@ -152,9 +148,10 @@ export function moveOnBoard(board: Board, deal: Deal, toStageId: string): Board 
  * it: a stale version is a 409 the caller shows as a conflict, never a silent overwrite.
  */
 export function useMoveDeal(scope: BoardScope) {
-  const client = useQueryClient();
   const key = dealKeys.board(scope);
-  return useMutation({
+  const client = useQueryClient();
+  return useInvalidatingMutation({
+    invalidates: [dealKeys.all],
     mutationFn: ({ deal, change }: { deal: Deal; change: Omit<DealStageChange, 'version'> }) =>
       api.post<Deal>(`/api/deals/${encodeURIComponent(deal.id)}/stage`, { ...change, version: deal.version }),
     onMutate: async ({ deal, change }) => {
@@ -180,38 +177,35 @@ export function useMoveDeal(scope: BoardScope) {
           : board,
       );
     },
-    onSettled: () => client.invalidateQueries({ queryKey: dealKeys.all }),
   });
 }
 
 /** A stage change from the deal page (no board to update first). */
 export function useChangeStage() {
   const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [dealKeys.all],
     mutationFn: ({ deal, change }: { deal: Deal; change: Omit<DealStageChange, 'version'> }) =>
       api.post<Deal>(`/api/deals/${encodeURIComponent(deal.id)}/stage`, { ...change, version: deal.version }),
     onSuccess: (saved) => client.setQueryData(dealKeys.one(saved.id), saved),
-    onSettled: () => client.invalidateQueries({ queryKey: dealKeys.all }),
   });
 }
 
 export function useCreatePipeline() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [dealKeys.pipelines],
     mutationFn: (body: PipelineCreate) => api.create<Pipeline>('/api/pipelines', body),
-    onSettled: () => client.invalidateQueries({ queryKey: dealKeys.pipelines }),
   });
 }
 
 export function useUpdatePipeline() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [['pipelines']],
     mutationFn: ({ pipeline, patch }: { pipeline: Pipeline; patch: Omit<PipelinePatch, 'version'> }) =>
       api.patch<Pipeline>(`/api/pipelines/${encodeURIComponent(pipeline.id)}`, {
         ...patch,
         version: pipeline.version,
       }),
-    onSettled: () => client.invalidateQueries({ queryKey: ['pipelines'] }),
   });
 }
 

@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ForecastResult, SalesDashboard } from '../../../../shared/domain/forecast/forecast.schema';
 import type { Quota, QuotaList, QuotaSet } from '../../../../shared/domain/forecast/quota.schema';
 import { api, apiRequest } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** Quotas, the forecast and the sales dashboard: types from the same schemas the API validates with. */
 export type { Figures, MonthFigures, WinRatePoint } from '../../../../shared/domain/forecast/forecast';
@@ -46,15 +47,9 @@ export function useQuotas(period: string) {
 
 /** Saves changed quota cells in one request (one transaction); forecast figures are re-read after. */
 export function useSaveQuotas(period: string) {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [['quotas'], ['forecast'], forecastKeys.dashboard],
     mutationFn: (quotas: QuotaSet[]) =>
       apiRequest<{ items: Quota[] }>('PUT', '/api/quotas', { query: { period }, body: { quotas } }),
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ['quotas'] }),
-        client.invalidateQueries({ queryKey: ['forecast'] }),
-        client.invalidateQueries({ queryKey: forecastKeys.dashboard }),
-      ]),
   });
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   DuplicateMatch,
   LeadCreate,
@@ -7,6 +7,7 @@ import type {
   PoolLead,
 } from '../../../../shared/domain/leads/lead.schema';
 import { api, apiRequest } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** The leads context: the lead pool (公海), lead rules per team, and the duplicate check (查重). */
 export type { DuplicateMatch, LeadRules, PoolLead } from '../../../../shared/domain/leads/lead.schema';
@@ -47,36 +48,26 @@ export function usePool(teamId: string | undefined, q: string) {
 }
 
 /** Claim and release change the pool, the caller's contacts and their held count. */
-function useInvalidateLeads() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: ['lead-pool'] }),
-      client.invalidateQueries({ queryKey: ['contacts'] }),
-    ]);
-}
+const STALE_AFTER_LEADS = [['lead-pool'], ['contacts']];
 
 export function useClaimLead() {
-  const invalidate = useInvalidateLeads();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_LEADS,
     mutationFn: (id: string) => api.post<{ id: string }>(`/api/lead-pool/${encodeURIComponent(id)}/claim`),
-    onSettled: invalidate,
   });
 }
 
 export function useReleaseLead() {
-  const invalidate = useInvalidateLeads();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_LEADS,
     mutationFn: (id: string) => api.post<{ id: string }>(`/api/lead-pool/${encodeURIComponent(id)}/release`),
-    onSettled: invalidate,
   });
 }
 
 export function useCreateLead() {
-  const invalidate = useInvalidateLeads();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_LEADS,
     mutationFn: (body: LeadCreateBody) => api.post<{ id: string; name: string; ownerId: string }>('/api/leads', body),
-    onSettled: invalidate,
   });
 }
 
@@ -90,11 +81,10 @@ export function useLeadRules(enabled = true) {
 }
 
 export function useSaveLeadRules() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [leadKeys.rules],
     mutationFn: ({ teamId, rules }: { teamId: string; rules: LeadRulesPut }) =>
       apiRequest<LeadRules>('PUT', `/api/lead-rules/${encodeURIComponent(teamId)}`, { body: rules }),
-    onSettled: () => client.invalidateQueries({ queryKey: leadKeys.rules }),
   });
 }
 

@@ -5,6 +5,7 @@ import type {
   NotificationPreferencesView,
 } from '../../../../shared/domain/notifications/notification.schema';
 import { api, apiRequest } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** One's own in-app notifications (bell, list) and e-mail preferences per kind. */
 export type { Notification } from '../../../../shared/domain/notifications/notification.schema';
@@ -21,18 +22,16 @@ export function useNotifications(limit = 20) {
 }
 
 export function useMarkRead() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.list],
     mutationFn: (id: string) => api.post<{ unread: number }>(`/api/notifications/${id}/read`, {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.list }),
   });
 }
 
 export function useMarkAllRead() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.list],
     mutationFn: () => api.post<{ unread: number }>('/api/notifications/read-all', {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: keys.list }),
   });
 }
 

@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Product, ProductCreate, ProductPatch } from '../../../../shared/domain/quotes/product.schema';
 import type { Quote, QuoteCreate, QuotePatch, QuoteStatus } from '../../../../shared/domain/quotes/quote.schema';
 import { api, apiDownload } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** The price list and quotes: the same schemas type the API and these calls. */
 export type { Product } from '../../../../shared/domain/quotes/product.schema';
@@ -29,21 +30,19 @@ export function useProducts(view: 'all' | 'active', q = '') {
 }
 
 export function useSaveProduct() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.products],
     mutationFn: ({ product, body }: { product?: Product; body: ProductCreate | Omit<ProductPatch, 'version'> }) =>
       product
         ? api.patch<Product>(`/api/products/${encodeURIComponent(product.id)}`, { ...body, version: product.version })
         : api.create<Product>('/api/products', body),
-    onSettled: () => client.invalidateQueries({ queryKey: keys.products }),
   });
 }
 
 export function useDeleteProduct() {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [keys.products],
     mutationFn: (product: Product) => api.delete(`/api/products/${encodeURIComponent(product.id)}`),
-    onSettled: () => client.invalidateQueries({ queryKey: keys.products }),
   });
 }
 
@@ -62,50 +61,52 @@ export function useQuote(id: string) {
   });
 }
 
-function useQuoteSaved() {
+/** A saved quote is the answer: it replaces the cached one, and its deal's list is stale. */
+function useQuoteCache() {
   const client = useQueryClient();
-  return (quote: Quote) => {
-    client.setQueryData(keys.quote(quote.id), quote);
-    return client.invalidateQueries({ queryKey: keys.dealQuotes(quote.dealId) });
-  };
+  return (quote: Quote) => client.setQueryData(keys.quote(quote.id), quote);
 }
 
 export function useCreateQuote() {
-  const saved = useQuoteSaved();
-  return useMutation({
+  const cache = useQuoteCache();
+  return useInvalidatingMutation({
+    invalidates: (_, body: QuoteCreate) => [keys.dealQuotes(body.dealId)],
     mutationFn: (body: QuoteCreate) => api.create<Quote>('/api/quotes', body),
-    onSuccess: saved,
+    onSuccess: cache,
   });
 }
 
 export function useUpdateQuote() {
-  const saved = useQuoteSaved();
-  return useMutation({
+  const cache = useQuoteCache();
+  return useInvalidatingMutation({
+    invalidates: (_, { quote }) => [keys.dealQuotes(quote.dealId)],
     mutationFn: ({ quote, patch }: { quote: Quote; patch: Omit<QuotePatch, 'version'> }) =>
       api.patch<Quote>(`/api/quotes/${encodeURIComponent(quote.id)}`, { ...patch, version: quote.version }),
-    onSuccess: saved,
+    onSuccess: cache,
   });
 }
 
 export function useQuoteStatus() {
-  const saved = useQuoteSaved();
-  return useMutation({
+  const cache = useQuoteCache();
+  return useInvalidatingMutation({
+    invalidates: (_, { quote }) => [keys.dealQuotes(quote.dealId)],
     mutationFn: ({ quote, status }: { quote: Quote; status: Exclude<QuoteStatus, 'draft'> }) =>
       api.post<Quote>(`/api/quotes/${encodeURIComponent(quote.id)}/status`, { status, version: quote.version }),
-    onSuccess: saved,
+    onSuccess: cache,
   });
 }
 
 export function useSendQuote() {
-  const saved = useQuoteSaved();
-  return useMutation({
+  const cache = useQuoteCache();
+  return useInvalidatingMutation({
+    invalidates: (_, { quote }) => [keys.dealQuotes(quote.dealId)],
     mutationFn: ({ quote, contactId, message }: { quote: Quote; contactId: string; message?: string }) =>
       api.post<Quote>(`/api/quotes/${encodeURIComponent(quote.id)}/send`, {
         contactId,
         ...(message ? { message } : {}),
         version: quote.version,
       }),
-    onSuccess: saved,
+    onSuccess: cache,
   });
 }
 

@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type QueryValue } from './client';
+import { useInvalidatingMutation } from './mutation';
 import type { CustomFieldEntity, Page, TimelineEntry } from './types';
 
 /**
@@ -66,53 +67,50 @@ export function useRecordTimeline(resource: RecordResource, id: string) {
 }
 
 /** After any write, lists and timelines of this resource may be stale; contacts show company names too. */
-function useInvalidate(resource: RecordResource) {
-  const client = useQueryClient();
-  return () => {
-    void client.invalidateQueries({ queryKey: recordKeys.all(resource) });
-    if (resource === 'companies') void client.invalidateQueries({ queryKey: recordKeys.all('contacts') });
-  };
+function staleAfterWrite(resource: RecordResource): QueryKey[] {
+  const keys: QueryKey[] = [recordKeys.all(resource)];
+  if (resource === 'companies') keys.push(recordKeys.all('contacts'));
+  return keys;
 }
 
+// Editors keep the user's changes after a failed save (a conflict offers a reload instead).
 export function useCreateRecord<T extends Versioned, Body>(resource: RecordResource) {
   const client = useQueryClient();
-  const invalidate = useInvalidate(resource);
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: staleAfterWrite(resource),
+    invalidateOn: 'success',
     mutationFn: (body: Body) => api.create<T>(`/api/${resource}`, body),
-    onSuccess: (created) => {
-      client.setQueryData(recordKeys.detail(resource, created.id), created);
-      invalidate();
-    },
+    onSuccess: (created) => client.setQueryData(recordKeys.detail(resource, created.id), created),
   });
 }
 
 export function useUpdateRecord<T extends Versioned, Body>(resource: RecordResource, id: string) {
   const client = useQueryClient();
-  const invalidate = useInvalidate(resource);
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: staleAfterWrite(resource),
+    invalidateOn: 'success',
     /** `version` is the one the user edited; a stale one is answered with 409. */
     mutationFn: ({ patch, version }: { patch: Body; version: number }) =>
       api.patch<T>(`/api/${resource}/${encodeURIComponent(id)}`, { ...patch, version }),
     onSuccess: (updated) => {
       if (updated) client.setQueryData(recordKeys.detail(resource, id), updated);
-      invalidate();
     },
   });
 }
 
 export function useDeleteRecord(resource: RecordResource) {
-  const invalidate = useInvalidate(resource);
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: staleAfterWrite(resource),
+    invalidateOn: 'success',
     mutationFn: (id: string) => api.delete<unknown>(`/api/${resource}/${encodeURIComponent(id)}`),
-    onSuccess: invalidate,
   });
 }
 
 export function useRestoreRecord(resource: RecordResource) {
-  const invalidate = useInvalidate(resource);
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: staleAfterWrite(resource),
+    invalidateOn: 'success',
     mutationFn: (id: string) => api.post<unknown>(`/api/${resource}/${encodeURIComponent(id)}/restore`),
-    onSuccess: invalidate,
   });
 }
 

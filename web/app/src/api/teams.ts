@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Team, TeamCreate, TeamPatch } from '../../../../shared/domain/teams/team.schema';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** Teams (admins and sysadmins manage them): name and members, changed with the team's version. */
 export type { Team } from '../../../../shared/domain/teams/team.schema';
@@ -17,36 +18,26 @@ export function useTeams(options: { enabled?: boolean } = {}) {
 }
 
 /** A membership change also changes the members' `teamIds`, shown on the Users page. */
-function useInvalidateTeams() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: teamKeys.all }),
-      client.invalidateQueries({ queryKey: ['users'] }),
-    ]);
-}
+const STALE_AFTER_TEAMS = [teamKeys.all, ['users']];
 
 export function useCreateTeam() {
-  const invalidate = useInvalidateTeams();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_TEAMS,
     mutationFn: (body: TeamCreate) => api.create<Team>('/api/teams', body),
-    onSuccess: invalidate,
   });
 }
 
 export function useUpdateTeam() {
-  const invalidate = useInvalidateTeams();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_TEAMS,
     mutationFn: ({ team, patch }: { team: Team; patch: Omit<TeamPatch, 'version'> }) =>
       api.patch<Team>(`/api/teams/${encodeURIComponent(team.id)}`, { ...patch, version: team.version }),
-    onSettled: invalidate,
   });
 }
 
 export function useDeleteTeam() {
-  const invalidate = useInvalidateTeams();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_TEAMS,
     mutationFn: (team: Team) => api.delete(`/api/teams/${encodeURIComponent(team.id)}`),
-    onSettled: invalidate,
   });
 }

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { UserInvite, UserPatch, UserSummary } from '../../../../shared/domain/users/user.schema';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 
 /** User administration (admins and sysadmins): the staff list, invitations, role and status. */
 export type { UserInvite, UserStatus, UserSummary } from '../../../../shared/domain/users/user.schema';
@@ -15,24 +16,19 @@ export function useUsers() {
   });
 }
 
-function useInvalidateUsers() {
-  const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: userKeys.all });
-}
+const STALE_AFTER_USERS = [userKeys.all];
 
 export function useInviteUser() {
-  const invalidate = useInvalidateUsers();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_USERS,
     mutationFn: (body: UserInvite) => api.create<UserSummary>('/api/users', body),
-    onSuccess: invalidate,
   });
 }
 
 export function useUpdateUser() {
-  const invalidate = useInvalidateUsers();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_USERS,
     mutationFn: ({ user, patch }: { user: UserSummary; patch: Omit<UserPatch, 'version'> }) =>
       api.patch<UserSummary>(`/api/users/${encodeURIComponent(user.id)}`, { ...patch, version: user.version }),
-    onSettled: invalidate,
   });
 }

@@ -1,8 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Activity, ActivityCreate } from '../../../../shared/domain/work/activity.schema';
 import type { HomePage } from '../../../../shared/domain/work/home';
 import type { Task, TaskCreate, TaskPatch, TaskView } from '../../../../shared/domain/work/task.schema';
 import { api } from './client';
+import { useInvalidatingMutation } from './mutation';
 import type { Page } from './types';
 
 /** Tasks, activities and the home page (the work context); types come from the API's own schemas. */
@@ -58,47 +59,36 @@ export function useHome() {
 }
 
 /** Any task change may move it between lists, the home page and a record's tasks. */
-function useInvalidateWork() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: workKeys.tasks }),
-      client.invalidateQueries({ queryKey: workKeys.home }),
-    ]);
-}
+const STALE_AFTER_WORK = [workKeys.tasks, workKeys.home];
 
 export function useCreateTask() {
-  const invalidate = useInvalidateWork();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_WORK,
     mutationFn: (body: Omit<TaskCreate, 'priority'> & { priority?: TaskCreate['priority'] }) =>
       api.create<Task>('/api/tasks', body),
-    onSuccess: invalidate,
   });
 }
 
 export function useUpdateTask() {
-  const invalidate = useInvalidateWork();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_WORK,
     mutationFn: ({ task, patch }: { task: Task; patch: Omit<TaskPatch, 'version'> }) =>
       api.patch<Task>(`/api/tasks/${encodeURIComponent(task.id)}`, { ...patch, version: task.version }),
-    onSettled: invalidate,
   });
 }
 
 export function useCompleteTask() {
-  const invalidate = useInvalidateWork();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_WORK,
     mutationFn: (task: Task) =>
       api.post<Task>(`/api/tasks/${encodeURIComponent(task.id)}/complete`, { version: task.version }),
-    onSettled: invalidate,
   });
 }
 
 export function useDeleteTask() {
-  const invalidate = useInvalidateWork();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: STALE_AFTER_WORK,
     mutationFn: (task: Task) => api.delete(`/api/tasks/${encodeURIComponent(task.id)}`),
-    onSettled: invalidate,
   });
 }
 
@@ -107,25 +97,15 @@ export function useDeleteTask() {
  * the home page's recent activity change with it.
  */
 export function useLogActivity(timelineKey: readonly unknown[]) {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [timelineKey, workKeys.home],
     mutationFn: (body: ActivityCreate) => api.create<Activity>('/api/activities', body),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: timelineKey }),
-        client.invalidateQueries({ queryKey: workKeys.home }),
-      ]),
   });
 }
 
 export function useDeleteActivity(timelineKey: readonly unknown[]) {
-  const client = useQueryClient();
-  return useMutation({
+  return useInvalidatingMutation({
+    invalidates: [timelineKey, workKeys.home],
     mutationFn: (activity: Activity) => api.delete(`/api/activities/${encodeURIComponent(activity.id)}`),
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: timelineKey }),
-        client.invalidateQueries({ queryKey: workKeys.home }),
-      ]),
   });
 }

@@ -1,44 +1,7 @@
 import { Button, Flex, Form, type FormInstance } from 'antd';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, localizedMessage } from '../api/api-error';
-import { applyFieldErrors } from './form-errors';
 import { SaveErrorAlert } from './SaveErrorAlert';
-
-/** The failure of the last save, and what of it could not be shown on a field. */
-export function useSaveErrors(form: FormInstance) {
-  const { t } = useTranslation();
-  const [state, setState] = useState<{ error: unknown; unmatched: string[]; onField: boolean }>({
-    error: null,
-    unmatched: [],
-    onField: false,
-  });
-  return {
-    ...state,
-    fail(error: unknown, fallbackField?: string) {
-      let unmatched = applyFieldErrors(form, error);
-      let onField = error instanceof ApiError && Object.keys(error.fields).length > unmatched.length;
-      // A conflict without field details (e.g. a duplicate e-mail) is also shown on its field.
-      if (
-        fallbackField &&
-        error instanceof ApiError &&
-        error.status === 409 &&
-        !error.isVersionConflict &&
-        Object.keys(error.fields).length === 0 &&
-        error.code.toLowerCase().includes(fallbackField.toLowerCase())
-      ) {
-        form.setFields([{ name: fallbackField, errors: [localizedMessage(error, t)] }]);
-        form.scrollToField(fallbackField, { block: 'center' });
-        unmatched = [];
-        onField = true;
-      }
-      setState({ error, unmatched, onField });
-    },
-    reset() {
-      setState({ error: null, unmatched: [], onField: false });
-    },
-  };
-}
 
 interface Props<Values> {
   form: FormInstance<Values>;

@@ -3,8 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ActivityKind, useLogActivity } from '../../api/work';
-import { useSaveErrors } from '../EditorForm';
 import { SaveErrorAlert } from '../SaveErrorAlert';
+import { useSaveErrors } from '../useSaveErrors';
 import { ACTIVITY_ICONS } from './ActivityEntry';
 
 const KINDS: ActivityKind[] = ['call', 'meeting', 'email', 'note'];

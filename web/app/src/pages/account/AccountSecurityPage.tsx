@@ -1,5 +1,5 @@
 import { CheckCircleFilled, SafetyOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Input, QRCode, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, QRCode, Space, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { ApiError } from '../../api/api-error';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useIsPhone } from '../../layout/useIsPhone';
 
@@ -58,70 +58,68 @@ export function AccountSecurityPage() {
         }
         data-testid="mfa-card"
       >
-        {status.isPending ? (
-          <Skeleton active paragraph={{ rows: 2 }} />
-        ) : status.isError ? (
-          <QueryError error={status.error} onRetry={() => status.refetch()} retrying={status.isFetching} />
-        ) : (
-          <Flex vertical gap={12}>
-            <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-              {t('account.security.mfaHelp')}
-            </Typography.Paragraph>
-            {status.data.required && <Typography.Text strong>{t('account.security.requiredNotice')}</Typography.Text>}
-            <Flex align="center" gap={8} wrap data-testid="mfa-status">
-              {status.data.enrolled ? (
-                <Tag color="success" icon={<CheckCircleFilled />}>
-                  {t('account.security.enrolled')}
-                </Tag>
-              ) : (
-                <Tag color={status.data.required ? 'error' : 'default'}>{t('account.security.notEnrolled')}</Tag>
+        <QueryState query={status} rows={2}>
+          {(data) => (
+            <Flex vertical gap={12}>
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {t('account.security.mfaHelp')}
+              </Typography.Paragraph>
+              {data.required && <Typography.Text strong>{t('account.security.requiredNotice')}</Typography.Text>}
+              <Flex align="center" gap={8} wrap data-testid="mfa-status">
+                {data.enrolled ? (
+                  <Tag color="success" icon={<CheckCircleFilled />}>
+                    {t('account.security.enrolled')}
+                  </Tag>
+                ) : (
+                  <Tag color={data.required ? 'error' : 'default'}>{t('account.security.notEnrolled')}</Tag>
+                )}
+                {data.enrolledAt && (
+                  <Typography.Text type="secondary">
+                    <TimeStamp value={data.enrolledAt} />
+                  </Typography.Text>
+                )}
+              </Flex>
+              {finished && (
+                <Alert
+                  type="success"
+                  showIcon
+                  message={t('account.security.done')}
+                  description={refreshing ? t('account.security.refreshing') : undefined}
+                  data-testid="mfa-done"
+                  action={
+                    !refreshing && (
+                      <Button size="small" type="primary" onClick={() => navigate('/')} data-testid="mfa-continue">
+                        {t('account.security.continue')}
+                      </Button>
+                    )
+                  }
+                />
               )}
-              {status.data.enrolledAt && (
-                <Typography.Text type="secondary">
-                  <TimeStamp value={status.data.enrolledAt} />
-                </Typography.Text>
+              {setup ? (
+                <Enrolment setup={setup} onCancel={() => setSetup(null)} onVerified={onVerified} />
+              ) : (
+                <div>
+                  <Button
+                    type={data.enrolled ? 'default' : 'primary'}
+                    loading={begin.isPending}
+                    data-testid="mfa-start"
+                    onClick={() =>
+                      begin.mutate(undefined, {
+                        onSuccess: (out) => {
+                          setFinished(false);
+                          setSetup(out);
+                        },
+                        onError: (error) => message.error(errorMessage(error, t)),
+                      })
+                    }
+                  >
+                    {data.enrolled ? t('account.security.replace') : t('account.security.start')}
+                  </Button>
+                </div>
               )}
             </Flex>
-            {finished && (
-              <Alert
-                type="success"
-                showIcon
-                message={t('account.security.done')}
-                description={refreshing ? t('account.security.refreshing') : undefined}
-                data-testid="mfa-done"
-                action={
-                  !refreshing && (
-                    <Button size="small" type="primary" onClick={() => navigate('/')} data-testid="mfa-continue">
-                      {t('account.security.continue')}
-                    </Button>
-                  )
-                }
-              />
-            )}
-            {setup ? (
-              <Enrolment setup={setup} onCancel={() => setSetup(null)} onVerified={onVerified} />
-            ) : (
-              <div>
-                <Button
-                  type={status.data.enrolled ? 'default' : 'primary'}
-                  loading={begin.isPending}
-                  data-testid="mfa-start"
-                  onClick={() =>
-                    begin.mutate(undefined, {
-                      onSuccess: (out) => {
-                        setFinished(false);
-                        setSetup(out);
-                      },
-                      onError: (error) => message.error(errorMessage(error, t)),
-                    })
-                  }
-                >
-                  {status.data.enrolled ? t('account.security.replace') : t('account.security.start')}
-                </Button>
-              </div>
-            )}
-          </Flex>
-        )}
+          )}
+        </QueryState>
       </Card>
     </Flex>
   );

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Flex, Skeleton } from 'antd';
+import { Button, Empty, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { contactsApi } from '../../api/contacts';
 import { useStaffNames } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
 import { LoadMore } from '../../components/LoadMore';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { ContactCards } from '../contacts/ContactCards';
 import { contactColumns } from '../contacts/contact-columns';
@@ -23,8 +23,7 @@ export function CompanyContacts({ companyId }: { companyId: string }) {
   const addContact = () => navigate(`/contacts/new?companyId=${encodeURIComponent(companyId)}`);
   const openTag = (tag: string) => navigate(`/contacts?tag=${encodeURIComponent(tag)}`);
 
-  if (list.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (list.isError) return <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />;
+  if (!list.isSuccess) return <QueryState query={list} rows={4} />;
   const contacts = list.data.pages.flatMap((page) => page.items);
 
   const addButton = can('contacts:write') && (

@@ -11,7 +11,6 @@ import {
   List,
   Modal,
   Popconfirm,
-  Skeleton,
   Table,
   Tag,
   Upload,
@@ -31,8 +30,9 @@ import {
 } from '../../api/contracts';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { STATUS_COLORS } from './status';
 
@@ -48,9 +48,7 @@ export function ContractDetailPage() {
   const upload = useUploadAttachment();
   const [paying, setPaying] = useState(false);
 
-  if (contract.isPending) return <Skeleton active />;
-  if (contract.isError)
-    return <QueryError error={contract.error} onRetry={() => contract.refetch()} retrying={contract.isFetching} />;
+  if (!contract.isSuccess) return <QueryState query={contract} />;
   const c = contract.data;
   const fmt = (minor: number) => formatMoney(minor, c.currency, i18n.language);
   const writable = can('contracts:write') && (c.lifecycle === 'active' || c.lifecycle === 'draft');
@@ -215,6 +213,7 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
   const { t } = useTranslation();
   const pay = useRecordPayment();
   const [form] = Form.useForm<{ date: Dayjs; amount: number }>();
+  const errors = useSaveErrors(form);
   return (
     <Modal
       open
@@ -224,17 +223,22 @@ function PaymentModal({ c, onClose }: { c: ContractView; onClose: () => void }) 
       confirmLoading={pay.isPending}
       okButtonProps={{ 'data-testid': 'payment-save' } as never}
     >
-      <SaveErrorAlert error={pay.error} />
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form
         form={form}
         layout="vertical"
         initialValues={{ date: dayjs(), amount: toMajor(c.outstanding, c.currency) }}
         onFinish={async (v) => {
-          await pay.mutateAsync({
-            c,
-            payment: { date: v.date.format('YYYY-MM-DD'), amount: toMinor(v.amount, c.currency) },
-          });
-          onClose();
+          errors.reset();
+          try {
+            await pay.mutateAsync({
+              c,
+              payment: { date: v.date.format('YYYY-MM-DD'), amount: toMinor(v.amount, c.currency) },
+            });
+            onClose();
+          } catch (error) {
+            errors.fail(error);
+          }
         }}
       >
         <Form.Item name="date" label={t('contracts.fields.date')} rules={[{ required: true }]}>

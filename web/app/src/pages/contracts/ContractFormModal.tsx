@@ -6,6 +6,7 @@ import { CURRENCIES, minorDigits, toMinor } from '../../../../../shared/domain/c
 import { useCreateContract } from '../../api/contracts';
 import { CompanySelect } from '../../components/CompanySelect';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 interface Values {
   title: string;
@@ -24,18 +25,27 @@ export function ContractFormModal({ onClose }: { onClose: () => void }) {
   const create = useCreateContract();
   const [form] = Form.useForm<Values>();
   const currency = Form.useWatch('currency', form) ?? 'CNY';
+  // The API names the period's ends; the form holds them as one range.
+  const errors = useSaveErrors(form, { startDate: 'dates', endDate: 'dates' });
 
   const submit = async (v: Values) => {
-    const c = await create.mutateAsync({
-      title: v.title,
-      companyId: v.companyId,
-      startDate: v.dates[0].format('YYYY-MM-DD'),
-      endDate: v.dates[1].format('YYYY-MM-DD'),
-      value: toMinor(v.value, v.currency),
-      currency: v.currency,
-      ...(v.paymentTerms ? { paymentTerms: v.paymentTerms } : {}),
-      reminderOffsets: v.reminderOffsets.map((d) => `${d}d`),
-    });
+    errors.reset();
+    let c: Awaited<ReturnType<typeof create.mutateAsync>>;
+    try {
+      c = await create.mutateAsync({
+        title: v.title,
+        companyId: v.companyId,
+        startDate: v.dates[0].format('YYYY-MM-DD'),
+        endDate: v.dates[1].format('YYYY-MM-DD'),
+        value: toMinor(v.value, v.currency),
+        currency: v.currency,
+        ...(v.paymentTerms ? { paymentTerms: v.paymentTerms } : {}),
+        reminderOffsets: v.reminderOffsets.map((d) => `${d}d`),
+      });
+    } catch (error) {
+      errors.fail(error);
+      return;
+    }
     onClose();
     navigate(`/contracts/${c.id}`);
   };
@@ -49,7 +59,7 @@ export function ContractFormModal({ onClose }: { onClose: () => void }) {
       okButtonProps={{ loading: create.isPending, 'data-testid': 'contract-save' } as never}
       destroyOnHidden
     >
-      <SaveErrorAlert error={create.error} />
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form<Values>
         form={form}
         layout="vertical"

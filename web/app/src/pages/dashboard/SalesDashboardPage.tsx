@@ -1,13 +1,11 @@
-import { Card, Col, Empty, Flex, List, Row, Select, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Flex, List, Row, Select, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatMoney, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Figures, type SalesDashboard, useSalesDashboard } from '../../api/forecast';
-import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { formatPercent, mainCurrency } from '../forecast/figures';
 import { type ChartOption, EChart } from './EChart';
@@ -22,9 +20,7 @@ type T = (key: string, options?: Record<string, unknown>) => string;
  */
 export function SalesDashboardPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const dashboard = useSalesDashboard();
-  if (!can('salesDashboard:read')) return <Forbidden />;
   const scope = dashboard.data?.scope;
   return (
     <Flex vertical gap={16}>
@@ -43,13 +39,9 @@ export function SalesDashboardPage() {
           </Typography.Text>
         }
       />
-      {dashboard.isPending ? (
-        <Skeleton active paragraph={{ rows: 10 }} />
-      ) : dashboard.isError ? (
-        <QueryError error={dashboard.error} onRetry={() => dashboard.refetch()} retrying={dashboard.isFetching} />
-      ) : (
-        <DashboardBody data={dashboard.data} />
-      )}
+      <QueryState query={dashboard} rows={10}>
+        {(data) => <DashboardBody data={data} />}
+      </QueryState>
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { DndContext, type DragEndEvent, PointerSensor, useDroppable, useSensor, useSensors } from '@dnd-kit/core';
-import { App, Button, Empty, Flex, Select, Skeleton, Typography } from 'antd';
+import { App, Button, Empty, Flex, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../../../shared/domain/common/money';
@@ -16,7 +16,7 @@ import {
 } from '../../api/deals';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { DealCard } from './DealCard';
 import { LostReasonModal } from './LostReasonModal';
@@ -42,9 +42,7 @@ export function DealBoard({ scope }: { scope: BoardScope }) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const writable = can('deals:write');
 
-  if (board.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (board.isError)
-    return <QueryError error={board.error} onRetry={() => board.refetch()} retrying={board.isFetching} />;
+  if (!board.isSuccess) return <QueryState query={board} rows={6} />;
   const { pipeline, columns } = board.data;
   const stageById = new Map(pipeline.stages.map((s) => [s.id, s]));
 

@@ -5,16 +5,13 @@ import {
   Button,
   Card,
   Descriptions,
-  Empty,
   Flex,
   Popconfirm,
   Select,
-  Skeleton,
   Table,
   Tabs,
   type TabsProps,
   Tag,
-  Timeline,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -24,26 +21,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatMoney } from '../../../../../shared/domain/common/money';
 import { ApiError } from '../../api/api-error';
-import {
-  type Deal,
-  dealKeys,
-  type Pipeline,
-  useChangeStage,
-  useDeal,
-  useDealTimeline,
-  useDeleteDeal,
-  usePipelines,
-} from '../../api/deals';
-import type { MergedTimelineEntry } from '../../api/work';
+import { type Deal, type Pipeline, useChangeStage, useDeal, useDeleteDeal, usePipelines } from '../../api/deals';
 import { useAuth } from '../../auth/auth-context';
-import { ACTIVITY_COLORS, ACTIVITY_ICONS, ActivityEntry } from '../../components/activity/ActivityEntry';
-import { LogActivityForm } from '../../components/activity/LogActivityForm';
 import { errorMessage } from '../../components/error-message';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { DealQuotes } from '../quotes/DealQuotes';
 import { RecordTasksPanel } from '../tasks/RecordTasksPanel';
 import { DealEditorModal } from './DealEditorModal';
+import { DealTimeline } from './DealTimeline';
 import { durationParts } from './duration';
 import { LostReasonModal } from './LostReasonModal';
 import { labelOf, STATUS_COLORS } from './stage-label';
@@ -69,7 +55,11 @@ export const DEAL_TABS: DealTab[] = [
     label: (t) => t('deals.detail.history'),
     render: (deal, p) => <StageHistory deal={deal} pipeline={p} />,
   },
-  { key: 'timeline', label: (t) => t('deals.detail.timeline'), render: (deal) => <DealTimeline id={deal.id} /> },
+  {
+    key: 'timeline',
+    label: (t) => t('deals.detail.timeline'),
+    render: (deal, p) => <DealTimeline deal={deal} pipeline={p} />,
+  },
   { key: 'quotes', label: (t) => t('quotes.title'), render: (deal) => <DealQuotes dealId={deal.id} /> },
 ];
 
@@ -84,30 +74,35 @@ export const DEAL_SIDE_PANELS: { key: string; render: (deal: Deal) => ReactNode 
 /** One deal: its fields, stage menu (lost asks for the reason), edit, delete, stage history and timeline. */
 export function DealDetailPage() {
   const { id } = useParams();
+  const { t } = useTranslation();
+  const deal = useDeal(id);
+  const pipelines = usePipelines();
+  return (
+    <QueryState query={deal} rows={6} notFoundTitle={t('deals.detail.notFound')}>
+      {(d) => (
+        <QueryState query={pipelines} rows={6}>
+          {(all) => (
+            <DealView
+              deal={d}
+              pipeline={all.find((p) => p.id === d.pipelineId) ?? all[0]!}
+              onStale={() => deal.refetch()}
+            />
+          )}
+        </QueryState>
+      )}
+    </QueryState>
+  );
+}
+
+function DealView({ deal: d, pipeline, onStale }: { deal: Deal; pipeline: Pipeline; onStale: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const deal = useDeal(id);
-  const pipelines = usePipelines();
   const changeStage = useChangeStage();
   const remove = useDeleteDeal();
   const [editing, setEditing] = useState(false);
   const [askLost, setAskLost] = useState(false);
-
-  if (deal.isPending || pipelines.isPending) return <Skeleton active />;
-  if (deal.isError)
-    return (
-      <QueryError
-        error={deal.error}
-        notFoundTitle={t('deals.detail.notFound')}
-        onRetry={() => deal.refetch()}
-        retrying={deal.isFetching}
-      />
-    );
-  if (pipelines.isError) return <QueryError error={pipelines.error} onRetry={() => pipelines.refetch()} />;
-  const d = deal.data;
-  const pipeline = pipelines.data.find((p) => p.id === d.pipelineId) ?? pipelines.data[0]!;
   const writable = can('deals:write') && !d.deletedAt;
   const stage = pipeline.stages.find((s) => s.id === d.stageId);
 
@@ -118,7 +113,7 @@ export function DealDetailPage() {
         onError: (error) => {
           if (error instanceof ApiError && error.isVersionConflict) {
             message.warning(t('deals.conflict', { name: d.name }));
-            deal.refetch();
+            onStale();
           } else message.error(t('deals.moveFailed', { message: errorMessage(error, t) }));
         },
       },
@@ -291,66 +286,5 @@ function StageHistory({ deal, pipeline }: { deal: Deal; pipeline: Pipeline }) {
         { title: t('deals.detail.timeInStage'), dataIndex: 'duration' },
       ]}
     />
-  );
-}
-
-function DealTimeline({ id }: { id: string }) {
-  const { t } = useTranslation();
-  const { can } = useAuth();
-  const timeline = useDealTimeline(id);
-  if (timeline.isPending) return <Skeleton active />;
-  if (timeline.isError) return <QueryError error={timeline.error} onRetry={() => timeline.refetch()} />;
-  const entries = timeline.data.pages.flatMap((p) => p.items) as MergedTimelineEntry[];
-  // The work context's "Log activity": calls, meetings, e-mails and notes join the changes.
-  const logForm = can('activities:write') && (
-    <div style={{ marginBottom: 16 }}>
-      <LogActivityForm entity="deal" entityId={id} timelineKey={dealKeys.timeline(id)} />
-    </div>
-  );
-  if (!entries.length)
-    return (
-      <>
-        {logForm}
-        <Empty />
-      </>
-    );
-  return (
-    <div data-testid="deal-timeline">
-      {logForm}
-      <Timeline
-        items={entries.map((e) =>
-          e.type === 'activity'
-            ? {
-                key: `activity-${e.id}`,
-                color: ACTIVITY_COLORS[e.activity.kind],
-                icon: ACTIVITY_ICONS[e.activity.kind],
-                content: <ActivityEntry activity={e.activity} />,
-              }
-            : {
-                key: e.id,
-                content: (
-                  <div>
-                    <Typography.Text strong>{e.actor.name}</Typography.Text>{' '}
-                    <Typography.Text type="secondary">
-                      {e.action} · {dayjs(e.at).format('YYYY-MM-DD HH:mm')}
-                    </Typography.Text>
-                    <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                      {e.changes.slice(0, 12).map((c) => (
-                        <li key={c.field}>
-                          {c.field}: {String(c.before ?? '—')} → {String(c.after ?? '—')}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                ),
-              },
-        )}
-      />
-      {timeline.hasNextPage && (
-        <Button block loading={timeline.isFetchingNextPage} onClick={() => timeline.fetchNextPage()}>
-          {t('deals.loadMore')}
-        </Button>
-      )}
-    </div>
   );
 }

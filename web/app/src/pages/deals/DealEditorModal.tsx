@@ -10,6 +10,7 @@ import { useAuth } from '../../auth/auth-context';
 import { CompanySelect } from '../../components/CompanySelect';
 import { OwnerSelect } from '../../components/OwnerSelect';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { labelOf } from './stage-label';
 
 interface Values {
@@ -47,15 +48,13 @@ export function DealEditorModal({
   const create = useCreateDeal();
   const update = useUpdateDeal();
   const saving = create.isPending || update.isPending;
-  const error = create.error ?? update.error;
+  const errors = useSaveErrors(form);
   const contacts = useRecordList<Contact>('contacts', {}, open);
 
-  const resetCreate = create.reset;
-  const resetUpdate = update.reset;
+  const resetErrors = errors.reset;
   useEffect(() => {
     if (!open) return;
-    resetCreate();
-    resetUpdate();
+    resetErrors();
     form.resetFields();
     if (deal) {
       form.setFieldsValue({
@@ -73,18 +72,27 @@ export function DealEditorModal({
     } else {
       form.setFieldsValue({ currency: 'CNY', expectedCloseDate: dayjs().add(1, 'month').endOf('month') });
     }
-  }, [open, deal, form, resetCreate, resetUpdate]);
+  }, [open, deal, form, resetErrors]);
 
   const onFinish = async (v: Values) => {
+    errors.reset();
+    try {
+      onSaved?.(await save(v));
+      onClose();
+    } catch (error) {
+      errors.fail(error);
+    }
+  };
+
+  const save = async (v: Values): Promise<Deal> => {
     const common = {
       name: v.name,
       amount: toMinor(v.amount, v.currency),
       currency: v.currency,
       expectedCloseDate: v.expectedCloseDate.format('YYYY-MM-DD'),
     };
-    let saved: Deal;
     if (deal) {
-      saved = await update.mutateAsync({
+      return update.mutateAsync({
         deal,
         patch: {
           ...common,
@@ -96,21 +104,18 @@ export function DealEditorModal({
           nextStep: v.nextStep || null,
         },
       });
-    } else {
-      saved = await create.mutateAsync({
-        ...common,
-        ...(v.companyId ? { companyId: v.companyId } : {}),
-        ...(v.contactIds?.length ? { contactIds: v.contactIds } : {}),
-        ...(pipeline ? { pipelineId: pipeline.id } : {}),
-        ...(v.stageId ? { stageId: v.stageId } : {}),
-        ...(typeof v.probabilityOverride === 'number' ? { probabilityOverride: v.probabilityOverride } : {}),
-        ...(v.ownerId ? { ownerId: v.ownerId } : {}),
-        ...(v.source ? { source: v.source } : {}),
-        ...(v.nextStep ? { nextStep: v.nextStep } : {}),
-      });
     }
-    onSaved?.(saved);
-    onClose();
+    return create.mutateAsync({
+      ...common,
+      ...(v.companyId ? { companyId: v.companyId } : {}),
+      ...(v.contactIds?.length ? { contactIds: v.contactIds } : {}),
+      ...(pipeline ? { pipelineId: pipeline.id } : {}),
+      ...(v.stageId ? { stageId: v.stageId } : {}),
+      ...(typeof v.probabilityOverride === 'number' ? { probabilityOverride: v.probabilityOverride } : {}),
+      ...(v.ownerId ? { ownerId: v.ownerId } : {}),
+      ...(v.source ? { source: v.source } : {}),
+      ...(v.nextStep ? { nextStep: v.nextStep } : {}),
+    });
   };
 
   const contactOptions = [
@@ -133,7 +138,7 @@ export function DealEditorModal({
       destroyOnHidden
       width={640}
     >
-      {error && <SaveErrorAlert error={error} />}
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="deal-form">
         <Form.Item name="name" label={t('deals.fields.name')} rules={[{ required: true, max: 200 }]}>
           <Input data-testid="deal-name" />

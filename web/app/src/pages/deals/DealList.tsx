@@ -1,40 +1,26 @@
 import { Button, Card, DatePicker, Flex, InputNumber, List, Select, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatMoney, toMinor } from '../../../../../shared/domain/common/money';
 import { type Deal, type DealListFilters, type Pipeline, useDealList } from '../../api/deals';
 import { useAuth } from '../../auth/auth-context';
 import { OwnerSelect } from '../../components/OwnerSelect';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { labelOf, STATUS_COLORS } from './stage-label';
-
-interface Filters {
-  ownerId?: string;
-  stageId?: string;
-  closeMonth?: string;
-  minAmount?: number;
-  maxAmount?: number;
-  sort: 'updated' | 'closeDate';
-}
+import { useDealFilters } from './useDealFilters';
 
 /**
- * The deal list with filters (owner, stage, close month, amount range, sort). Each page is one
- * Query on the API side (stage index, close-month index or recently updated, per scope).
+ * The deal list with filters (owner, stage, close month, amount range, sort), kept in the URL so
+ * a reload, the back button or a shared link shows the same list. Each page is one Query on the
+ * API side (stage index, close-month index or recently updated, per scope).
  */
 export function DealList({ pipeline, teamId }: { pipeline: Pipeline; teamId?: string }) {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const phone = useIsPhone();
-  const [filters, setFilters] = useState<Filters>({ sort: 'updated' });
-  const set = (patch: Partial<Filters>) =>
-    setFilters((f) => {
-      const next = { ...f, ...patch };
-      if (!next.closeMonth) next.sort = 'updated';
-      return next;
-    });
+  const { filters, set, clear } = useDealFilters(pipeline);
   // Amounts are typed in major units of CNY-like currencies; the API compares minor units.
   const query: DealListFilters = {
     pipelineId: pipeline.id,
@@ -103,7 +89,11 @@ export function DealList({ pipeline, teamId }: { pipeline: Pipeline; teamId?: st
           { value: 'closeDate', label: t('deals.filters.sortClose'), disabled: !filters.closeMonth },
         ]}
       />
-      {filtered && <Button onClick={() => setFilters({ sort: 'updated' })}>{t('deals.filters.clear')}</Button>}
+      {filtered && (
+        <Button onClick={clear} data-testid="deal-filters-clear">
+          {t('deals.filters.clear')}
+        </Button>
+      )}
     </Flex>
   );
 
@@ -111,7 +101,7 @@ export function DealList({ pipeline, teamId }: { pipeline: Pipeline; teamId?: st
     return (
       <Flex vertical gap={12}>
         {filterBar}
-        <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
+        <QueryState query={list} />
       </Flex>
     );
 

@@ -1,43 +1,40 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Flex, Segmented, Select, Skeleton } from 'antd';
+import { Button, Flex, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { usePipelines } from '../../api/deals';
 import { useTeams } from '../../api/teams';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
+import { useListParams } from '../../components/useListParams';
 import { DealBoard } from './DealBoard';
 import { DealEditorModal } from './DealEditorModal';
 import { DealList } from './DealList';
+
+const PAGE_PARAMS = ['view', 'pipeline', 'team'] as const;
 
 /** Deals: the board (default) or the list of a pipeline, and "New deal". */
 export function DealsPage() {
   const { t } = useTranslation();
   const { can, user, roles } = useAuth();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  // The view, pipeline and team are in the URL beside the list's own filters (useDealFilters).
+  const { values, update: updateParams } = useListParams(PAGE_PARAMS);
   const pipelines = usePipelines();
   const [creating, setCreating] = useState(false);
-  const view = params.get('view') === 'list' ? 'list' : 'board';
+  const view = values.view === 'list' ? 'list' : 'board';
   // A manager's board shows one of their teams at a time (the token's custom:teams claim).
   const claim = user?.profile['custom:teams'];
   const myTeams = typeof claim === 'string' ? claim.split(',').filter(Boolean) : [];
   const isManager = roles.includes('manager') && !roles.includes('admin');
   const teams = useTeams({ enabled: Boolean(isManager && myTeams.length > 1) });
-  const teamId = isManager && myTeams.length > 1 ? (params.get('team') ?? myTeams[0]) : undefined;
+  const teamId = isManager && myTeams.length > 1 ? (values.team ?? myTeams[0]) : undefined;
 
-  if (pipelines.isPending) return <Skeleton active />;
-  if (pipelines.isError)
-    return <QueryError error={pipelines.error} onRetry={() => pipelines.refetch()} retrying={pipelines.isFetching} />;
-  const pipeline = pipelines.data.find((p) => p.id === params.get('pipeline')) ?? pipelines.data[0]!;
-  const update = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  if (!pipelines.isSuccess) return <QueryState query={pipelines} />;
+  const pipeline = pipelines.data.find((p) => p.id === values.pipeline) ?? pipelines.data[0]!;
+  const update = (key: (typeof PAGE_PARAMS)[number], value: string | undefined) => updateParams({ [key]: value });
 
   return (
     <Flex vertical gap={16}>

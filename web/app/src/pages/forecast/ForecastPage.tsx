@@ -7,7 +7,6 @@ import {
   Progress,
   Segmented,
   Select,
-  Skeleton,
   Table,
   type TableColumnsType,
   Typography,
@@ -17,10 +16,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type ForecastResult, type GroupBy, type NamedRow, useForecast } from '../../api/forecast';
-import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { type ChartOption, EChart } from '../dashboard/EChart';
 import {
@@ -41,13 +38,11 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 /** /app/forecast (forecast:read): figures of a month or quarter, by rep, team or company, against quota. */
 export function ForecastPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? currentMonth(new Date());
   const kind = period.includes('Q') ? 'quarter' : 'month';
   const by = (GROUPS as string[]).includes(params.get('by') ?? '') ? (params.get('by') as GroupBy) : 'owner';
   const forecast = useForecast(period, by);
-  if (!can('forecast:read')) return <Forbidden />;
 
   const set = (next: Record<string, string>) => setParams((p) => ({ ...Object.fromEntries(p), ...next }));
   const choices = kind === 'quarter' ? quarterChoices() : monthChoices();
@@ -90,13 +85,9 @@ export function ForecastPage() {
           onChange={(v) => set({ by: v as string })}
         />
       </Flex>
-      {forecast.isPending ? (
-        <Skeleton active paragraph={{ rows: 6 }} />
-      ) : forecast.isError ? (
-        <QueryError error={forecast.error} onRetry={() => forecast.refetch()} retrying={forecast.isFetching} />
-      ) : (
-        <ForecastBody data={forecast.data} />
-      )}
+      <QueryState query={forecast} rows={6}>
+        {(data) => <ForecastBody data={data} />}
+      </QueryState>
     </Flex>
   );
 }

@@ -1,14 +1,12 @@
-import { App, Button, Card, Empty, Flex, InputNumber, List, Select, Skeleton, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, InputNumber, List, Select, Table, Typography } from 'antd';
 import { type HTMLAttributes, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { CURRENCIES, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Quota, type QuotaPerson, type QuotaSet, useQuotas, useSaveQuotas } from '../../api/forecast';
-import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { currentQuarter, quarterChoices } from './figures';
 
@@ -21,11 +19,9 @@ const cellKey = (userId: string, month: string) => `${userId}.${month}`;
  */
 export function QuotasPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const period = params.get('period') ?? currentQuarter(new Date());
   const quotas = useQuotas(period);
-  if (!can('quotas:manage')) return <Forbidden />;
 
   return (
     <Flex vertical gap={16}>
@@ -43,19 +39,11 @@ export function QuotasPage() {
           />
         }
       />
-      {quotas.isPending ? (
-        <Skeleton active paragraph={{ rows: 5 }} />
-      ) : quotas.isError ? (
-        <QueryError error={quotas.error} onRetry={() => quotas.refetch()} retrying={quotas.isFetching} />
-      ) : (
-        <QuotaGrid
-          key={period}
-          period={period}
-          months={quotas.data.months}
-          people={quotas.data.people}
-          items={quotas.data.items}
-        />
-      )}
+      <QueryState query={quotas} rows={5}>
+        {(data) => (
+          <QuotaGrid key={period} period={period} months={data.months} people={data.people} items={data.items} />
+        )}
+      </QueryState>
     </Flex>
   );
 }

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Col, Empty, Flex, List, Row, Skeleton, Typography } from 'antd';
+import { Badge, Button, Card, Col, Empty, Flex, List, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useHome } from '../../api/work';
 import { useAuth } from '../../auth/auth-context';
 import { ActivityEntry } from '../../components/activity/ActivityEntry';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TaskFormModal } from '../tasks/TaskFormModal';
 import { relatedPath, TaskList } from '../tasks/TaskList';
 import { HomeContractsCard } from './HomeContractsCard';
@@ -23,8 +23,7 @@ export function HomePage() {
   const home = useHome();
   const [creating, setCreating] = useState(false);
 
-  if (home.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
-  if (home.isError) return <QueryError error={home.error} onRetry={() => home.refetch()} retrying={home.isFetching} />;
+  if (!home.isSuccess) return <QueryState query={home} rows={8} />;
   const { tasks, recentActivity, deals, contractsExpiring } = home.data;
   const count = (n: number, more: boolean) => (more ? `${n}+` : String(n));
 

@@ -8,10 +8,9 @@ import { api } from '../../api/client';
 import { type PoolLead, useClaimLead, usePool, useReleaseLead } from '../../api/leads';
 import { useMe } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
 import { useIsPhone } from '../../layout/useIsPhone';
@@ -21,9 +20,7 @@ import { NewLeadModal } from './NewLeadModal';
 /** /app/leads (leads:claim): the lead pool (公海) of one's teams, and one's own leads with a release action. */
 export function LeadPoolPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [tab, setTab] = useState('pool');
-  if (!can('leads:claim')) return <Forbidden />;
   return (
     <Flex vertical gap={16}>
       <PageHeader
@@ -117,10 +114,8 @@ function PoolList() {
         <NewLeadModal pools={pools} defaultTeamId={teamId ?? first?.teamId} onClose={() => setAdding(false)} />
       )}
       <Card size="small">
-        {pool.isPending ? (
-          <Skeleton active paragraph={{ rows: 4 }} />
-        ) : pool.isError ? (
-          <QueryError error={pool.error} onRetry={() => pool.refetch()} retrying={pool.isFetching} />
+        {!pool.isSuccess ? (
+          <QueryState query={pool} />
         ) : items.length === 0 ? (
           <Empty
             image={<InboxOutlined style={{ fontSize: 48 }} />}
@@ -243,9 +238,10 @@ function MyLeads() {
       ),
     enabled: Boolean(me.data?.id),
   });
-  if (me.isPending || mine.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (mine.isError) return <QueryError error={mine.error} onRetry={() => mine.refetch()} retrying={mine.isFetching} />;
-  if (!mine.data.items.length) return <Empty description={t('leads.pool.mineEmpty')} data-testid="empty-state" />;
+  if (me.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
+  if (!mine.isSuccess || !mine.data.items.length) {
+    return <QueryState query={mine} isEmpty={(data) => !data.items.length} empty={t('leads.pool.mineEmpty')} />;
+  }
   return (
     <Card size="small">
       <List<LeadContact>

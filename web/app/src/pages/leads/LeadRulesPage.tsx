@@ -1,35 +1,28 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, Select, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type TeamRules, useLeadRules, useSaveLeadRules } from '../../api/leads';
 import { useStaffNames } from '../../api/staff';
 import { useAuth } from '../../auth/auth-context';
-import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
+import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 /** /app/settings/lead-rules (leadPool:manage): per team, how new leads are assigned and how the pool behaves. */
 export function LeadRulesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const rules = useLeadRules(can('leadPool:manage'));
-  if (!can('leadPool:manage')) return <Forbidden />;
   return (
     <Flex vertical gap={16}>
       <PageHeader
         title={t('leads.rules.title')}
         subTitle={<Typography.Text type="secondary">{t('leads.rules.intro')}</Typography.Text>}
       />
-      {rules.isPending ? (
-        <Skeleton active paragraph={{ rows: 6 }} />
-      ) : rules.isError ? (
-        <QueryError error={rules.error} onRetry={() => rules.refetch()} retrying={rules.isFetching} />
-      ) : rules.data.length === 0 ? (
-        <Empty description={t('leads.rules.empty')} data-testid="empty-state" />
-      ) : (
-        rules.data.map((r) => <TeamRulesCard key={`${r.teamId}-${r.version}`} rules={r} />)
-      )}
+      <QueryState query={rules} rows={6} isEmpty={(data) => data.length === 0} empty={t('leads.rules.empty')}>
+        {(data) => data.map((r) => <TeamRulesCard key={`${r.teamId}-${r.version}`} rules={r} />)}
+      </QueryState>
     </Flex>
   );
 }
@@ -49,12 +42,14 @@ function TeamRulesCard({ rules }: { rules: TeamRules }) {
   const names = useStaffNames();
   const save = useSaveLeadRules();
   const [form] = Form.useForm<Values>();
+  const errors = useSaveErrors(form);
   const strategy = Form.useWatch('strategy', form) ?? rules.strategy;
   const teamName = rules.teamName || t('leads.rules.sharedPool');
   const memberOptions = rules.memberIds.map((id) => ({ value: id, label: names.get(id) ?? id }));
   const isTeam = rules.memberIds.length > 0;
 
   const onFinish = async (values: Values) => {
+    errors.reset();
     try {
       await save.mutateAsync({
         teamId: rules.teamId,
@@ -67,7 +62,7 @@ function TeamRulesCard({ rules }: { rules: TeamRules }) {
       });
       message.success(t('leads.rules.saved', { team: teamName }));
     } catch (error) {
-      message.error(errorMessage(error, t));
+      errors.fail(error);
     }
   };
 
@@ -83,6 +78,7 @@ function TeamRulesCard({ rules }: { rules: TeamRules }) {
         </Flex>
       }
     >
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useCreateLead } from '../../api/leads';
 import { useAuth } from '../../auth/auth-context';
 import { CountrySelect } from '../../components/CountrySelect';
-import { errorMessage } from '../../components/error-message';
+import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { DuplicateWarning } from './DuplicateWarning';
 
 interface Values {
@@ -35,9 +36,12 @@ export function NewLeadModal({
   const { roles } = useAuth();
   const [form] = Form.useForm<Values>();
   const create = useCreateLead();
+  // `address.country` lands on the country item: the form holds it flat.
+  const errors = useSaveErrors(form, { 'address.country': 'country' });
   const mayAssign = roles.some((r) => r === 'admin' || r === 'manager');
 
   const onFinish = async (v: Values) => {
+    errors.reset();
     try {
       const lead = await create.mutateAsync({
         name: v.name,
@@ -52,7 +56,7 @@ export function NewLeadModal({
       message.success(t('leads.create.created', { name: lead.name }));
       onClose();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      errors.fail(error);
     }
   };
 
@@ -68,6 +72,7 @@ export function NewLeadModal({
       okButtonProps={{ ...({ 'data-testid': 'save-lead' } as object) }}
       destroyOnHidden
     >
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form<Values>
         form={form}
         layout="vertical"

@@ -10,7 +10,7 @@ import {
   useSaveNotificationPreferences,
 } from '../../api/notifications';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useNotificationTitle } from '../../layout/NotificationBell';
 
@@ -40,32 +40,30 @@ export function NotificationsPage() {
           </Button>
         }
       />
-      {list.isPending ? (
-        <Skeleton active />
-      ) : list.isError ? (
-        <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />
-      ) : (
-        <Card size="small">
-          <List
-            dataSource={list.data.items}
-            locale={{ emptyText: t('contracts.notifications.empty') }}
-            renderItem={(n) => (
-              <List.Item
-                style={{ cursor: 'pointer', fontWeight: n.readAt ? 'normal' : 600 }}
-                onClick={() => open(n)}
-                data-testid="notification-row"
-              >
-                <Flex vertical>
-                  <span>{title(n)}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    <TimeStamp value={n.at} />
-                  </Typography.Text>
-                </Flex>
-              </List.Item>
-            )}
-          />
-        </Card>
-      )}
+      <QueryState query={list}>
+        {(data) => (
+          <Card size="small">
+            <List
+              dataSource={data.items}
+              locale={{ emptyText: t('contracts.notifications.empty') }}
+              renderItem={(n) => (
+                <List.Item
+                  style={{ cursor: 'pointer', fontWeight: n.readAt ? 'normal' : 600 }}
+                  onClick={() => open(n)}
+                  data-testid="notification-row"
+                >
+                  <Flex vertical>
+                    <span>{title(n)}</span>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <TimeStamp value={n.at} />
+                    </Typography.Text>
+                  </Flex>
+                </List.Item>
+              )}
+            />
+          </Card>
+        )}
+      </QueryState>
       <Card size="small" title={t('contracts.notifications.preferences')} data-testid="notification-preferences">
         {prefs.data ? (
           <Flex vertical gap={12}>

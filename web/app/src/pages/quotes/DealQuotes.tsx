@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, List, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatMoney } from '../../../../../shared/domain/common/money';
 import { type QuoteStatus, useCreateQuote, useDealQuotes } from '../../api/quotes';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 
 export const STATUS_COLORS: Record<QuoteStatus, string> = {
   draft: 'default',
@@ -55,34 +55,30 @@ export function DealQuotes({ dealId }: { dealId: string }) {
           </Button>
         </Flex>
       )}
-      {quotes.isPending ? (
-        <Skeleton active paragraph={{ rows: 3 }} />
-      ) : quotes.isError ? (
-        <QueryError error={quotes.error} onRetry={() => quotes.refetch()} retrying={quotes.isFetching} />
-      ) : quotes.data.length === 0 ? (
-        <Empty description={t('quotes.empty')} data-testid="empty-state" />
-      ) : (
-        <List
-          dataSource={quotes.data}
-          rowKey="id"
-          renderItem={(q) => (
-            <List.Item data-testid="quote-row" data-quote-id={q.id}>
-              <Flex justify="space-between" align="center" gap={8} wrap style={{ width: '100%' }}>
-                <Flex vertical>
-                  <Link to={`/quotes/${q.id}`} data-testid="quote-link">
-                    <Typography.Text strong>{q.number}</Typography.Text>
-                  </Link>
-                  {q.title && <Typography.Text type="secondary">{q.title}</Typography.Text>}
+      <QueryState query={quotes} rows={3} isEmpty={(data) => data.length === 0} empty={t('quotes.empty')}>
+        {(data) => (
+          <List
+            dataSource={data}
+            rowKey="id"
+            renderItem={(q) => (
+              <List.Item data-testid="quote-row" data-quote-id={q.id}>
+                <Flex justify="space-between" align="center" gap={8} wrap style={{ width: '100%' }}>
+                  <Flex vertical>
+                    <Link to={`/quotes/${q.id}`} data-testid="quote-link">
+                      <Typography.Text strong>{q.number}</Typography.Text>
+                    </Link>
+                    {q.title && <Typography.Text type="secondary">{q.title}</Typography.Text>}
+                  </Flex>
+                  <Flex gap={8} align="center">
+                    <Tag color={STATUS_COLORS[q.status]}>{t(`quotes.statuses.${q.status}`)}</Tag>
+                    <Typography.Text strong>{formatMoney(q.totals.total, q.currency, i18n.language)}</Typography.Text>
+                  </Flex>
                 </Flex>
-                <Flex gap={8} align="center">
-                  <Tag color={STATUS_COLORS[q.status]}>{t(`quotes.statuses.${q.status}`)}</Tag>
-                  <Typography.Text strong>{formatMoney(q.totals.total, q.currency, i18n.language)}</Typography.Text>
-                </Flex>
-              </Flex>
-            </List.Item>
-          )}
-        />
-      )}
+              </List.Item>
+            )}
+          />
+        )}
+      </QueryState>
     </Flex>
   );
 }

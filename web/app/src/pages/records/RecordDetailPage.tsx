@@ -11,7 +11,7 @@ import type { Permission } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { DeleteButton, RestoreButton } from '../../components/RecordActions';
 import { RecordTimeline } from '../../components/RecordTimeline';
 import { TagList } from '../../components/TagList';
@@ -49,16 +49,11 @@ export function RecordDetailPage<T extends RecordBase>({ config }: { config: Rec
   const back = { to: recordPath(resource), label: t(`${resource}.title`) };
 
   if (record.isPending) return <PageSkeleton />;
-  if (record.isError) {
+  if (!record.isSuccess) {
     return (
       <>
         <PageHeader title={t(`${resource}.title`)} back={back} />
-        <QueryError
-          error={record.error}
-          onRetry={() => record.refetch()}
-          retrying={record.isFetching}
-          notFoundTitle={t(`${resource}.notFound`)}
-        />
+        <QueryState query={record} notFoundTitle={t(`${resource}.notFound`)} />
       </>
     );
   }

@@ -6,11 +6,12 @@ import { useCustomFields } from '../../api/custom-fields';
 import type { RecordsApi } from '../../api/records';
 import type { CustomFieldDef } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
-import { EditorForm, useSaveErrors } from '../../components/EditorForm';
+import { EditorForm } from '../../components/EditorForm';
 import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/PageSkeleton';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { DuplicateWarning } from '../leads/DuplicateWarning';
 import { type RecordBase, recordPath } from './record-kind';
 
@@ -64,19 +65,16 @@ export function RecordEditorPage<
     return <Forbidden />;
   }
   if ((id && record.isPending) || defs.isPending) return <PageSkeleton />;
-  const failed = (id && record.isError && record.error) || (defs.isError && defs.error);
-  if (failed) {
+  // The record (when editing) and the custom field definitions are both needed to show the form.
+  if ((id && !record.isSuccess) || !defs.isSuccess) {
     return (
       <>
         <PageHeader title={title} back={back} />
-        <QueryError
-          error={failed}
-          notFoundTitle={t(`${resource}.notFound`)}
-          onRetry={() => {
-            void record.refetch();
-            void defs.refetch();
-          }}
-        />
+        {id && !record.isSuccess ? (
+          <QueryState query={record} notFoundTitle={t(`${resource}.notFound`)} />
+        ) : (
+          <QueryState query={defs} />
+        )}
       </>
     );
   }

@@ -1,5 +1,5 @@
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Flex, Skeleton, type TableColumnsType } from 'antd';
+import { Alert, Badge, Button, Card, Flex, type TableColumnsType } from 'antd';
 import { type ComponentType, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -13,7 +13,7 @@ import { ColumnChooser } from '../../components/ColumnChooser';
 import { ListEmpty } from '../../components/ListEmpty';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SearchBox } from '../../components/SearchBox';
 import { SortControl } from '../../components/SortControl';
 import { oneOf, useListParams } from '../../components/useListParams';
@@ -104,10 +104,8 @@ export function RecordListPage<T extends RecordBase, Query, C extends FieldKey, 
   );
 
   let body: ReactNode;
-  if (list.isPending) {
-    body = <Skeleton active paragraph={{ rows: 8 }} data-testid="list-loading" />;
-  } else if (list.isError) {
-    body = <QueryError error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />;
+  if (!list.isSuccess) {
+    body = <QueryState query={list} rows={8} />;
   } else if (records.length === 0) {
     body = (
       <ListEmpty

@@ -1,14 +1,12 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Skeleton, Typography } from 'antd';
+import { Badge, Button, Card, Flex, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuditLog } from '../../api/audit';
-import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { ListEmpty } from '../../components/ListEmpty';
 import { LoadMore } from '../../components/LoadMore';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useListParams } from '../../components/useListParams';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { AuditExportButton } from './AuditExportButton';
@@ -18,11 +16,6 @@ import { AUDIT_PARAMS, toAuditQuery } from './audit-params';
 
 /** /app/settings/audit (administrators and system administrators): who changed what, and when. */
 export function AuditLogPage() {
-  const { can } = useAuth();
-  return can('audit:read') ? <AuditLog /> : <Forbidden />;
-}
-
-function AuditLog() {
   const { t } = useTranslation();
   const { values, update, clear } = useListParams(AUDIT_PARAMS);
   const query = useMemo(() => toAuditQuery(values), [values]);
@@ -33,8 +26,7 @@ function AuditLog() {
   const [filtersOpen, setFiltersOpen] = useState(false);
 
   let body: ReactNode;
-  if (log.isPending) body = <Skeleton active paragraph={{ rows: 6 }} data-testid="audit-loading" />;
-  else if (log.isError) body = <QueryError error={log.error} onRetry={() => log.refetch()} retrying={log.isFetching} />;
+  if (!log.isSuccess) body = <QueryState query={log} rows={6} />;
   else if (!entries.length) {
     body = (
       <ListEmpty

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Progress, Select, Skeleton, Switch, Typography } from 'antd';
+import { Alert, App, Button, Flex, Progress, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -10,7 +10,7 @@ import {
 } from '../../api/custom-fields';
 import type { CustomFieldEntity, Role } from '../../api/types';
 import { errorMessage } from '../../components/error-message';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 
 /** Admins always may; these are the roles an admin can add. */
 const CHOOSABLE: Role[] = ['sysadmin', 'manager', 'sales', 'support', 'marketing', 'finance'];
@@ -25,9 +25,7 @@ export function BuiltInSensitivityPanel({ entity }: { entity: CustomFieldEntity 
   const settings = useBuiltInSettings(entity);
   const [jobId, setJobId] = useState<string>();
 
-  if (settings.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (settings.isError)
-    return <QueryError error={settings.error} onRetry={() => settings.refetch()} retrying={settings.isFetching} />;
+  if (!settings.isSuccess) return <QueryState query={settings} rows={2} />;
   return (
     <Flex vertical gap={12} data-testid="builtin-sensitivity">
       <Typography.Title level={5} style={{ margin: 0 }}>

@@ -4,8 +4,8 @@ import { ROLES, type Role } from '../../../../../shared/auth/roles';
 import { useCreateCustomField, useUpdateCustomField } from '../../api/custom-fields';
 import { CUSTOM_FIELD_KEY_PATTERN, CUSTOM_FIELD_TYPES } from '../../api/domain';
 import type { CustomFieldDef, CustomFieldEntity } from '../../api/types';
-import { useSaveErrors } from '../../components/EditorForm';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 type FieldType = CustomFieldDef['type'];
 

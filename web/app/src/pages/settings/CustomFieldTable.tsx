@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Flex, Popconfirm, Skeleton, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { App, Button, Empty, Flex, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomFields, useDeleteCustomField } from '../../api/custom-fields';
 import type { CustomFieldDef, CustomFieldEntity } from '../../api/types';
 import { errorMessage } from '../../components/error-message';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { CustomFieldModal } from './CustomFieldModal';
 
 const rowProps = () => ({ 'data-testid': 'custom-field-row' }) as HTMLAttributes<HTMLElement>;
@@ -76,9 +76,7 @@ export function CustomFieldTable({ entity }: { entity: CustomFieldEntity }) {
   );
 
   let body: ReactNode;
-  if (defs.isPending) body = <Skeleton active paragraph={{ rows: 4 }} />;
-  else if (defs.isError)
-    body = <QueryError error={defs.error} onRetry={() => defs.refetch()} retrying={defs.isFetching} />;
+  if (!defs.isSuccess) body = <QueryState query={defs} />;
   else if (!defs.data.length) {
     body = (
       <Empty description={t('customFields.empty')} data-testid="empty-state">

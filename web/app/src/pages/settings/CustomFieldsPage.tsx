@@ -2,8 +2,6 @@ import { Card, Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { CustomFieldEntity } from '../../api/types';
-import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
 import { BuiltInSensitivityPanel } from './BuiltInSensitivityPanel';
 import { CustomFieldTable } from './CustomFieldTable';
@@ -13,9 +11,7 @@ const ENTITIES: CustomFieldEntity[] = ['contact', 'company'];
 /** /app/settings/custom-fields (administrators): the extra fields of contacts and companies. */
 export function CustomFieldsPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
-  if (!can('customFields:manage')) return <Forbidden />;
   const entity = ENTITIES.find((e) => e === params.get('entity')) ?? 'contact';
 
   return (

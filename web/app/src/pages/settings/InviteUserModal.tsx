@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../../../shared/auth/roles';
 import { useInviteUser } from '../../api/users';
 import { useAuth } from '../../auth/auth-context';
-import { useSaveErrors } from '../../components/EditorForm';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 interface Values {
   email?: string;

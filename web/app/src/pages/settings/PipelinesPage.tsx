@@ -1,13 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Pipeline, useCreatePipeline, usePipelines, useUpdatePipeline } from '../../api/deals';
-import { useAuth } from '../../auth/auth-context';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 type Values = Pick<Pipeline, 'name' | 'stages' | 'lostReasons'>;
 
@@ -24,12 +23,9 @@ const NEW_PIPELINE: Values = {
 /** Pipelines (admin): stage order, probabilities, labels in both languages, lost reasons. */
 export function PipelinesPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const pipelines = usePipelines();
   const [adding, setAdding] = useState(false);
-  if (!can('pipelines:manage')) return <Forbidden />;
-  if (pipelines.isPending) return <Skeleton active />;
-  if (pipelines.isError) return <QueryError error={pipelines.error} onRetry={() => pipelines.refetch()} />;
+  if (!pipelines.isSuccess) return <QueryState query={pipelines} />;
   return (
     <Flex vertical gap={16}>
       <PageHeader
@@ -54,14 +50,20 @@ function PipelineEditor({ pipeline, onDone }: { pipeline?: Pipeline; onDone?: ()
   const [form] = Form.useForm<Values>();
   const create = useCreatePipeline();
   const update = useUpdatePipeline();
-  const error = create.error ?? update.error;
+  const errors = useSaveErrors(form);
   const initial: Values = pipeline
     ? { name: pipeline.name, stages: pipeline.stages, lostReasons: pipeline.lostReasons }
     : NEW_PIPELINE;
 
   const onFinish = async (values: Values) => {
-    if (pipeline) await update.mutateAsync({ pipeline, patch: values });
-    else await create.mutateAsync(values);
+    errors.reset();
+    try {
+      if (pipeline) await update.mutateAsync({ pipeline, patch: values });
+      else await create.mutateAsync(values);
+    } catch (error) {
+      errors.fail(error);
+      return;
+    }
     message.success(t('deals.pipelines.saved'));
     onDone?.();
   };
@@ -76,7 +78,7 @@ function PipelineEditor({ pipeline, onDone }: { pipeline?: Pipeline; onDone?: ()
         </Flex>
       }
     >
-      {error && <SaveErrorAlert error={error} />}
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form form={form} layout="vertical" initialValues={initial} onFinish={onFinish}>
         <Form.Item name="name" label={t('deals.pipelines.name')} rules={[{ required: true, max: 80 }]}>
           <Input style={{ maxWidth: 320 }} />

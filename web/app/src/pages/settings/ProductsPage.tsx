@@ -3,7 +3,6 @@ import {
   App,
   Button,
   Card,
-  Empty,
   Flex,
   Form,
   Input,
@@ -12,7 +11,6 @@ import {
   Modal,
   Popconfirm,
   Select,
-  Skeleton,
   Switch,
   Table,
   type TableColumnsType,
@@ -23,12 +21,12 @@ import { type HTMLAttributes, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CURRENCIES, formatMoney, minorDigits, toMajor, toMinor } from '../../../../../shared/domain/common/money';
 import { type Product, useDeleteProduct, useProducts, useSaveProduct } from '../../api/quotes';
-import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
+import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useDebouncedValue } from '../../components/useDebouncedValue';
+import { useSaveErrors } from '../../components/useSaveErrors';
 import { useIsPhone } from '../../layout/useIsPhone';
 
 const rowProps = (p: Product) => ({ 'data-testid': 'product-row', 'data-sku': p.sku }) as HTMLAttributes<HTMLElement>;
@@ -36,13 +34,11 @@ const rowProps = (p: Product) => ({ 'data-testid': 'product-row', 'data-sku': p.
 /** /app/settings/products (products:manage): the price list, with a name search. */
 export function ProductsPage() {
   const { t, i18n } = useTranslation();
-  const { can } = useAuth();
   const phone = useIsPhone();
   const [q, setQ] = useState('');
   const query = useDebouncedValue(q.trim(), 250);
   const products = useProducts('all', query);
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
-  if (!can('products:manage')) return <Forbidden />;
 
   const price = (p: Product) => formatMoney(p.unitPrice, p.currency, i18n.language);
   const name = (p: Product) => (
@@ -63,10 +59,8 @@ export function ProductsPage() {
   );
 
   let body: React.ReactNode;
-  if (products.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (products.isError)
-    body = <QueryError error={products.error} onRetry={() => products.refetch()} retrying={products.isFetching} />;
-  else if (!products.data.length) body = <Empty description={t('quotes.products.empty')} data-testid="empty-state" />;
+  if (!products.isSuccess || !products.data.length)
+    body = <QueryState query={products} rows={5} isEmpty={(data) => !data.length} empty={t('quotes.products.empty')} />;
   else if (phone)
     body = (
       <List<Product>
@@ -183,6 +177,8 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const save = useSaveProduct();
+  // The API takes minor units and basis points under its own names; the form shows them typed.
+  const errors = useSaveErrors(form, { unitPrice: 'price', taxRate: 'taxPercent' });
   const currency = Form.useWatch('currency', form) ?? product?.currency ?? 'CNY';
   const initial: Partial<FormValues> = product
     ? {
@@ -208,12 +204,13 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
       taxRate: Math.round(v.taxPercent * 100),
       active: v.active,
     };
+    errors.reset();
     try {
       await save.mutateAsync({ product, body: body as never });
       message.success(t('quotes.products.saved'));
       onClose();
     } catch (error) {
-      message.error(errorMessage(error, t));
+      errors.fail(error, 'sku');
     }
   };
 
@@ -229,6 +226,7 @@ function ProductModal({ product, onClose }: { product?: Product; onClose: () => 
       okButtonProps={{ 'data-testid': 'save-product' } as never}
       destroyOnHidden
     >
+      <SaveErrorAlert error={errors.error} unmatched={errors.unmatched} scrollIntoView={!errors.onField} />
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit}>
         <Form.Item name="name" label={t('quotes.products.name')} rules={[{ required: true, max: 120 }]}>
           <Input data-testid="product-name" />

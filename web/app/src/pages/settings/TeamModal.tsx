@@ -2,8 +2,8 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Team, useCreateTeam, useUpdateTeam } from '../../api/teams';
 import { useUsers } from '../../api/users';
-import { useSaveErrors } from '../../components/EditorForm';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 interface Values {
   name?: string;

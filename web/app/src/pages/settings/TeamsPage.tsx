@@ -1,28 +1,13 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Skeleton,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, List, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Team, useDeleteTeam, useTeams } from '../../api/teams';
 import { type UserSummary, useUsers } from '../../api/users';
-import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { TeamModal } from './TeamModal';
 
@@ -32,9 +17,7 @@ const rowProps = (team: Team) =>
 /** /app/settings/teams (admins and sysadmins): teams and their members; create, rename, change members, delete. */
 export function TeamsPage() {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const [editing, setEditing] = useState<Team | 'new' | null>(null);
-  if (!can('teams:manage')) return <Forbidden />;
 
   return (
     <Flex vertical gap={16}>
@@ -62,10 +45,9 @@ function TeamList({ onEdit }: { onEdit: (team: Team) => void }) {
   // Names of the members; without the staff list, ids are shown rather than nothing.
   const users = useUsers();
 
-  if (teams.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (teams.isError)
-    return <QueryError error={teams.error} onRetry={() => teams.refetch()} retrying={teams.isFetching} />;
-  if (!teams.data.length) return <Empty description={t('teams.empty')} data-testid="empty-state" />;
+  if (!teams.isSuccess || !teams.data.length) {
+    return <QueryState query={teams} rows={4} isEmpty={(data) => !data.length} empty={t('teams.empty')} />;
+  }
 
   const byId = new Map<string, UserSummary>((users.data ?? []).map((u) => [u.id, u]));
   const members = (team: Team) =>

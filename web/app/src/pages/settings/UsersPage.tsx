@@ -1,19 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  List,
-  Popconfirm,
-  Select,
-  Skeleton,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, List, Popconfirm, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,9 +8,8 @@ import { useTeams } from '../../api/teams';
 import { type UserStatus, type UserSummary, useUpdateUser, useUsers } from '../../api/users';
 import { useAuth } from '../../auth/auth-context';
 import { errorMessage } from '../../components/error-message';
-import { Forbidden } from '../../components/Forbidden';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { InviteUserModal, useAssignableRoles } from './InviteUserModal';
@@ -38,7 +23,6 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [inviting, setInviting] = useState(false);
-  if (!can('users:read')) return <Forbidden />;
   const manage = can('users:manage');
 
   return (
@@ -69,10 +53,9 @@ function UserList({ manage }: { manage: boolean }) {
   // Team names for the Teams column; until they arrive (or if they cannot), the ids are shown.
   const teamList = useTeams();
 
-  if (users.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
-  if (users.isError)
-    return <QueryError error={users.error} onRetry={() => users.refetch()} retrying={users.isFetching} />;
-  if (!users.data.length) return <Empty description={t('users.empty')} data-testid="empty-state" />;
+  if (!users.isSuccess || !users.data.length) {
+    return <QueryState query={users} rows={6} isEmpty={(data) => !data.length} empty={t('users.empty')} />;
+  }
 
   const status = (u: UserSummary) => <Tag color={STATUS_COLOR[u.status]}>{t(`users.statuses.${u.status}`)}</Tag>;
   const teamNames = new Map((teamList.data ?? []).map((team) => [team.id, team.name]));

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Flex, Skeleton } from 'antd';
+import { Badge, Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTasks } from '../../api/work';
 import { useAuth } from '../../auth/auth-context';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskList } from './TaskList';
 
@@ -59,26 +59,29 @@ export function RecordTasksPanel({
         )
       }
     >
-      {tasks.isPending ? (
-        <Skeleton active paragraph={{ rows: 2 }} title={false} />
-      ) : tasks.isError ? (
-        <QueryError error={tasks.error} onRetry={() => tasks.refetch()} retrying={tasks.isFetching} />
-      ) : (
-        <>
-          <TaskList tasks={items} empty={t('work.tasks.noneOnRecord')} testId="record-task-list" showRelated={false} />
-          {tasks.hasNextPage && (
-            <Button
-              block
-              size="small"
-              loading={tasks.isFetchingNextPage}
-              onClick={() => tasks.fetchNextPage()}
-              style={{ marginTop: 8 }}
-            >
-              {t('work.tasks.moreOnRecord')}
-            </Button>
-          )}
-        </>
-      )}
+      <QueryState query={tasks} rows={2}>
+        {(_data) => (
+          <>
+            <TaskList
+              tasks={items}
+              empty={t('work.tasks.noneOnRecord')}
+              testId="record-task-list"
+              showRelated={false}
+            />
+            {tasks.hasNextPage && (
+              <Button
+                block
+                size="small"
+                loading={tasks.isFetchingNextPage}
+                onClick={() => tasks.fetchNextPage()}
+                style={{ marginTop: 8 }}
+              >
+                {t('work.tasks.moreOnRecord')}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryState>
       {adding && <TaskFormModal related={{ entity, id }} onClose={() => setAdding(false)} />}
     </Card>
   );

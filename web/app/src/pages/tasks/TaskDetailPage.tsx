@@ -1,12 +1,12 @@
 import { CheckOutlined, DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCompleteTask, useDeleteTask, useTask, useUpdateTask } from '../../api/work';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TimeStamp } from '../../components/TimeStamp';
 import { useIsPhone } from '../../layout/useIsPhone';
 import { TaskFormModal } from './TaskFormModal';
@@ -26,8 +26,7 @@ export function TaskDetailPage() {
   const remove = useDeleteTask();
   const [editing, setEditing] = useState(false);
 
-  if (task.isPending) return <Skeleton active />;
-  if (task.isError) return <QueryError error={task.error} onRetry={() => task.refetch()} retrying={task.isFetching} />;
+  if (!task.isSuccess) return <QueryState query={task} />;
   const tk = task.data;
   const writable = can('tasks:write');
 

@@ -3,9 +3,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type Task, type TaskPriority, useCreateTask, useUpdateTask } from '../../api/work';
 import { useAuth } from '../../auth/auth-context';
-import { useSaveErrors } from '../../components/EditorForm';
 import { OwnerSelect } from '../../components/OwnerSelect';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
+import { useSaveErrors } from '../../components/useSaveErrors';
 
 const PRIORITIES: TaskPriority[] = ['low', 'normal', 'high', 'urgent'];
 

@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Segmented, Skeleton } from 'antd';
+import { Button, Flex, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { type TaskView, useTasks } from '../../api/work';
 import { useAuth } from '../../auth/auth-context';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
+import { QueryState } from '../../components/QueryState';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskList } from './TaskList';
 
@@ -45,20 +45,18 @@ export function TasksPage() {
           }))}
         />
       </div>
-      {tasks.isPending ? (
-        <Skeleton active paragraph={{ rows: 4 }} />
-      ) : tasks.isError ? (
-        <QueryError error={tasks.error} onRetry={() => tasks.refetch()} retrying={tasks.isFetching} />
-      ) : (
-        <>
-          <TaskList tasks={items} empty={t(`work.tasks.empty.${view}`)} />
-          {tasks.hasNextPage && (
-            <Button block loading={tasks.isFetchingNextPage} onClick={() => tasks.fetchNextPage()}>
-              {t('common.loadMore')}
-            </Button>
-          )}
-        </>
-      )}
+      <QueryState query={tasks} rows={4}>
+        {(_data) => (
+          <>
+            <TaskList tasks={items} empty={t(`work.tasks.empty.${view}`)} />
+            {tasks.hasNextPage && (
+              <Button block loading={tasks.isFetchingNextPage} onClick={() => tasks.fetchNextPage()}>
+                {t('common.loadMore')}
+              </Button>
+            )}
+          </>
+        )}
+      </QueryState>
       {creating && <TaskFormModal onClose={() => setCreating(false)} />}
     </Flex>
   );
