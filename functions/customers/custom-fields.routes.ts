@@ -11,30 +11,19 @@ import {
 import { systemClock } from '../../shared/domain/common/clock.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import { AppError, notFound, staleVersion } from '../../shared/domain/common/errors.js';
-import * as z from '../../shared/domain/common/zod.js';
 import {
   type BuiltInSensitivity,
-  builtInFieldParams,
-  builtInSensitivityPatch,
   builtInSettings,
   isBuiltInField,
 } from '../../shared/domain/customers/builtin-sensitivity.js';
-import {
-  CUSTOM_FIELD_ENTITIES,
-  type CustomFieldDef,
-  customFieldCreate,
-  customFieldEntity,
-  customFieldKey,
-  customFieldPatch,
-} from '../../shared/domain/customers/custom-field.schema.js';
+import { CUSTOM_FIELD_ENTITIES, type CustomFieldDef } from '../../shared/domain/customers/custom-field.schema.js';
+import { customFieldsApi } from '../../shared/http/contracts/customFields.contract.js';
 import { created, defineRoute, noContent, ok, type RouteDef } from '../../shared/http/route.js';
 import { sendMessages } from '../../shared/queues/sender.js';
 
-const fieldParams = z.strictObject({ entity: customFieldEntity, key: customFieldKey });
-
 export const customFieldRoutes: Record<string, RouteDef> = {
   'GET /api/custom-fields': defineRoute({
-    query: z.strictObject({ entity: z.optional(customFieldEntity) }),
+    ...customFieldsApi['GET /api/custom-fields'],
     handle: async ({ query }) => {
       const entities = query.entity ? [query.entity] : CUSTOM_FIELD_ENTITIES;
       const sets = await Promise.all(entities.map(getCustomFieldSet));
@@ -48,7 +37,7 @@ export const customFieldRoutes: Record<string, RouteDef> = {
   }),
 
   'POST /api/custom-fields': defineRoute({
-    body: customFieldCreate,
+    ...customFieldsApi['POST /api/custom-fields'],
     handle: async ({ body, principal }) => {
       const set = await getCustomFieldSet(body.entity);
       if (set.fields.some((f) => f.key === body.key)) {
@@ -74,9 +63,7 @@ export const customFieldRoutes: Record<string, RouteDef> = {
   }),
 
   'PATCH /api/custom-fields/{entity}/{key}': defineRoute({
-    params: fieldParams,
-    body: customFieldPatch,
-    versioned: true,
+    ...customFieldsApi['PATCH /api/custom-fields/{entity}/{key}'],
     handle: async ({ params, body, version, principal }) => {
       const set = await getCustomFieldSet(params.entity);
       const before = set.fields.find((f) => f.key === params.key);
@@ -120,9 +107,7 @@ export const customFieldRoutes: Record<string, RouteDef> = {
    * records already stored to the new setting; new writes follow it at once.
    */
   'PATCH /api/custom-fields/{entity}/built-in/{field}': defineRoute({
-    params: builtInFieldParams,
-    body: builtInSensitivityPatch,
-    versioned: true,
+    ...customFieldsApi['PATCH /api/custom-fields/{entity}/built-in/{field}'],
     handle: async ({ params, body, version, principal }) => {
       if (!isBuiltInField(params.entity, params.field)) throw notFound('customField');
       const set = await getCustomFieldSet(params.entity);
@@ -181,7 +166,7 @@ export const customFieldRoutes: Record<string, RouteDef> = {
   }),
 
   'GET /api/custom-fields/jobs/{id}': defineRoute({
-    params: z.strictObject({ id: z.string().check(z.uuid()) }),
+    ...customFieldsApi['GET /api/custom-fields/jobs/{id}'],
     handle: async ({ params }) => {
       const job = await getReencryptJob(params.id);
       if (!job) throw notFound('job');
@@ -190,7 +175,7 @@ export const customFieldRoutes: Record<string, RouteDef> = {
   }),
 
   'DELETE /api/custom-fields/{entity}/{key}': defineRoute({
-    params: fieldParams,
+    ...customFieldsApi['DELETE /api/custom-fields/{entity}/{key}'],
     handle: async ({ params, principal }) => {
       const set = await getCustomFieldSet(params.entity);
       const before = set.fields.find((f) => f.key === params.key);
