@@ -117,6 +117,11 @@ function operation(decl: RouteDecl, contract: RouteContract) {
   return {
     operationId: operationIdOf(decl),
     summary: `${decl.method} ${decl.path}`,
+    // Also in words: renderers show the description, not every `x-` extension.
+    description:
+      decl.audience === 'public'
+        ? 'Public: no token needed.'
+        : `Requires the \`${decl.permission}\` permission (${decl.audience} token).`,
     tags: [decl.function],
     'x-permission': decl.permission,
     'x-audience': decl.audience,

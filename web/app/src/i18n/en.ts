@@ -1,4 +1,5 @@
 import { accountEn } from './account';
+import { apiReferenceEn } from './api-reference';
 import { contractsEn } from './sales/contracts';
 import { dashboardEn } from './sales/dashboard';
 import { dealsEn } from './sales/deals';
@@ -336,5 +337,6 @@ export const en = {
   contracts: contractsEn,
   work: workEn,
   account: accountEn,
+  apiReference: apiReferenceEn,
   dashboard: dashboardEn,
 };

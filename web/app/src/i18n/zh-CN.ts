@@ -1,4 +1,5 @@
 import { accountZh } from './account';
+import { apiReferenceZh } from './api-reference';
 import type { en } from './en';
 import type { Messages } from './messages';
 import { contractsZh } from './sales/contracts';
@@ -332,5 +333,6 @@ export const zhCN: Messages<typeof en> = {
   contracts: contractsZh,
   work: workZh,
   account: accountZh,
+  apiReference: apiReferenceZh,
   dashboard: dashboardZh,
 };

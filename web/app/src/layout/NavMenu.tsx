@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
@@ -49,6 +50,7 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
     '/tasks',
     '/contracts',
     '/notifications',
+    '/settings/api',
   ].find((p) => pathname.startsWith(p));
 
   const link = (to: string, testId: string, label: string) => (
@@ -175,6 +177,16 @@ export function NavMenu({ mode, onNavigate }: { mode: 'inline' | 'vertical'; onN
       key: '/settings/teams',
       icon: <TeamOutlined />,
       label: link('/settings/teams', 'nav-teams', t('nav.teams')),
+    });
+  }
+
+  // Whoever administers the system connects other systems to it: the API's reference is for them
+  // (any signed-in staff member may read the document itself).
+  if (can('users:read')) {
+    items.push({
+      key: '/settings/api',
+      icon: <ApiOutlined />,
+      label: link('/settings/api', 'nav-api-reference', t('apiReference.nav')),
     });
   }
 
