@@ -1,10 +1,8 @@
-import { manifest, routesOf } from '../../infra/manifest.js';
+import { routesOf } from '../../infra/manifest.js';
 import { PERMISSIONS, rolesAllow } from '../../shared/auth/permissions.js';
 import { config } from '../../shared/config.js';
 import { listStaff, type StaffProfile } from '../../shared/db/users.repository.js';
-import { apiContracts } from '../../shared/http/contracts/index.js';
 import { platformApi } from '../../shared/http/contracts/platform.contract.js';
-import { openApiDocument } from '../../shared/http/openapi.js';
 import { defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
@@ -21,16 +19,9 @@ const toStaffMember = (p: StaffProfile) => ({
   status: p.status ?? 'active',
 });
 
-/** Built on the first request and kept for the life of the process: the manifest cannot change under it. */
-let apiDocument: ReturnType<typeof openApiDocument> | undefined;
-const openApi = () =>
-  (apiDocument ??= openApiDocument({
-    title: 'Cirrus CRM API',
-    version: config().APP_VERSION,
-    routes: manifest.routes,
-    contexts: manifest.functions,
-    contracts: apiContracts,
-  }));
+// Every context's schemas and the generator load with the first request for the document, not
+// at cold start: the platform function answers /api/me and /api/health on every console load.
+const openApi = async () => (await import('./openapi-document.js')).apiDocument();
 
 /** Lambda entry of the platform context: health, the signed-in user, the staff directory, the API document. */
 export const handler = createHandler(
@@ -58,7 +49,7 @@ export const handler = createHandler(
         return ok({ items: query.status ? items.filter((m) => m.status === query.status) : items });
       },
     }),
-    'GET /api/openapi.json': defineRoute({ handle: async () => ok(openApi()) }),
+    'GET /api/openapi.json': defineRoute({ handle: async () => ok(await openApi()) }),
   },
   platformApi,
 );

@@ -228,6 +228,23 @@ function expectErrorShape(status: number, text: string, context: string) {
   }
 }
 
+describe('GET /api/openapi.json', () => {
+  it('serves any staff member the document of every manifest route, the same on every call', async () => {
+    const first = await env.sales1.get<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      '/api/openapi.json',
+    );
+    const again = await env.admin.get('/api/openapi.json');
+
+    expect(first.status).toBe(200);
+    expect(first.body.openapi).toBe('3.1.0');
+    const documented = Object.entries(first.body.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(manifest.routes.map(routeKey).sort());
+    expect(again.body).toEqual(first.body);
+  });
+});
+
 describe('the API under fuzzed input, route by route (fast-check)', () => {
   let counts: TableCounts;
   let adminToken: string;
