@@ -41,9 +41,25 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
-const errorResponse = (description: string) => ({
+/**
+ * What API Gateway itself answers before any function runs (its JWT authorizer's 401, no route's
+ * 404, its size limits): `{ message }`. An HTTP API has no gateway responses to reshape them.
+ */
+const GATEWAY_ERROR_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['message'],
+  properties: { message: { type: 'string', examples: ['Unauthorized', 'Not Found'] } },
+};
+
+const errorResponse = (description: string, { fromGateway = false } = {}) => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  content: {
+    'application/json': {
+      schema: fromGateway
+        ? { oneOf: [{ $ref: '#/components/schemas/Error' }, { $ref: '#/components/schemas/GatewayError' }] }
+        : { $ref: '#/components/schemas/Error' },
+    },
+  },
 });
 
 /** Builds the document; pure, so tests can check it and the platform function memoises it. */
@@ -85,7 +101,7 @@ export function openApiDocument(source: OpenApiSource) {
           description: 'ID token of the portal user pool',
         },
       },
-      schemas: { Error: ERROR_SCHEMA },
+      schemas: { Error: ERROR_SCHEMA, GatewayError: GATEWAY_ERROR_SCHEMA },
       parameters: {
         IfMatch: {
           name: 'If-Match',
@@ -140,11 +156,11 @@ function operation(decl: RouteDecl, contract: RouteContract) {
       '400': errorResponse('Invalid input: `fields` names each invalid field'),
       ...(signedIn
         ? {
-            '401': errorResponse('No valid token'),
+            '401': errorResponse('No valid token (answered by API Gateway)', { fromGateway: true }),
             '403': errorResponse(`Not allowed: needs ${decl.permission}`),
           }
         : {}),
-      '404': errorResponse('No such record in your scope'),
+      '404': errorResponse('No such record in your scope, or no such route (API Gateway)', { fromGateway: true }),
       ...(contract.versioned
         ? {
             '409': errorResponse('Stale version: someone changed the record first'),

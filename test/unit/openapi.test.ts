@@ -78,10 +78,11 @@ describe('the OpenAPI document', () => {
     expect(list.parameters).toContainEqual(expect.objectContaining({ name: 'limit', in: 'query', required: false }));
   });
 
-  it('describes every error with the one error shape', () => {
+  it("describes every error with the one error shape (and API Gateway's own where it answers first)", () => {
     const errorSchema = doc.components.schemas.Error as { required: string[]; properties: Record<string, unknown> };
 
     expect(errorSchema.required).toEqual(['error', 'requestId']);
+    expect(doc.components.schemas.GatewayError).toMatchObject({ required: ['message'] });
     for (const { op } of operations) {
       expect(op.responses['400']).toEqual({
         description: expect.any(String),
