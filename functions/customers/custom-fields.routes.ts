@@ -17,7 +17,7 @@ import {
   isBuiltInField,
 } from '../../shared/domain/customers/builtin-sensitivity.js';
 import { CUSTOM_FIELD_ENTITIES, type CustomFieldDef } from '../../shared/domain/customers/custom-field.schema.js';
-import { customFieldsApi } from '../../shared/http/contracts/customFields.contract.js';
+import { customFieldsApi } from '../../shared/http/contracts/custom-fields.contract.js';
 import { created, defineRoute, noContent, ok, type RouteDef } from '../../shared/http/route.js';
 import { sendMessages } from '../../shared/queues/sender.js';
 

@@ -2,7 +2,7 @@ import { routesOf } from '../../infra/manifest.js';
 import { readQuoteOrThrow } from '../../shared/app/quotes/quote-commands.js';
 import { type RenderQuotePdf, sendQuote } from '../../shared/app/quotes/quote-mail.js';
 import { pdfFileName } from '../../shared/domain/quotes/pdf-file.js';
-import { quotePdfApi } from '../../shared/http/contracts/quotePdf.contract.js';
+import { quotePdfApi } from '../../shared/http/contracts/quote-pdf.contract.js';
 import { binaryDownload, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 

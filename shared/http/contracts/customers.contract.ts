@@ -3,7 +3,7 @@ import * as z from '../../domain/common/zod.js';
 import { companyCreate, companyListQuery, companyPatch } from '../../domain/customers/company.schema.js';
 import { contactCreate, contactListQuery, contactPatch } from '../../domain/customers/contact.schema.js';
 import { type RouteContract, routeContract } from '../route.js';
-import { customFieldsApi } from './customFields.contract.js';
+import { customFieldsApi } from './custom-fields.contract.js';
 
 const idParams = z.strictObject({ id });
 const timelineQuery = z.strictObject(pageQuery);

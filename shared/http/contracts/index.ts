@@ -7,7 +7,7 @@ import { forecastApi } from './forecast.contract.js';
 import { leadsApi } from './leads.contract.js';
 import { notificationsApi } from './notifications.contract.js';
 import { platformApi } from './platform.contract.js';
-import { quotePdfApi } from './quotePdf.contract.js';
+import { quotePdfApi } from './quote-pdf.contract.js';
 import { quotesApi } from './quotes.contract.js';
 import { teamsApi } from './teams.contract.js';
 import { usersApi } from './users.contract.js';
