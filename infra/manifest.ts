@@ -18,7 +18,7 @@ const FUNCTIONS = {
   },
   platform: {
     entry: 'functions/platform/handler.ts',
-    description: 'Health check and the staff directory',
+    description: 'Health check, the signed-in user, the staff directory and the OpenAPI document',
     memoryMb: 256,
     timeoutSeconds: 5,
     grants: { table: 'read' },
@@ -235,6 +235,8 @@ export const manifest = {
     { method: 'GET', path: '/api/health', function: 'platform', audience: 'public', permission: null },
     staff('GET', '/api/me', 'platform', 'staff:read'),
     staff('GET', '/api/staff', 'platform', 'staff:read'),
+    // The API's own description (shared/http/openapi.ts): every staff role may read it, no one anonymously.
+    staff('GET', '/api/openapi.json', 'platform', 'staff:read'),
     ...recordRoutes('contacts', 'contacts'),
     ...recordRoutes('companies', 'companies'),
     staff('GET', '/api/custom-fields', 'customers', 'customFields:read'),

@@ -2,7 +2,7 @@ import { routesOf } from '../../infra/manifest.js';
 import { readQuoteOrThrow } from '../../shared/app/quotes/quote-commands.js';
 import { type RenderQuotePdf, sendQuote } from '../../shared/app/quotes/quote-mail.js';
 import { pdfFileName } from '../../shared/domain/quotes/pdf-file.js';
-import { quoteIdParams, quoteSend } from '../../shared/domain/quotes/quote.schema.js';
+import { quotePdfApi } from '../../shared/http/contracts/quote-pdf.contract.js';
 import { binaryDownload, defineRoute, ok } from '../../shared/http/route.js';
 import { createHandler } from '../../shared/http/router.js';
 
@@ -13,19 +13,21 @@ import { createHandler } from '../../shared/http/router.js';
 // pdf-lib and fontkit load on the first render, not at cold start (init time budget).
 const renderQuotePdf: RenderQuotePdf = async (context) => (await import('./quote-pdf.js')).renderQuotePdf(context);
 
-export const handler = createHandler(routesOf('quotePdf'), {
-  'GET /api/quotes/{id}/pdf': defineRoute({
-    params: quoteIdParams,
-    handle: async ({ params, principal }) => {
-      const { quote, deal } = await readQuoteOrThrow(params.id, principal);
-      return binaryDownload(pdfFileName(quote), 'application/pdf', await renderQuotePdf({ quote, deal }));
-    },
-  }),
-  'POST /api/quotes/{id}/send': defineRoute({
-    params: quoteIdParams,
-    body: quoteSend,
-    versioned: true,
-    handle: async ({ params, body, version, principal }) =>
-      ok(await sendQuote(params.id, body, version, principal, renderQuotePdf)),
-  }),
-});
+export const handler = createHandler(
+  routesOf('quotePdf'),
+  {
+    'GET /api/quotes/{id}/pdf': defineRoute({
+      ...quotePdfApi['GET /api/quotes/{id}/pdf'],
+      handle: async ({ params, principal }) => {
+        const { quote, deal } = await readQuoteOrThrow(params.id, principal);
+        return binaryDownload(pdfFileName(quote), 'application/pdf', await renderQuotePdf({ quote, deal }));
+      },
+    }),
+    'POST /api/quotes/{id}/send': defineRoute({
+      ...quotePdfApi['POST /api/quotes/{id}/send'],
+      handle: async ({ params, body, version, principal }) =>
+        ok(await sendQuote(params.id, body, version, principal, renderQuotePdf)),
+    }),
+  },
+  quotePdfApi,
+);

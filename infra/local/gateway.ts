@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { apiGatewayEvent } from './api-event.js';
 import { eventBridgeCall, sqsCall } from './aws-endpoints.js';
@@ -70,6 +71,25 @@ export function createGateway(deps: GatewayDeps) {
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
     }
   };
+}
+
+/**
+ * What the gateway answers when Node cannot parse a request at all (headers over Node's 16 KB,
+ * a malformed request line): a JSON answer in the gateway's own `{ message }` form, as API
+ * Gateway answers for its limits, instead of Node's bare status line. Wired as the server's
+ * `clientError` listener.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ message });
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function apiRoute(deps: GatewayDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

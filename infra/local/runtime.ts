@@ -9,7 +9,7 @@ import { manifest } from '../manifest.js';
 import { LocalBus } from './bus.js';
 import { dropTable, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { lambdaContext, loadFunctions } from './functions.js';
-import { createGateway } from './gateway.js';
+import { answerClientError, createGateway } from './gateway.js';
 import { type InvocationListener, Invocations } from './invocations.js';
 import { jwtAuthorizer } from './jwt-authorizer.js';
 import { type MintOptions, startLocalOidc } from './oidc.js';
@@ -265,6 +265,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         },
       }),
     );
+    server.on('clientError', answerClientError);
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
       server.listen(port, host, () => done());

@@ -65,6 +65,29 @@ export interface RouteDef<
 }
 
 /**
+ * A route's contract: its input schemas and behaviour, without the handler. Contracts live in
+ * shared/http/contracts so the OpenAPI document (openapi.ts) reads the very schemas that validate
+ * requests without loading any function's code; a handler spreads its contract into defineRoute.
+ */
+export type RouteContract<
+  P extends Schema | undefined = Schema | undefined,
+  Q extends Schema | undefined = Schema | undefined,
+  B extends Schema | undefined = Schema | undefined,
+  V extends boolean = boolean,
+  I extends boolean = boolean,
+> = Omit<RouteDef<P, Q, B, V, I>, 'handle'>;
+
+export function routeContract<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+  V extends boolean = false,
+  I extends boolean = false,
+>(contract: RouteContract<P, Q, B, V, I>): RouteContract<P, Q, B, V, I> {
+  return contract;
+}
+
+/**
  * Declares a route's input schemas and behaviour next to its handler, so the same zod schema
  * validates the request and types the handler. Permission and audience come from the manifest.
  */

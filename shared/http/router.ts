@@ -17,7 +17,7 @@ import {
 } from './middleware/types.js';
 import { validateInput } from './middleware/validate-input.js';
 import { binary, json, text } from './response.js';
-import type { IdempotentInput, RouteDef, RouteInput, VersionedInput } from './route.js';
+import type { IdempotentInput, RouteContract, RouteDef, RouteInput, VersionedInput } from './route.js';
 import { type FunctionRoutes, routeKey } from './route-decl.js';
 
 /**
@@ -26,9 +26,14 @@ import { type FunctionRoutes, routeKey } from './route-decl.js';
  * be exactly the declared ones, so a route without a handler (or a handler without a route)
  * fails the init, and the tests.
  */
-export function createHandler(declared: FunctionRoutes, routes: Record<string, RouteDef>) {
+export function createHandler(
+  declared: FunctionRoutes,
+  routes: Record<string, RouteDef>,
+  contracts?: Record<string, RouteContract>,
+) {
   parseConfigAtColdStart();
   const table = routeTable(declared, routes);
+  if (contracts) assertContractsKept(routes, contracts);
 
   const resolveRoute: CrmMiddleware = {
     before: (request) => {
@@ -93,4 +98,21 @@ function lowerCaseHeaders(headers: HttpEvent['headers'] | undefined): Record<str
   const out: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
   return out;
+}
+
+const CONTRACT_PARTS = ['params', 'query', 'body', 'versioned', 'idempotent'] as const;
+
+/**
+ * The OpenAPI document is built from the contracts (shared/http/contracts), so a route that
+ * validated with another schema than its contract would be documented wrongly: at cold start
+ * every route must carry exactly its contract's schemas and behaviour (the same objects).
+ */
+export function assertContractsKept(routes: Record<string, RouteDef>, contracts: Record<string, RouteContract>) {
+  const drifted = Object.entries(routes)
+    .filter(([key, def]) => {
+      const contract = contracts[key];
+      return !contract || CONTRACT_PARTS.some((part) => (def[part] ?? false) !== (contract[part] ?? false));
+    })
+    .map(([key]) => key);
+  if (drifted.length) throw new Error(`Routes differ from their contract: ${drifted.join(', ')}`);
 }

@@ -3,18 +3,22 @@ import type * as z from '../domain/common/zod.js';
 
 /** Turns zod issues into `{ "address.country": "Must be ..." }`, one message per field. */
 export function fieldErrors(error: z.core.$ZodError, prefix = ''): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not `fields[name] = …`: a field named `__proto__` (JSON.parse makes it an own key)
+  // would hit the prototype setter and vanish, and an input with only that key would pass.
+  const fields = new Map<string, string>();
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[base ? `${base}.${key}` : key] = 'Unknown field';
+      for (const key of issue.keys) fields.set(base ? `${base}.${key}` : key, 'Unknown field');
       continue;
     }
     const name = base || prefix || 'body';
     // `input` is there because every parse asks for it (reportInput); it never leaves this function.
-    fields[name] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'Required' : issue.message;
+    if (!fields.has(name)) {
+      fields.set(name, issue.code === 'invalid_type' && issue.input === undefined ? 'Required' : issue.message);
+    }
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /** Parses with a schema or throws a 400 naming each bad field. */

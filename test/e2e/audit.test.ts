@@ -88,6 +88,27 @@ describe('audit log: a sysadmin finds the change an admin just made', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('admin opens the API reference from the menu and finds the contact routes with their permission', async () => {
+    const session = sessions[0]!;
+    const { page } = session;
+    const document = apiResponse(page, 'GET', /\/api\/openapi\.json$/);
+    await page.getByTestId('nav-api-reference').click();
+    await page.waitForURL((url) => url.pathname === '/app/settings/api');
+    expect((await document).status()).toBe(200);
+    expect(await page.getByTestId('page-title').textContent()).toBe('API reference');
+
+    // Scalar renders the document (the first context's section at once, the others as one scrolls).
+    const reference = page.getByTestId('api-reference');
+    await reference.getByText('PATCH /api/contacts/{id}').first().waitFor();
+    await reference.getByText('Requires the contacts:read permission (staff token).').first().waitFor();
+    // Only our own origin: no Ask-AI agent, no hosted developer tools.
+    expect(await reference.getByText('Ask AI').count()).toBe(0);
+    expect(await reference.getByText('Developer Tools').count()).toBe(0);
+    // The page is tens of thousands of pixels long: the first screen is what a reader sees.
+    await screenshotViewport(page, 'api-reference-01');
+    expect(session.errors).toEqual([]);
+  });
+
   it('sysadmin opens the audit log from the menu, filters by entity and record, and reads the diff', async () => {
     const session = await open();
     const { page } = session;

@@ -28,6 +28,16 @@ describe('fieldErrors', () => {
     expect(fieldErrors(error)).toEqual({ a: 'Unknown field', b: 'Unknown field' });
   });
 
+  it('names an unknown `__proto__` field (an own key after JSON.parse) instead of losing it', () => {
+    const body = JSON.parse('{"code":"123456","__proto__":{"isAdmin":true}}');
+    const error = errorOf(z.strictObject({ code: z.string() }), body);
+
+    const fields = fieldErrors(error);
+
+    expect(Object.keys(fields)).toEqual(['__proto__']);
+    expect(JSON.parse(JSON.stringify(fields))).toEqual(JSON.parse('{"__proto__":"Unknown field"}'));
+  });
+
   it('calls a missing field "Required"', () => {
     expect(fieldErrors(errorOf(contactCreate, {}))).toEqual({ name: 'Required' });
   });

@@ -14,11 +14,13 @@ export function validateInput(): CrmMiddleware {
     before: (request) => {
       const { def } = request.context.crm.route!;
       const { event } = request;
-      const fields: Record<string, string> = {};
+      // Each failed part's field errors. Whether a part failed is its own fact, not "some field
+      // was named": merged with Object.entries, so a `__proto__` field cannot be lost on the way.
+      const failures: Record<string, string>[] = [];
       const parse = (schema: z.ZodMiniType | undefined, value: unknown, prefix: string) => {
         const result = (schema ?? NOTHING).safeParse(value, { reportInput: true });
         if (result.success) return result.data;
-        Object.assign(fields, fieldErrors(result.error, prefix));
+        failures.push(fieldErrors(result.error, prefix));
         return undefined;
       };
       const params = parse(def.params, event.pathParameters ?? {}, '');
@@ -29,7 +31,7 @@ export function validateInput(): CrmMiddleware {
         : rawBody === undefined
           ? undefined
           : parse(undefined, rawBody, '');
-      if (Object.keys(fields).length > 0) throw invalid(fields);
+      if (failures.length > 0) throw invalid(Object.fromEntries(failures.flatMap((f) => Object.entries(f))));
       request.context.crm.input = { params, query, body };
     },
   };

@@ -64,6 +64,10 @@ const QuotePage = lazy(() => import('./pages/quotes/QuotePage').then((m) => ({ d
 const DealsPage = lazy(() => import('./pages/deals/DealsPage').then((m) => ({ default: m.DealsPage })));
 const DealDetailPage = lazy(() => import('./pages/deals/DealDetailPage').then((m) => ({ default: m.DealDetailPage })));
 const PipelinesPage = lazy(() => import('./pages/settings/PipelinesPage').then((m) => ({ default: m.PipelinesPage })));
+// Scalar (and the Vue it brings) loads only with this page: its own chunk, not the console's entry.
+const ApiReferencePage = lazy(() =>
+  import('./pages/api-reference/ApiReferencePage').then((m) => ({ default: m.ApiReferencePage })),
+);
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter(
@@ -111,6 +115,7 @@ export const router = createBrowserRouter(
             { path: 'contracts/:id', element: <ContractDetailPage /> },
             { path: 'notifications', element: <NotificationsPage /> },
             { path: 'settings/products', element: <ProductsPage /> },
+            { path: 'settings/api', element: <ApiReferencePage /> },
             { path: 'deals/:dealId/quotes', element: <DealQuotesPage /> },
             { path: 'quotes/:id', element: <QuotePage /> },
           ],

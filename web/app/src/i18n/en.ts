@@ -1,5 +1,6 @@
 import { accountEn } from './account';
 import { apiErrorsEn } from './api-errors';
+import { apiReferenceEn } from './api-reference';
 import { contractsEn } from './sales/contracts';
 import { dashboardEn } from './sales/dashboard';
 import { dealsEn } from './sales/deals';
@@ -338,6 +339,7 @@ export const en = {
   contracts: contractsEn,
   work: workEn,
   account: accountEn,
+  apiReference: apiReferenceEn,
   dashboard: dashboardEn,
   apiErrors: apiErrorsEn,
 };

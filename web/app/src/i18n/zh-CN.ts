@@ -1,5 +1,6 @@
 import { accountZh } from './account';
 import { apiErrorsZhCN } from './api-errors';
+import { apiReferenceZh } from './api-reference';
 import type { en } from './en';
 import type { Messages } from './messages';
 import { contractsZh } from './sales/contracts';
@@ -334,6 +335,7 @@ export const zhCN: Messages<typeof en> = {
   contracts: contractsZh,
   work: workZh,
   account: accountZh,
+  apiReference: apiReferenceZh,
   dashboard: dashboardZh,
   apiErrors: apiErrorsZhCN,
 };

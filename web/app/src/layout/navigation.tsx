@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
@@ -138,6 +139,13 @@ export const NAVIGATION: readonly NavEntry[] = [
     path: '/settings/teams',
     permission: 'teams:manage',
     menu: { icon: <TeamOutlined />, label: 'nav.teams', testId: 'nav-teams' },
+  },
+  // Whoever administers the system connects other systems to it: the API's reference is for them
+  // (any signed-in staff member may read the document itself).
+  {
+    path: '/settings/api',
+    permission: 'users:read',
+    menu: { icon: <ApiOutlined />, label: 'apiReference.nav', testId: 'nav-api-reference' },
   },
   { path: '/notifications', permission: 'notifications:read' },
   // Everyone's own sign-in security (an authenticator app); required for admins and sysadmins.
