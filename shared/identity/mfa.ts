@@ -8,7 +8,7 @@ import { AppError } from '../domain/common/errors.js';
  * pool keeps MFA optional (TOTP only) and the pre-token-generation trigger marks the ID token of an
  * admin or sysadmin without TOTP with `custom:mfa_enrol = "true"` (the local provider does the same
  * when local enforcement is on). Such a token opens only the enrolment routes below; every other
- * route answers 403 `mfa_enrolment_required`, which sends the console to its Account security page.
+ * route answers 403 `mfa.enrolment_required`, which sends the console to its Account security page.
  * Once TOTP is verified, the next token (refresh or sign-in, which now asks for the code) has no mark.
  */
 

@@ -12,7 +12,7 @@ const ANONYMOUS: Principal = { userId: 'anonymous', name: 'anonymous', roles: []
  * the local gateway on a laptop) and checks the route's declared permission: no claims → 401,
  * a role without the permission → 403. Public routes run as the anonymous principal. A principal
  * whose token is marked for MFA enrolment reaches only the enrolment routes (403
- * `mfa_enrolment_required` elsewhere).
+ * `mfa.enrolment_required` elsewhere).
  */
 export function authorize(): CrmMiddleware {
   return {

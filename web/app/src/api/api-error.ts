@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ErrorBody } from './types';
+import type { ErrorBody } from '../../../../shared/http/error-body.js';
 
 /** The shape of a declared API error code (`<context>.<snake_case>`); anything else is not looked up. */
 const CODE = /^[a-z][a-zA-Z]*\.[a-z][a-z0-9_]*$/;
