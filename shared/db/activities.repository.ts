@@ -12,12 +12,10 @@ import {
 } from '../domain/work/timeline-merge.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { type AuditedEntity, auditSource } from './keys.js';
 import { activityIndexKeys, recordActivitiesSource, relatedRecordKey, workKeys } from './keys.work.js';
+import { recordOf, type TransactItem, versionedDelete, versionedPut, writeVersioned } from './kit.js';
 import { queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of activities (notes, calls, meetings, e-mails logged on a record), and the record

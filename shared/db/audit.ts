@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import type { AuditAction, FieldChange } from '../domain/customers/timeline.schema.js';
 import { tableName } from './client.js';
 import { type AuditedEntity, type AuditIndexKeys, auditIndexKeys, keys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import type { TransactItem } from './kit.js';
 
 /**
  * The audit record of a mutation. It is written in the same transaction as the change, never

@@ -13,7 +13,6 @@ import { daysBefore, type ReminderSpec } from '../domain/notifications/reminder-
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
-import { recordOf } from './item.js';
 import {
   type ContractScopeKey,
   contractEndSource,
@@ -25,10 +24,9 @@ import {
   receivablesSource,
 } from './keys.contracts.js';
 import { keyAttributes, type ListSource } from './keys.js';
+import { recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
 import { type Filter, queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
-import type { TransactItem } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contracts (keys.contracts.ts). Every write is ONE transaction: the contract

@@ -5,10 +5,8 @@ import type { RecordScope } from '../domain/common/scope.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { recordOf } from './item.js';
 import {
   companyContactsSource,
   contactPointSearchSource,
@@ -27,9 +25,16 @@ import {
   trashIndexKeys,
   trashSource,
 } from './keys.js';
+import {
+  type FailedCondition,
+  getFound,
+  recordOf,
+  type TransactItem,
+  transactWrite,
+  versionedPut,
+  writeVersioned,
+} from './kit.js';
 import { type Filter, queryPage } from './query.js';
-import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contacts and companies. Both kinds share the shape (id, name, owner, version,

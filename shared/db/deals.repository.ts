@@ -6,10 +6,8 @@ import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
 import { DEFAULT_PIPELINE_ID } from '../domain/deals/pipeline.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { recordOf } from './item.js';
 import {
   closeMonthOf,
   type DealPartition,
@@ -24,9 +22,8 @@ import {
   pipelineIndexKeys,
 } from './keys.deals.js';
 import { type Key, keys, type ListSource } from './keys.js';
+import { getFound, recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
 import { type Filter, queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of pipelines and deals. A deal write is ONE transaction: the deal (conditioned on the

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../domain/common/errors.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import type { TransactItem } from './kit.js';
 
 /**
  * Idempotent creates: the first request with an Idempotency-Key stores its response in the same
@@ -110,5 +110,5 @@ export function storeAnswer(
   return request ? [putIdempotency(request, status, response, nowMs)] : [];
 }
 
-/** Whether a transaction item is an answer stored for an Idempotency-Key (transact.ts). */
+/** Whether a transaction item is an answer stored for an Idempotency-Key (kit.ts transactWrite). */
 export const isIdempotencyPut = (item: TransactItem | undefined) => item?.Put?.Item?.type === 'Idempotency';

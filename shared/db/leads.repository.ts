@@ -1,9 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_RULES, type LeadRules } from '../domain/leads/lead.schema.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { toApi as recordToApi, type StoredRecord } from './customer-records.repository.js';
-import { recordOf } from './item.js';
 import { type Key, keys } from './keys.js';
 import {
   followUpIndexKeys,
@@ -13,9 +11,8 @@ import {
   rulesIndexKeys,
   teamKeyOf,
 } from './keys.leads.js';
+import { getFound, recordOf, type TransactItem, versionedDelete, versionedPut } from './kit.js';
 import { queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut } from './versioned.js';
 
 /**
  * Storage of the leads context (keys in keys.leads.ts): lead rules, the lead state next to each
@@ -106,7 +103,7 @@ function toRules(teamKey: string, item: Record<string, unknown> | undefined): Le
   return recordOf<LeadRules>(item);
 }
 
-/** Strongly consistent BatchGetItem of a few keys (see batch-get.ts). */
+/** Strongly consistent BatchGetItem of a few keys (see kit.ts). */
 const getMany = (wanted: Key[]) => getFound(wanted);
 
 const find = (items: Record<string, unknown>[], key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);

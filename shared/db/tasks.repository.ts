@@ -3,11 +3,9 @@ import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { taskIndexKeys, workKeys } from './keys.work.js';
+import { recordOf, type TransactItem, versionedDelete, versionedPut, writeVersioned } from './kit.js';
 import { replaceReminders } from './reminders.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of tasks. A task item carries the reminders armed for it (`reminders`), so every write
@@ -37,9 +35,6 @@ export async function getTask(id: string): Promise<StoredTask | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: workKeys.task(id), ConsistentRead: true }));
   return out.Item ? fromItem(out.Item) : undefined;
 }
-
-/** Reads a few items by key in one BatchGetItem, in the order asked (see batch-get.ts). */
-export { getItems } from './batch-get.js';
 
 /**
  * Writes a task change as one transaction: the task (created, replaced at the version read, or

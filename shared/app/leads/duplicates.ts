@@ -1,10 +1,10 @@
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { blindIndexOf } from '../../crypto/blind-index.js';
-import { getFound } from '../../db/batch-get.js';
 import { getCustomFieldSet } from '../../db/custom-fields.repository.js';
 import { toApi } from '../../db/customer-records.repository.js';
 import { type Key, keys, type ListSource, phoneBlindSource, phoneExactSource, type RecordKind } from '../../db/keys.js';
 import { isPoolOwner } from '../../db/keys.leads.js';
+import { getFound } from '../../db/kit.js';
 import { queryPage } from '../../db/query.js';
 import { nationalDigits, phoneQueryDigits, toE164 } from '../../domain/common/phone.js';
 import type { DuplicateMatch, DuplicatesQuery } from '../../domain/leads/lead.schema.js';
