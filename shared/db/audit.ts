@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.js';
 import type { AuditAction, FieldChange } from '../domain/customers/timeline.schema.js';
 import { tableName } from './client.js';
-import { type AuditedEntity, type AuditIndexKeys, auditIndexKeys, keys } from './keys.js';
+import { type AuditIndexKeys, auditIndexKeys, auditKeys } from './keys.audit.js';
+import type { AuditedEntity } from './keys.core.js';
 import type { TransactItem } from './kit.js';
 
 /**
@@ -48,7 +49,7 @@ export function auditRecord(input: AuditInput): AuditRecord {
   for (const extra of input.events ?? []) if (!events.includes(extra)) events.push(extra);
   return {
     type: 'Audit',
-    ...keys.audit(input.kind, input.entityId, input.at, id),
+    ...auditKeys.audit(input.kind, input.entityId, input.at, id),
     ...auditIndexKeys({ entity: input.kind, actorId: input.actor.userId, at: input.at, id }),
     id,
     entity: input.kind,

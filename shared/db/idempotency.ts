@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../domain/common/errors.js';
 import { db, tableName } from './client.js';
-import { keys } from './keys.js';
+import { coreKeys } from './keys.core.js';
 import type { TransactItem } from './kit.js';
 
 /**
@@ -63,7 +63,7 @@ export function putIdempotency(
     Put: {
       TableName: tableName(),
       Item: {
-        ...keys.idempotency(request.userId, request.key),
+        ...coreKeys.idempotency(request.userId, request.key),
         type: 'Idempotency',
         requestHash: request.requestHash,
         status,
@@ -80,7 +80,7 @@ export async function getIdempotency(request: IdempotencyRequest): Promise<Idemp
   const { Item } = await db().send(
     new GetCommand({
       TableName: tableName(),
-      Key: keys.idempotency(request.userId, request.key),
+      Key: coreKeys.idempotency(request.userId, request.key),
       ConsistentRead: true,
     }),
   );
