@@ -1,10 +1,20 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/common/fields.js';
 import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { taskIndexKeys, workKeys } from './keys.work.js';
+import type { SortKeyRange } from './keys.core.js';
+import {
+  closedTasksSource,
+  openTasksSource,
+  recordTasksSource,
+  taskIndexKeys,
+  teamTasksSource,
+  workKeys,
+} from './keys.work.js';
 import { recordOf, type TransactItem, versionedDelete, versionedPut, writeVersioned } from './kit.js';
+import { queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
 
 /**
@@ -72,4 +82,36 @@ export async function writeTask(
     ...extra,
   );
   await writeVersioned(items, 'task');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: each is ONE Query of an index partition that is already the caller's (keys.work.ts).
+
+/** Whose tasks: an assignee's (gsi1), a team's (gsi10) or those about one record (gsi7). */
+export type TaskList =
+  | { kind: 'assignee'; assigneeId: string }
+  | { kind: 'team'; teamId: string }
+  | { kind: 'record'; entity: string; id: string };
+
+/**
+ * One page of a task list: the open tasks by due time (`range`: a bucket of it, a sort-key range),
+ * or the done and cancelled ones, newest first.
+ */
+export async function listTasksOf(
+  list: TaskList,
+  view: { done: boolean; range?: SortKeyRange },
+  page: { limit: number; cursor?: string },
+): Promise<Page<Task>> {
+  const state = view.done ? 'CLOSED' : 'OPEN';
+  const range = view.done ? undefined : view.range;
+  const source =
+    list.kind === 'record'
+      ? recordTasksSource(list.entity, list.id, state, range)
+      : list.kind === 'team'
+        ? teamTasksSource(list.teamId, state, range)
+        : view.done
+          ? closedTasksSource(list.assigneeId)
+          : openTasksSource(list.assigneeId, range);
+  const got = await queryPage<Record<string, unknown>>(source, { ...page, forward: !view.done });
+  return { items: got.items.map(toApiTask), nextCursor: got.nextCursor };
 }
