@@ -1,12 +1,14 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/common/fields.js';
 import { DEFAULT_RULES, type LeadRules } from '../domain/leads/lead.schema.js';
 import { db, tableName } from './client.js';
 import { toApi as recordToApi, type StoredRecord } from './customer-records.repository.js';
-import { type Key, keys } from './keys.js';
+import { type Key, keys, nameKey } from './keys.js';
 import {
   followUpIndexKeys,
   isPoolOwner,
   leadKeys,
+  poolSource,
   rulesDirectorySource,
   rulesIndexKeys,
   teamKeyOf,
@@ -300,4 +302,20 @@ export async function poolPageExtras(
     }
   }
   return { states, held };
+}
+
+/**
+ * One page of a pool: the pool sentinel's owner index, recently pooled first (gsi4), or by name
+ * for a name prefix `q` (gsi5). The items are the pooled contacts as stored.
+ */
+export function listPoolEntries(
+  teamKey: string,
+  query: { q?: string; limit: number; cursor?: string },
+): Promise<Page<Record<string, unknown>>> {
+  const source = poolSource(teamKey, query.q === undefined ? undefined : nameKey(query.q));
+  return queryPage<Record<string, unknown>>(source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: query.q !== undefined,
+  });
 }
