@@ -441,3 +441,12 @@ export async function listRecords(
   });
   return { items: page.items.map(toApi), nextCursor: page.nextCursor };
 }
+
+/** Whether any contact or company names the team: one item of each kind's team index (two Queries, limit 1). */
+export async function anyRecordInTeam(teamId: string): Promise<boolean> {
+  for (const kind of ['contact', 'company'] as const) {
+    const page = await queryPage(teamListSource(kind, 'updated', teamId), { limit: 1, forward: false });
+    if (page.items.length > 0) return true;
+  }
+  return false;
+}
