@@ -18,6 +18,7 @@ import {
   liveIndexKeys,
   nameSearchSource,
   phoneBlindSource,
+  phoneExactSource,
   phoneSearchSource,
   type RecordKind,
   teamListSource,
@@ -449,4 +450,14 @@ export async function anyRecordInTeam(teamId: string): Promise<boolean> {
     if (page.items.length > 0) return true;
   }
   return false;
+}
+
+/** A phone to match exactly: its national digits, or the blind index of a sensitive phone. */
+export type PhoneMatch = { nationalDigits: string } | { blindIndex: string };
+
+/** The contacts with exactly this phone, as stored (gsi9: the plain or the blind phone index). */
+export async function contactsByPhone(match: PhoneMatch, limit: number): Promise<StoredRecord[]> {
+  const source = 'blindIndex' in match ? phoneBlindSource(match.blindIndex) : phoneExactSource(match.nationalDigits);
+  const page = await queryPage<Record<string, unknown>>(source, { limit, forward: true });
+  return page.items.map(toApi);
 }
