@@ -15,6 +15,7 @@ import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
 import {
   type ContractScopeKey,
+  companyContractsSource,
   contractEndSource,
   contractIndexKeys,
   contractKeys,
@@ -360,4 +361,9 @@ export async function listContracts(
   if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
   if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq', value: query.companyId });
   return listContractItemsMerged(partitions.map(contractListSource), { ...page, forward: false, filters });
+}
+
+/** A company's contracts by end date (gsi7), every status: what its receivables are computed from. */
+export function listCompanyContracts(companyId: string, limit: number): Promise<Page<Contract>> {
+  return listContractItems(companyContractsSource(companyId), { limit, forward: true });
 }
