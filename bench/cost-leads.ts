@@ -1,7 +1,7 @@
 import type { Runtime } from '../infra/local/runtime.js';
 import { STAFF_USERS } from '../infra/local/staff-users.js';
+import { transactWrite } from '../shared/db/kit.js';
 import { leadFollowUpTouch } from '../shared/db/leads.repository.js';
-import { transactWrite } from '../shared/db/transact.js';
 import { AppError } from '../shared/domain/common/errors.js';
 import { DEFAULT_RULES } from '../shared/domain/leads/lead.schema.js';
 import { apiClient, apiMeasurer, measureCost, recordOperation } from './measure.js';

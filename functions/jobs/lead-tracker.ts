@@ -1,6 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { parseConfigAtColdStart } from '../../shared/config.js';
 import { isPoolOwner, NO_TEAM, teamKeyOf } from '../../shared/db/keys.leads.js';
+import { type TransactItem, transactWrite } from '../../shared/db/kit.js';
 import {
   deleteLeadState,
   isOwnedLead,
@@ -9,7 +10,6 @@ import {
   releaseOne,
   replaceLeadState,
 } from '../../shared/db/leads.repository.js';
-import { type TransactItem, transactWrite } from '../../shared/db/transact.js';
 import { AppError } from '../../shared/domain/common/errors.js';
 import type { DomainEventDetail } from '../../shared/events/domain-event.js';
 import { logger } from '../../shared/http/logger.js';

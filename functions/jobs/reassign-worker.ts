@@ -4,6 +4,7 @@ import { parseConfigAtColdStart, required } from '../../shared/config.js';
 import { auditRecord, putAudit } from '../../shared/db/audit.js';
 import { getRecord, type StoredRecord, toApi } from '../../shared/db/customer-records.repository.js';
 import { ownerRecordsSource } from '../../shared/db/keys.js';
+import { transactWrite } from '../../shared/db/kit.js';
 import { queryPage } from '../../shared/db/query.js';
 import {
   countMoved,
@@ -14,7 +15,6 @@ import {
   type ReassignmentMessage,
 } from '../../shared/db/reassignments.repository.js';
 import { teamIdsOf } from '../../shared/db/teams.repository.js';
-import { transactWrite } from '../../shared/db/transact.js';
 import { diffRecords } from '../../shared/domain/common/diff.js';
 import { AppError, staleVersion } from '../../shared/domain/common/errors.js';
 import { assignedTeam } from '../../shared/domain/teams/team.schema.js';

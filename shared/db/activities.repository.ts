@@ -12,12 +12,16 @@ import {
 } from '../domain/work/timeline-merge.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { type AuditedEntity, auditSource } from './keys.js';
-import { activityIndexKeys, recordActivitiesSource, relatedRecordKey, workKeys } from './keys.work.js';
+import {
+  activityIndexKeys,
+  actorActivitiesSource,
+  recordActivitiesSource,
+  relatedRecordKey,
+  workKeys,
+} from './keys.work.js';
+import { recordOf, type TransactItem, versionedDelete, versionedPut, writeVersioned } from './kit.js';
 import { queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of activities (notes, calls, meetings, e-mails logged on a record), and the record
@@ -85,6 +89,15 @@ export async function listRecordActivities(
   page: { cursor?: string; limit: number },
 ): Promise<Page<Activity>> {
   const out = await queryPage<Record<string, unknown>>(recordActivitiesSource(entity, id), { ...page, forward: false });
+  return { items: out.items.map(toApiActivity), nextCursor: out.nextCursor };
+}
+
+/** What a person logged, newest first (gsi4 of their actor partition). */
+export async function listActorActivities(
+  actorId: string,
+  page: { cursor?: string; limit: number },
+): Promise<Page<Activity>> {
+  const out = await queryPage<Record<string, unknown>>(actorActivitiesSource(actorId), { ...page, forward: false });
   return { items: out.items.map(toApiActivity), nextCursor: out.nextCursor };
 }
 

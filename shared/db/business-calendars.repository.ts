@@ -2,11 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessCalendar } from '../domain/service/business-calendar.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { calendarIndexKeys, calendarListSource, serviceKeys } from './keys.service.js';
+import { recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
 import { queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /** Business calendars (keys.service.ts): one item each, written on its version with its audit record. */
 

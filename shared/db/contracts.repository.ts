@@ -13,9 +13,9 @@ import { daysBefore, type ReminderSpec } from '../domain/notifications/reminder-
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { encodeCursor } from './cursor.js';
-import { recordOf } from './item.js';
 import {
   type ContractScopeKey,
+  companyContractsSource,
   contractEndSource,
   contractIndexKeys,
   contractKeys,
@@ -25,10 +25,9 @@ import {
   receivablesSource,
 } from './keys.contracts.js';
 import { keyAttributes, type ListSource } from './keys.js';
+import { recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
 import { type Filter, queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
-import type { TransactItem } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contracts (keys.contracts.ts). Every write is ONE transaction: the contract
@@ -362,4 +361,9 @@ export async function listContracts(
   if (query.status) filters.push({ attribute: 'status', op: 'eq', value: query.status });
   if (query.companyId) filters.push({ attribute: 'companyId', op: 'eq', value: query.companyId });
   return listContractItemsMerged(partitions.map(contractListSource), { ...page, forward: false, filters });
+}
+
+/** A company's contracts by end date (gsi7), every status: what its receivables are computed from. */
+export function listCompanyContracts(companyId: string, limit: number): Promise<Page<Contract>> {
+  return listContractItems(companyContractsSource(companyId), { limit, forward: true });
 }

@@ -1,5 +1,5 @@
 import { invalid } from '../domain/common/errors.js';
-import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
+import { keyAttributes, type ListSource, type SortKeyRange } from './keys.core.js';
 
 /**
  * Opaque pagination cursors: base64url of the last key read. A cursor is only accepted for the

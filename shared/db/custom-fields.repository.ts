@@ -5,8 +5,7 @@ import type { CustomFieldDef, CustomFieldEntity } from '../domain/customers/cust
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
 import { keys } from './keys.js';
-import { type TransactItem, transactWrite } from './transact.js';
-import { versionedPut } from './versioned.js';
+import { type TransactItem, transactWrite, versionedPut } from './kit.js';
 
 /**
  * Custom field definitions of an entity live in one item, so that a record write reads them in

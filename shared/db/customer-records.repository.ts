@@ -5,10 +5,8 @@ import type { RecordScope } from '../domain/common/scope.js';
 import type { BuiltInSensitivity } from '../domain/customers/builtin-sensitivity.js';
 import type { CustomFieldDef } from '../domain/customers/custom-field.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { recordOf } from './item.js';
 import {
   companyContactsSource,
   contactPointSearchSource,
@@ -20,6 +18,7 @@ import {
   liveIndexKeys,
   nameSearchSource,
   phoneBlindSource,
+  phoneExactSource,
   phoneSearchSource,
   type RecordKind,
   teamListSource,
@@ -27,9 +26,16 @@ import {
   trashIndexKeys,
   trashSource,
 } from './keys.js';
+import {
+  type FailedCondition,
+  getFound,
+  recordOf,
+  type TransactItem,
+  transactWrite,
+  versionedPut,
+  writeVersioned,
+} from './kit.js';
 import { type Filter, queryPage } from './query.js';
-import { type FailedCondition, type TransactItem, transactWrite } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of contacts and companies. Both kinds share the shape (id, name, owner, version,
@@ -435,4 +441,23 @@ export async function listRecords(
     filters: plan.filters,
   });
   return { items: page.items.map(toApi), nextCursor: page.nextCursor };
+}
+
+/** Whether any contact or company names the team: one item of each kind's team index (two Queries, limit 1). */
+export async function anyRecordInTeam(teamId: string): Promise<boolean> {
+  for (const kind of ['contact', 'company'] as const) {
+    const page = await queryPage(teamListSource(kind, 'updated', teamId), { limit: 1, forward: false });
+    if (page.items.length > 0) return true;
+  }
+  return false;
+}
+
+/** A phone to match exactly: its national digits, or the blind index of a sensitive phone. */
+export type PhoneMatch = { nationalDigits: string } | { blindIndex: string };
+
+/** The contacts with exactly this phone, as stored (gsi9: the plain or the blind phone index). */
+export async function contactsByPhone(match: PhoneMatch, limit: number): Promise<StoredRecord[]> {
+  const source = 'blindIndex' in match ? phoneBlindSource(match.blindIndex) : phoneExactSource(match.nationalDigits);
+  const page = await queryPage<Record<string, unknown>>(source, { limit, forward: true });
+  return page.items.map(toApi);
 }

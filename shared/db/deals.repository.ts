@@ -6,10 +6,10 @@ import { totalsDeltas } from '../domain/deals/deal-rules.js';
 import type { Pipeline } from '../domain/deals/pipeline.schema.js';
 import { DEFAULT_PIPELINE_ID } from '../domain/deals/pipeline.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { recordOf } from './item.js';
+import type { Key, ListSource } from './keys.core.js';
+import { coreKeys } from './keys.core.js';
 import {
   closeMonthOf,
   type DealPartition,
@@ -23,10 +23,10 @@ import {
   deletedDealIndexKeys,
   pipelineIndexKeys,
 } from './keys.deals.js';
-import { type Key, keys, type ListSource } from './keys.js';
+import { recordKeys } from './keys.records.js';
+import { staffKeys } from './keys.staff.js';
+import { getFound, recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
 import { type Filter, queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of pipelines and deals. A deal write is ONE transaction: the deal (conditioned on the
@@ -84,11 +84,11 @@ export async function loadDealWriteDependencies(req: {
   const wanted: { name: string; key: Key }[] = [];
   if (req.dealId) wanted.push({ name: 'deal', key: dealKeys.deal(req.dealId) });
   if (req.pipelineId) wanted.push({ name: 'pipeline', key: dealKeys.pipeline(req.pipelineId) });
-  if (req.companyId) wanted.push({ name: 'company', key: keys.record('company', req.companyId) });
-  if (req.ownerId) wanted.push({ name: 'owner', key: keys.user(req.ownerId) });
-  for (const c of new Set(req.contactIds ?? [])) wanted.push({ name: 'contact', key: keys.record('contact', c) });
+  if (req.companyId) wanted.push({ name: 'company', key: recordKeys.record('company', req.companyId) });
+  if (req.ownerId) wanted.push({ name: 'owner', key: staffKeys.user(req.ownerId) });
+  for (const c of new Set(req.contactIds ?? [])) wanted.push({ name: 'contact', key: recordKeys.record('contact', c) });
   if (req.idempotency)
-    wanted.push({ name: 'idempotent', key: keys.idempotency(req.idempotency.userId, req.idempotency.key) });
+    wanted.push({ name: 'idempotent', key: coreKeys.idempotency(req.idempotency.userId, req.idempotency.key) });
   const deps: DealWriteDependencies = { contacts: [] };
   if (wanted.length === 0) return deps;
   const items = await getFound(wanted.map((w) => w.key));

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError } from '../domain/common/errors.js';
 import { db, tableName } from './client.js';
-import { keys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import { coreKeys } from './keys.core.js';
+import type { TransactItem } from './kit.js';
 
 /**
  * Idempotent creates: the first request with an Idempotency-Key stores its response in the same
@@ -63,7 +63,7 @@ export function putIdempotency(
     Put: {
       TableName: tableName(),
       Item: {
-        ...keys.idempotency(request.userId, request.key),
+        ...coreKeys.idempotency(request.userId, request.key),
         type: 'Idempotency',
         requestHash: request.requestHash,
         status,
@@ -80,7 +80,7 @@ export async function getIdempotency(request: IdempotencyRequest): Promise<Idemp
   const { Item } = await db().send(
     new GetCommand({
       TableName: tableName(),
-      Key: keys.idempotency(request.userId, request.key),
+      Key: coreKeys.idempotency(request.userId, request.key),
       ConsistentRead: true,
     }),
   );
@@ -110,5 +110,5 @@ export function storeAnswer(
   return request ? [putIdempotency(request, status, response, nowMs)] : [];
 }
 
-/** Whether a transaction item is an answer stored for an Idempotency-Key (transact.ts). */
+/** Whether a transaction item is an answer stored for an Idempotency-Key (kit.ts transactWrite). */
 export const isIdempotencyPut = (item: TransactItem | undefined) => item?.Put?.Item?.type === 'Idempotency';

@@ -1,21 +1,20 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/common/fields.js';
 import { DEFAULT_RULES, type LeadRules } from '../domain/leads/lead.schema.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { toApi as recordToApi, type StoredRecord } from './customer-records.repository.js';
-import { recordOf } from './item.js';
-import { type Key, keys } from './keys.js';
+import { type Key, keys, nameKey } from './keys.js';
 import {
   followUpIndexKeys,
   isPoolOwner,
   leadKeys,
+  poolSource,
   rulesDirectorySource,
   rulesIndexKeys,
   teamKeyOf,
 } from './keys.leads.js';
+import { getFound, recordOf, type TransactItem, versionedDelete, versionedPut } from './kit.js';
 import { queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut } from './versioned.js';
 
 /**
  * Storage of the leads context (keys in keys.leads.ts): lead rules, the lead state next to each
@@ -106,7 +105,7 @@ function toRules(teamKey: string, item: Record<string, unknown> | undefined): Le
   return recordOf<LeadRules>(item);
 }
 
-/** Strongly consistent BatchGetItem of a few keys (see batch-get.ts). */
+/** Strongly consistent BatchGetItem of a few keys (see kit.ts). */
 const getMany = (wanted: Key[]) => getFound(wanted);
 
 const find = (items: Record<string, unknown>[], key: Key) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
@@ -303,4 +302,20 @@ export async function poolPageExtras(
     }
   }
   return { states, held };
+}
+
+/**
+ * One page of a pool: the pool sentinel's owner index, recently pooled first (gsi4), or by name
+ * for a name prefix `q` (gsi5). The items are the pooled contacts as stored.
+ */
+export function listPoolEntries(
+  teamKey: string,
+  query: { q?: string; limit: number; cursor?: string },
+): Promise<Page<Record<string, unknown>>> {
+  const source = poolSource(teamKey, query.q === undefined ? undefined : nameKey(query.q));
+  return queryPage<Record<string, unknown>>(source, {
+    limit: query.limit,
+    cursor: query.cursor,
+    forward: query.q !== undefined,
+  });
 }

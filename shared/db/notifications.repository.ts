@@ -10,8 +10,8 @@ import {
   unreadNotificationsSource,
   userNotificationsSource,
 } from './keys.notifications.js';
+import { type TransactItem, transactWrite } from './kit.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
 
 /**
  * In-app notifications of a user (keys.notifications.ts). Invariant: the user's UNREAD counter

@@ -2,7 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../domain/common/fields.js';
 import { db, tableName } from './client.js';
 import { decodeCursor, encodeCursor, type StartKey } from './cursor.js';
-import { keyAttributes, type ListSource, type SortKeyRange } from './keys.js';
+import { keyAttributes, type ListSource, type SortKeyRange } from './keys.core.js';
 
 /** A condition on a non-key attribute, applied by DynamoDB as a FilterExpression. */
 export interface Filter {

@@ -1,13 +1,10 @@
 import { AppError, invalid } from '../domain/common/errors.js';
 import type { Quota } from '../domain/forecast/quota.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
-import { recordOf } from './item.js';
 import { forecastKeys, periodQuotasSource, quotaIndexKeys, repQuotasSource } from './keys.forecast.js';
 import type { Key } from './keys.js';
+import { getFound, recordOf, type TransactItem, transactWrite, versionedPut } from './kit.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
-import { versionedPut } from './versioned.js';
 
 /**
  * Quotas, one item per rep and month (see keys.forecast.ts). Every change is one transaction of

@@ -5,16 +5,21 @@ import type { Product } from '../domain/quotes/product.schema.js';
 import { skuKey } from '../domain/quotes/product.schema.js';
 import type { Quote } from '../domain/quotes/quote.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
 import { type IdempotencyRecord, type IdempotencyRequest, putIdempotency } from './idempotency.js';
-import { recordOf } from './item.js';
 import { dealKeys } from './keys.deals.js';
 import { type Key, keys } from './keys.js';
 import { dealQuotesSource, productIndexKeys, productListSource, quoteIndexKeys, quoteKeys } from './keys.quotes.js';
+import {
+  getFound,
+  recordOf,
+  type TransactItem,
+  transactWrite,
+  versionedDelete,
+  versionedPut,
+  writeVersioned,
+} from './kit.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
-import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Products and quotes in the single table (keys and access patterns: keys.quotes.ts). Every

@@ -1,10 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import type { RecordKind } from './keys.js';
 import { keys, ownershipIndexKeys, TEAM_INDEX_ATTRIBUTES } from './keys.js';
-import type { TransactItem } from './transact.js';
+import { recordOf, type TransactItem } from './kit.js';
 
 /**
  * A bulk reassignment job (REASSIGNMENT#<id> / JOB): what to move, and its progress. The worker

@@ -1,9 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { keys, type RecordKind } from './keys.js';
-import type { TransactItem } from './transact.js';
+import { recordOf, type TransactItem } from './kit.js';
 
 /**
  * A re-encryption job (CUSTOM_FIELD#REENCRYPT#<id> / JOB), started when an admin turns a built-in

@@ -4,7 +4,7 @@ import { auditRecord, putAudit } from './audit.js';
 import { tableName } from './client.js';
 import type { AuditedEntity } from './keys.js';
 import { reminderIndexKeys, reminderKeys } from './keys.notifications.js';
-import { type TransactItem, transactWrite } from './transact.js';
+import { type TransactItem, transactWrite } from './kit.js';
 
 /**
  * Reminders: "tell someone about this entity at that time" (a contract 30, 7 and 1 days before

@@ -1,13 +1,21 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../domain/common/fields.js';
 import type { ReminderSpec } from '../domain/notifications/reminder-times.js';
 import type { Task } from '../domain/work/task.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
-import { taskIndexKeys, workKeys } from './keys.work.js';
+import type { SortKeyRange } from './keys.core.js';
+import {
+  closedTasksSource,
+  openTasksSource,
+  recordTasksSource,
+  taskIndexKeys,
+  teamTasksSource,
+  workKeys,
+} from './keys.work.js';
+import { recordOf, type TransactItem, versionedDelete, versionedPut, writeVersioned } from './kit.js';
+import { queryPage } from './query.js';
 import { replaceReminders } from './reminders.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Storage of tasks. A task item carries the reminders armed for it (`reminders`), so every write
@@ -37,9 +45,6 @@ export async function getTask(id: string): Promise<StoredTask | undefined> {
   const out = await db().send(new GetCommand({ TableName: tableName(), Key: workKeys.task(id), ConsistentRead: true }));
   return out.Item ? fromItem(out.Item) : undefined;
 }
-
-/** Reads a few items by key in one BatchGetItem, in the order asked (see batch-get.ts). */
-export { getItems } from './batch-get.js';
 
 /**
  * Writes a task change as one transaction: the task (created, replaced at the version read, or
@@ -77,4 +82,36 @@ export async function writeTask(
     ...extra,
   );
   await writeVersioned(items, 'task');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: each is ONE Query of an index partition that is already the caller's (keys.work.ts).
+
+/** Whose tasks: an assignee's (gsi1), a team's (gsi10) or those about one record (gsi7). */
+export type TaskList =
+  | { kind: 'assignee'; assigneeId: string }
+  | { kind: 'team'; teamId: string }
+  | { kind: 'record'; entity: string; id: string };
+
+/**
+ * One page of a task list: the open tasks by due time (`range`: a bucket of it, a sort-key range),
+ * or the done and cancelled ones, newest first.
+ */
+export async function listTasksOf(
+  list: TaskList,
+  view: { done: boolean; range?: SortKeyRange },
+  page: { limit: number; cursor?: string },
+): Promise<Page<Task>> {
+  const state = view.done ? 'CLOSED' : 'OPEN';
+  const range = view.done ? undefined : view.range;
+  const source =
+    list.kind === 'record'
+      ? recordTasksSource(list.entity, list.id, state, range)
+      : list.kind === 'team'
+        ? teamTasksSource(list.teamId, state, range)
+        : view.done
+          ? closedTasksSource(list.assigneeId)
+          : openTasksSource(list.assigneeId, range);
+  const got = await queryPage<Record<string, unknown>>(source, { ...page, forward: !view.done });
+  return { items: got.items.map(toApiTask), nextCursor: got.nextCursor };
 }

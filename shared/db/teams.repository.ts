@@ -2,13 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { AppError, invalid, notFound } from '../domain/common/errors.js';
 import type { Team } from '../domain/teams/team.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { getFound } from './batch-get.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { keys, teamDirectorySource, teamIndexKeys } from './keys.js';
+import { getFound, recordOf, type TransactItem, versionedDelete, versionedPut, writeVersioned } from './kit.js';
 import { queryPage } from './query.js';
-import type { TransactItem } from './transact.js';
-import { versionedDelete, versionedPut, writeVersioned } from './versioned.js';
 
 /**
  * Teams and membership. A team lists its members (`memberIds`) and each member's profile lists

@@ -5,10 +5,9 @@ import type { UserStatus } from '../domain/users/user.schema.js';
 import type { AuditRecord } from './audit.js';
 import { putAudit } from './audit.js';
 import { db, tableName } from './client.js';
-import { recordOf } from './item.js';
 import { keys, staffDirectorySource, userIndexKeys } from './keys.js';
+import { recordOf, type TransactItem, transactWrite } from './kit.js';
 import { queryPage } from './query.js';
-import { type TransactItem, transactWrite } from './transact.js';
 
 /**
  * Staff user profiles: who can own records. The identity provider (Cognito, or the local OIDC

@@ -4,7 +4,7 @@ import { Secret, TOTP } from 'otpauth';
 import { auditRecord, putAudit } from '../db/audit.js';
 import { db, tableName } from '../db/client.js';
 import { keys } from '../db/keys.js';
-import { transactWrite } from '../db/transact.js';
+import { transactWrite } from '../db/kit.js';
 import { getStaffProfile, type StaffProfile, staffIdByEmail } from '../db/users.repository.js';
 import { AppError } from '../domain/common/errors.js';
 import { TOTP_ISSUER, totpCodeInvalid, totpNotStarted } from './mfa.js';

@@ -74,6 +74,14 @@ const RULES: IForbiddenRuleType[] = [
     to: { path: '^shared/auth/' },
   },
   {
+    name: 'app-to-query',
+    comment:
+      'Repositories own their access patterns (DESIGN §6): a command or query calls a named list (listContacts(scope, query)), it never plans or runs a Query itself.',
+    severity: 'error',
+    from: { path: '^shared/app/' },
+    to: { path: '^shared/db/(query|cursor)\\.ts$' },
+  },
+  {
     name: 'keys-are-pure',
     comment:
       'Key modules turn values into keys and nothing else: they import only each other and pure domain code, never a client, a repository, the SDK or shared/auth, so any layer may use them and none of them can read the table.',

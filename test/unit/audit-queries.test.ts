@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { planAuditQuery as PlanAuditQuery } from '../../shared/app/audit/audit-log.js';
+import type { planAuditQuery as PlanAuditQuery } from '../../shared/db/audit.js';
 import { type AuditFilters, auditExportQuery, auditListQuery } from '../../shared/domain/audit/audit.schema.js';
 import { rejectedFields } from './zod-issues.js';
 
@@ -8,7 +8,7 @@ let planAuditQuery: typeof PlanAuditQuery;
 beforeAll(async () => {
   // Clients are created lazily; the module only needs to know its table's name at import.
   process.env.TABLE_NAME ??= 'test-table';
-  ({ planAuditQuery } = await import('../../shared/app/audit/audit-log.js'));
+  ({ planAuditQuery } = await import('../../shared/db/audit.js'));
 });
 
 const MARCH = { from: '2026-03-01T00:00:00.000Z', to: '2026-03-31T23:59:59.999Z' };

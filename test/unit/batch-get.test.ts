@@ -1,8 +1,8 @@
 import { BatchGetCommand, type BatchGetCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type * as BatchGet from '../../shared/db/batch-get.js';
 import type { Key } from '../../shared/db/keys.js';
+import type * as BatchGet from '../../shared/db/kit.js';
 
 /**
  * The BatchGetItem kit, against a fake DynamoDB answering from a map: the SDK cannot make the real
@@ -18,7 +18,7 @@ let savedPause: typeof BatchGet.batchGetRetry.pause;
 
 beforeAll(async () => {
   process.env.TABLE_NAME ??= TABLE;
-  kit = await import('../../shared/db/batch-get.js');
+  kit = await import('../../shared/db/kit.js');
   const { db } = await import('../../shared/db/client.js');
   mock = mockClient(db());
   savedPause = kit.batchGetRetry.pause;

@@ -3,7 +3,7 @@ import type * as Activities from '../../shared/db/activities.repository.js';
 import type * as Contracts from '../../shared/db/contracts.repository.js';
 import type * as Records from '../../shared/db/customer-records.repository.js';
 import type * as Deals from '../../shared/db/deals.repository.js';
-import { INTERNAL_ATTRIBUTES, recordOf } from '../../shared/db/item.js';
+import { INTERNAL_ATTRIBUTES, recordOf } from '../../shared/db/kit.js';
 import type * as Quotas from '../../shared/db/quotas.repository.js';
 import type * as Quotes from '../../shared/db/quotes.repository.js';
 import type * as Tasks from '../../shared/db/tasks.repository.js';

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type * as Versioned from '../../shared/db/versioned.js';
+import type * as Versioned from '../../shared/db/kit.js';
 import { AppError } from '../../shared/domain/common/errors.js';
 
 /**
@@ -17,7 +17,7 @@ const key = { pk: 'DEAL#d1', sk: 'DEAL' };
 
 beforeAll(async () => {
   process.env.TABLE_NAME ??= 'test-table';
-  kit = await import('../../shared/db/versioned.js');
+  kit = await import('../../shared/db/kit.js');
   const { db } = await import('../../shared/db/client.js');
   mock = mockClient(db());
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
 import { auditRecord, putAudit } from '../../db/audit.js';
 import { confirmAttachmentItem, getAttachment, putAttachmentItem } from '../../db/contracts.repository.js';
-import { transactWrite } from '../../db/transact.js';
+import { transactWrite } from '../../db/kit.js';
 import { AppError, notFound } from '../../domain/common/errors.js';
 import {
   ALLOWED_ATTACHMENT_TYPES,

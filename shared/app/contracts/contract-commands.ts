@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
-import { getItems } from '../../db/batch-get.js';
 import {
   getContract,
   nextContractNumber,
@@ -12,6 +11,7 @@ import {
 import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
 import { dealKeys } from '../../db/keys.deals.js';
 import { keys } from '../../db/keys.js';
+import { getItems } from '../../db/kit.js';
 import { diffRecords } from '../../domain/common/diff.js';
 import { AppError, invalid, notFound, staleVersion } from '../../domain/common/errors.js';
 import { formatMoney } from '../../domain/common/money.js';

@@ -1,11 +1,10 @@
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import {
   getContractWithAttachments,
-  listContractItems,
+  listCompanyContracts,
   listContracts as listContractsInScope,
   readReceivables,
 } from '../../db/contracts.repository.js';
-import { companyContractsSource } from '../../db/keys.contracts.js';
 import { notFound } from '../../domain/common/errors.js';
 import type { ContractListQuery, ContractView } from '../../domain/contracts/contract.schema.js';
 import { contractView, outstandingOf, overdueOf } from '../../domain/contracts/contract-rules.js';
@@ -56,10 +55,7 @@ export async function companyReceivables(
   now = new Date(),
 ): Promise<CompanyReceivables> {
   const scope = recordScopeOf(principal);
-  const [rows, page] = await Promise.all([
-    readReceivables(companyId),
-    listContractItems(companyContractsSource(companyId), { limit: 200, forward: true }),
-  ]);
+  const [rows, page] = await Promise.all([readReceivables(companyId), listCompanyContracts(companyId, 200)]);
   const visible = page.items.filter((c) => inScope(scope, c));
   const contracts = visible.map((c) => contractView(c, now));
   const overdueBy = new Map<string, number>();

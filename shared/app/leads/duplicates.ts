@@ -1,11 +1,10 @@
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { blindIndexOf } from '../../crypto/blind-index.js';
-import { getFound } from '../../db/batch-get.js';
 import { getCustomFieldSet } from '../../db/custom-fields.repository.js';
-import { toApi } from '../../db/customer-records.repository.js';
-import { type Key, keys, type ListSource, phoneBlindSource, phoneExactSource, type RecordKind } from '../../db/keys.js';
+import { contactsByPhone, type PhoneMatch, toApi } from '../../db/customer-records.repository.js';
+import { type Key, keys, type RecordKind } from '../../db/keys.js';
 import { isPoolOwner } from '../../db/keys.leads.js';
-import { queryPage } from '../../db/query.js';
+import { getFound } from '../../db/kit.js';
 import { nationalDigits, phoneQueryDigits, toE164 } from '../../domain/common/phone.js';
 import type { DuplicateMatch, DuplicatesQuery } from '../../domain/leads/lead.schema.js';
 import { companyDomainOf, normalizeDomain } from '../../domain/leads/lead-rules.js';
@@ -51,11 +50,7 @@ export async function findDuplicates(
 
   const [guardItems, phoneItems] = await Promise.all([
     guards.length ? getFound(guards.map((g) => g.key)) : Promise.resolve([]),
-    digits
-      ? phoneSource(digits).then((source) =>
-          queryPage<Record<string, unknown>>(source, { limit: MAX_PHONE_MATCHES, forward: true }).then((p) => p.items),
-        )
-      : Promise.resolve([]),
+    digits ? phoneMatch(digits).then((match) => contactsByPhone(match, MAX_PHONE_MATCHES)) : Promise.resolve([]),
   ]);
 
   const candidates: Candidate[] = [];
@@ -63,7 +58,7 @@ export async function findDuplicates(
     const item = guardItems.find((i) => i.pk === g.key.pk && i.sk === g.key.sk);
     if (item?.recordId) candidates.push({ field: g.field, kind: g.kind, id: String(item.recordId) });
   }
-  const fromPhone = phoneItems.map((i) => toApi(i));
+  const fromPhone = phoneItems;
   for (const r of fromPhone) candidates.push({ field: 'phone', kind: 'contact', id: r.id });
   const wanted = candidates.filter((c) => c.id !== query.excludeId);
   if (wanted.length === 0) return { matches: [] };
@@ -114,9 +109,9 @@ export async function findDuplicates(
  * The phone index to match: the plain national digits, or, when an admin has made the contact
  * phone sensitive, the keyed blind index of those digits (the settings item is read first).
  */
-async function phoneSource(digits: string): Promise<ListSource> {
+async function phoneMatch(digits: string): Promise<PhoneMatch> {
   const set = await getCustomFieldSet('contact');
   return set.builtIn?.some((s) => s.key === 'phone' && s.sensitive)
-    ? phoneBlindSource(await blindIndexOf(digits))
-    : phoneExactSource(digits);
+    ? { blindIndex: await blindIndexOf(digits) }
+    : { nationalDigits: digits };
 }

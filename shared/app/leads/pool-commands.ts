@@ -2,6 +2,7 @@ import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js'
 import { auditRecord, putAudit } from '../../db/audit.js';
 import type { StoredRecord } from '../../db/customer-records.repository.js';
 import { isPoolOwner, NO_TEAM, poolOwnerId, teamKeyOf } from '../../db/keys.leads.js';
+import { type TransactItem, transactWrite } from '../../db/kit.js';
 import {
   deleteLeadState,
   holdOne,
@@ -11,7 +12,6 @@ import {
   replaceLeadState,
 } from '../../db/leads.repository.js';
 import { moveRecordItem } from '../../db/reassignments.repository.js';
-import { type TransactItem, transactWrite } from '../../db/transact.js';
 import { diffRecords } from '../../domain/common/diff.js';
 import { AppError, notFound, staleVersion } from '../../domain/common/errors.js';
 import type { LeadRules } from '../../domain/leads/lead.schema.js';

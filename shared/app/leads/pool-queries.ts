@@ -1,8 +1,6 @@
 import type { Principal } from '../../auth/principal.js';
-import { nameKey } from '../../db/keys.js';
-import { NO_TEAM, poolSource } from '../../db/keys.leads.js';
-import { poolPageExtras } from '../../db/leads.repository.js';
-import { queryPage } from '../../db/query.js';
+import { NO_TEAM } from '../../db/keys.leads.js';
+import { listPoolEntries, poolPageExtras } from '../../db/leads.repository.js';
 import { listTeams } from '../../db/teams.repository.js';
 import type { PoolLead, PoolListQuery } from '../../domain/leads/lead.schema.js';
 import { mayUsePool } from './pool-commands.js';
@@ -26,13 +24,8 @@ export async function listPool(
 }> {
   const teamKey = query.teamId ?? principal.teamIds[0] ?? NO_TEAM;
   if (!mayUsePool(principal, teamKey)) return { items: [], nextCursor: null, teamId: teamKey, held: 0 };
-  const source = poolSource(teamKey, query.q === undefined ? undefined : nameKey(query.q));
   const [page, pools] = await Promise.all([
-    queryPage<Record<string, unknown>>(source, {
-      limit: query.limit,
-      cursor: query.cursor,
-      forward: query.q !== undefined,
-    }),
+    listPoolEntries(teamKey, query),
     query.cursor ? undefined : poolsOf(principal),
   ]);
   const { states, held } = await poolPageExtras(

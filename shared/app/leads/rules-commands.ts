@@ -1,9 +1,9 @@
 import { type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord, putAudit } from '../../db/audit.js';
 import { NO_TEAM } from '../../db/keys.leads.js';
+import { transactWrite } from '../../db/kit.js';
 import { getRules, listRules, putRules } from '../../db/leads.repository.js';
 import { getTeam, listTeams } from '../../db/teams.repository.js';
-import { transactWrite } from '../../db/transact.js';
 import { diffRecords } from '../../domain/common/diff.js';
 import { invalid, notFound, staleVersion } from '../../domain/common/errors.js';
 import { DEFAULT_RULES, type LeadRules, type LeadRulesPut } from '../../domain/leads/lead.schema.js';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
+import { anyRecordInTeam } from '../../db/customer-records.repository.js';
 import { type IdempotencyRequest, replayed, storeAnswer } from '../../db/idempotency.js';
-import { teamListSource } from '../../db/keys.js';
-import { queryPage } from '../../db/query.js';
 import {
   getTeam,
   listTeams,
@@ -90,12 +89,8 @@ export async function updateTeam(
 export async function deleteTeam(id: string, principal: Principal, now = new Date()): Promise<void> {
   const before = await getTeam(id);
   if (!before) throw teamNotFound();
-  // A team's records name it (teamId, team index): deleting it would leave them pointing at
-  // nothing. One item of each kind's team index tells (two Queries, limit 1).
-  for (const kind of ['contact', 'company'] as const) {
-    const page = await queryPage(teamListSource(kind, 'updated', id), { limit: 1, forward: false });
-    if (page.items.length > 0) throw teamHasRecords();
-  }
+  // A team's records name it (teamId, team index): deleting it would leave them pointing at nothing.
+  if (await anyRecordInTeam(id)) throw teamHasRecords();
   const profiles = membershipChanges(id, before.memberIds, [], await memberTeams(before.memberIds));
   const audit = auditRecord({
     kind: 'team',

@@ -1,5 +1,5 @@
+import type { TransactItem } from '../../db/kit.js';
 import { type LeadContact, leadFollowUpTouch } from '../../db/leads.repository.js';
-import type { TransactItem } from '../../db/transact.js';
 import type { ActivityEntity } from '../../domain/work/activity.schema.js';
 
 /**

@@ -1,12 +1,10 @@
 import { rolesAllow } from '../../auth/permissions.js';
 import type { Principal } from '../../auth/principal.js';
 import { recordScopeOf } from '../../auth/principal.js';
-import { toApiActivity } from '../../db/activities.repository.js';
+import { listActorActivities } from '../../db/activities.repository.js';
 import { listContractsEnding } from '../../db/contracts.repository.js';
 import { getPipeline, readTotals } from '../../db/deals.repository.js';
-import { actorActivitiesSource, openTasksSource } from '../../db/keys.work.js';
-import { queryPage } from '../../db/query.js';
-import { toApiTask } from '../../db/tasks.repository.js';
+import { listTasksOf } from '../../db/tasks.repository.js';
 import { type Clock, systemClock } from '../../domain/common/clock.js';
 import { DEFAULT_PIPELINE_ID, defaultPipeline } from '../../domain/deals/pipeline.schema.js';
 import { dateInZone, daysBefore } from '../../domain/notifications/reminder-times.js';
@@ -34,27 +32,22 @@ export const HOME_CONTRACTS = 5;
 export async function homePage(principal: Principal, tz: string, clock: Clock = systemClock): Promise<HomePage> {
   const now = clock.now();
   const me = principal.userId;
+  const myTasks = { kind: 'assignee', assigneeId: me } as const;
   const [overdue, today, activity, deals, contractsExpiring] = await Promise.all([
-    queryPage<Record<string, unknown>>(openTasksSource(me, bucketRange('overdue', now, tz)), {
-      limit: HOME_TASKS,
-      forward: true,
-    }),
-    queryPage<Record<string, unknown>>(openTasksSource(me, bucketRange('today', now, tz)), {
-      limit: HOME_TASKS,
-      forward: true,
-    }),
-    queryPage<Record<string, unknown>>(actorActivitiesSource(me), { limit: HOME_ACTIVITY, forward: false }),
+    listTasksOf(myTasks, { done: false, range: bucketRange('overdue', now, tz) }, { limit: HOME_TASKS }),
+    listTasksOf(myTasks, { done: false, range: bucketRange('today', now, tz) }, { limit: HOME_TASKS }),
+    listActorActivities(me, { limit: HOME_ACTIVITY }),
     rolesAllow(principal.roles, 'deals:read') ? myOpenDeals(me, now) : null,
     rolesAllow(principal.roles, 'contracts:read') ? expiringContracts(principal, dateInZone(now, tz)) : null,
   ]);
   return {
     tasks: {
-      overdue: overdue.items.map(toApiTask),
+      overdue: overdue.items,
       overdueMore: overdue.nextCursor !== null,
-      today: today.items.map(toApiTask),
+      today: today.items,
       todayMore: today.nextCursor !== null,
     },
-    recentActivity: activity.items.map(toApiActivity),
+    recentActivity: activity.items,
     deals,
     contractsExpiring,
   };

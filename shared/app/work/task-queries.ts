@@ -1,9 +1,7 @@
 import type { Principal } from '../../auth/principal.js';
-import type { ListSource } from '../../db/keys.js';
 import { keys } from '../../db/keys.js';
-import { closedTasksSource, openTasksSource, recordTasksSource, teamTasksSource } from '../../db/keys.work.js';
-import { queryPage } from '../../db/query.js';
-import { getItems, toApiTask } from '../../db/tasks.repository.js';
+import { getItems } from '../../db/kit.js';
+import { listTasksOf, type TaskList } from '../../db/tasks.repository.js';
 import { type Clock, systemClock } from '../../domain/common/clock.js';
 import { AppError } from '../../domain/common/errors.js';
 import type { Page } from '../../domain/common/fields.js';
@@ -23,43 +21,34 @@ export async function listTasks(
   principal: Principal,
   clock: Clock = systemClock,
 ): Promise<Page<Task>> {
-  const plan = await planTaskList(query, principal, clock.now());
-  if (plan === 'empty') return { items: [], nextCursor: null };
-  const page = await queryPage<Record<string, unknown>>(plan.source, {
-    limit: query.limit,
-    cursor: query.cursor,
-    forward: plan.forward,
-  });
-  return { items: page.items.map(toApiTask), nextCursor: page.nextCursor };
+  const list = await taskListOf(query, principal);
+  if (list === 'empty') return { items: [], nextCursor: null };
+  const now = clock.now();
+  // Open tasks by due time (a bucket is a sort-key range in the caller's day), or finished ones.
+  const view = query.view === 'done' ? { done: true } : { done: false, range: rangeOf(query.view, now, query.tz) };
+  return listTasksOf(list, view, { limit: query.limit, cursor: query.cursor });
 }
 
-type Plan = { source: ListSource; forward: boolean } | 'empty';
-
-export async function planTaskList(query: TaskListQuery, principal: Principal, now: Date): Promise<Plan> {
+/** Whose tasks the caller asked for, once it is clear they may see them. */
+async function taskListOf(query: TaskListQuery, principal: Principal): Promise<TaskList | 'empty'> {
   if (query.related) {
     const [entity, id] = query.related.split(':') as [RelatedEntity, string];
     await relatedOrThrow(principal, entity, id);
-    // A record's panel shows its open tasks; `done` lists its finished ones, newest first.
-    return query.view === 'done'
-      ? { source: recordTasksSource(entity, id, 'CLOSED'), forward: false }
-      : { source: recordTasksSource(entity, id, 'OPEN', rangeOf(query.view, now, query.tz)), forward: true };
+    return { kind: 'record', entity, id };
   }
   if (query.teamId) {
     const scope = taskScopeOf(principal);
     const allowed = scope.kind === 'all' || (scope.kind === 'team' && scope.teamIds.includes(query.teamId));
     if (!allowed) throw teamForbidden();
-    return query.view === 'done'
-      ? { source: teamTasksSource(query.teamId, 'CLOSED'), forward: false }
-      : { source: teamTasksSource(query.teamId, 'OPEN', rangeOf(query.view, now, query.tz)), forward: true };
+    return { kind: 'team', teamId: query.teamId };
   }
   const assigneeId = query.assigneeId ?? principal.userId;
   if (assigneeId !== principal.userId && !(await maySeeTasksOf(principal, assigneeId))) return 'empty';
-  if (query.view === 'done') return { source: closedTasksSource(assigneeId), forward: false };
-  return { source: openTasksSource(assigneeId, rangeOf(query.view, now, query.tz)), forward: true };
+  return { kind: 'assignee', assigneeId };
 }
 
-function rangeOf(view: Exclude<TaskView, 'done'> | 'done', now: Date, tz: string) {
-  return view === 'open' || view === 'done' ? undefined : bucketRange(view, now, tz);
+function rangeOf(view: Exclude<TaskView, 'done'>, now: Date, tz: string) {
+  return view === 'open' ? undefined : bucketRange(view, now, tz);
 }
 
 /** Another person's task list: an admin's, or a manager's for a member of their teams. */
