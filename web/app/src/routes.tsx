@@ -59,6 +59,9 @@ const NotificationsPage = lazy(() =>
   import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
 const ProductsPage = lazy(() => import('./pages/settings/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const BusinessCalendarsPage = lazy(() =>
+  import('./pages/service/BusinessCalendarsPage').then((m) => ({ default: m.BusinessCalendarsPage })),
+);
 const DealQuotesPage = lazy(() => import('./pages/quotes/DealQuotesPage').then((m) => ({ default: m.DealQuotesPage })));
 const QuotePage = lazy(() => import('./pages/quotes/QuotePage').then((m) => ({ default: m.QuotePage })));
 const DealsPage = lazy(() => import('./pages/deals/DealsPage').then((m) => ({ default: m.DealsPage })));
@@ -116,6 +119,7 @@ export const router = createBrowserRouter(
             { path: 'notifications', element: <NotificationsPage /> },
             { path: 'settings/products', element: <ProductsPage /> },
             { path: 'settings/api', element: <ApiReferencePage /> },
+            { path: 'settings/business-calendars', element: <BusinessCalendarsPage /> },
             { path: 'deals/:dealId/quotes', element: <DealQuotesPage /> },
             { path: 'quotes/:id', element: <QuotePage /> },
           ],

@@ -28,8 +28,12 @@ export function applyFieldErrors(form: FormInstance, error: unknown, aliases: Fi
   const unmatched: string[] = [];
 
   for (const [path, message] of Object.entries(error.fields)) {
-    const segments = aliased(path, aliases).split('.').filter(Boolean);
-    let name: string[] | undefined;
+    // A list entry's index is a number in the form's own path (`hours.1.from` → ['hours', 1, 'from']).
+    const segments = aliased(path, aliases)
+      .split('.')
+      .filter(Boolean)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    let name: NamePath | undefined;
     for (let length = segments.length; length > 0 && !name; length--) {
       const candidate = segments.slice(0, length);
       if (registered.has(JSON.stringify(candidate))) name = candidate;

@@ -7,6 +7,7 @@ import { dealsEn } from './sales/deals';
 import { leadsEn } from './sales/leads';
 import { quotesEn } from './sales/quotes';
 import { workEn } from './sales/work';
+import { calendarsEn } from './service/calendars';
 
 /** English texts of the console. zh-CN.ts must have the same keys (the compiler checks). */
 export const en = {
@@ -340,6 +341,7 @@ export const en = {
   work: workEn,
   account: accountEn,
   apiReference: apiReferenceEn,
+  calendars: calendarsEn,
   dashboard: dashboardEn,
   apiErrors: apiErrorsEn,
 };

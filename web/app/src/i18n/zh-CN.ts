@@ -9,6 +9,7 @@ import { dealsZh } from './sales/deals';
 import { leadsZh } from './sales/leads';
 import { quotesZh } from './sales/quotes';
 import { workZh } from './sales/work';
+import { calendarsZh } from './service/calendars';
 
 /** 控制台的简体中文文本：与 en.ts 键完全一致（由编译器检查）。 */
 export const zhCN: Messages<typeof en> = {
@@ -336,6 +337,7 @@ export const zhCN: Messages<typeof en> = {
   work: workZh,
   account: accountZh,
   apiReference: apiReferenceZh,
+  calendars: calendarsZh,
   dashboard: dashboardZh,
   apiErrors: apiErrorsZhCN,
 };

@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
   FileProtectOutlined,
   FundOutlined,
   FunnelPlotOutlined,
@@ -123,6 +124,12 @@ export const NAVIGATION: readonly NavEntry[] = [
     path: '/settings/custom-fields',
     permission: 'customFields:manage',
     menu: { icon: <SettingOutlined />, label: 'nav.customFields', testId: 'nav-custom-fields' },
+  },
+  // Agents and managers read the calendars their SLA clocks run on; admins edit them.
+  {
+    path: '/settings/business-calendars',
+    permission: 'serviceSettings:read',
+    menu: { icon: <FieldTimeOutlined />, label: 'calendars.nav', testId: 'nav-business-calendars' },
   },
   // Sysadmins see this one even though they edit no customers: reading the log is their job.
   {

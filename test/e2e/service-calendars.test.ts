@@ -1,0 +1,109 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../infra/local/runtime.js';
+import { startTestRuntime } from '../support/runtime.js';
+import {
+  ADMIN,
+  apiResponse,
+  chooseOption,
+  closeAll,
+  openSession,
+  type Session,
+  screenshot,
+  signIn,
+  startBrowser,
+} from './helpers.js';
+
+/**
+ * An admin sets up the business hours SLA clocks will run on: Shanghai, Mon–Fri 09:00–17:00 with
+ * National Day off. An overlapping window is refused on its own field; the due preview answers
+ * what the clocks compute; a support agent reads the calendar but cannot change it.
+ */
+describe('service desk: business calendars', () => {
+  let runtime: Runtime | undefined;
+  let browser: Browser | undefined;
+  let session: Session;
+  const env = () => runtime!;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime();
+    browser = await startBrowser();
+    session = await openSession(browser);
+  });
+
+  afterAll(async () => {
+    await closeAll(
+      () => session?.context.close(),
+      () => browser?.close(),
+      () => runtime?.stop(),
+    );
+  });
+
+  it('an admin creates a calendar; an overlapping window is named on its field until fixed', async () => {
+    const { page } = session;
+    await signIn(page, env().baseUrl, ADMIN);
+    await page.getByTestId('nav-business-calendars').click();
+    await page.waitForURL((url) => url.pathname === '/app/settings/business-calendars');
+    await page.getByTestId('new-calendar').click();
+    await page.getByTestId('field-calendar-name').fill('Shanghai office');
+    await chooseOption(page, 'field-calendar-zone', 'Asia/Shang', 'Asia/Shanghai');
+    // The five default windows are Mon–Fri 09:00–18:00: close at 17:00 instead.
+    const windows = page.getByTestId('calendar-window');
+    expect(await windows.count()).toBe(5);
+    for (let i = 0; i < 5; i++) await windows.nth(i).getByTestId('window-to').fill('17:00');
+    // A Saturday window is added, then moved onto Monday over its morning: refused.
+    await page.getByTestId('add-window').click();
+    const sixth = windows.nth(5);
+    await sixth.locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="Mon"]')
+      .click();
+    await sixth.getByTestId('window-from').fill('08:00');
+    await sixth.getByTestId('window-to').fill('10:00');
+    await page.getByTestId('add-holiday').click();
+    await page.getByTestId('holiday-date').fill('2026-10-01');
+    await page.getByTestId('holiday-name').fill('国庆节');
+
+    const refused = apiResponse(page, 'POST', /^\/api\/business-calendars$/);
+    await page.getByTestId('save').click();
+    expect((await refused).status()).toBe(400);
+    await expect
+      .poll(() => sixth.locator('.ant-form-item-explain-error').textContent())
+      .toContain('Overlaps mon 09:00–17:00');
+    await screenshot(page, 'calendars-01-overlap-refused');
+
+    await sixth.getByRole('button', { name: 'Remove' }).click();
+    const saved = apiResponse(page, 'POST', /^\/api\/business-calendars$/);
+    await page.getByTestId('save').click();
+    expect((await saved).status()).toBe(201);
+    const row = page.getByTestId('calendar-row').filter({ hasText: 'Shanghai office' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Mon–Fri 09:00–17:00');
+    expect(await row.textContent()).toContain('1 holiday');
+  });
+
+  it('the due preview says when a ticket created Friday 17:30 is due: Monday 10:30', async () => {
+    const { page } = session;
+    await page.getByTestId('calendar-row').filter({ hasText: 'Shanghai office' }).getByTestId('edit-calendar').click();
+    await page.getByTestId('preview-from').fill('2026-12-04T17:30');
+    await page.getByTestId('preview-minutes').fill('90');
+    const result = page.getByTestId('preview-result');
+    await expect.poll(() => result.textContent()).toMatch(/Fri.*17:30.*would be due Mon.*10:30/);
+    await screenshot(page, 'calendars-02-due-preview');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('a support agent reads the calendars but has nothing to edit them with', async () => {
+    const agent = await openSession(browser!);
+    try {
+      await signIn(agent.page, env().baseUrl, 'support@cirrus.local');
+      await agent.page.getByTestId('nav-business-calendars').click();
+      await agent.page.getByTestId('calendar-row').filter({ hasText: 'Shanghai office' }).waitFor();
+      expect(await agent.page.getByTestId('new-calendar').count()).toBe(0);
+      expect(await agent.page.getByTestId('edit-calendar').count()).toBe(0);
+      expect(agent.errors).toEqual([]);
+    } finally {
+      await agent.context.close();
+    }
+  });
+});
