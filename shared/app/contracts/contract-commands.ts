@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { checkOwnerAssignment, teamOnAssignment } from '../../auth/assignment.js';
 import { inScope, type Principal, recordScopeOf } from '../../auth/principal.js';
 import { auditRecord } from '../../db/audit.js';
 import {
@@ -32,7 +33,6 @@ import {
   outstandingOf,
 } from '../../domain/contracts/contract-rules.js';
 import { DEFAULT_TIME_ZONE } from '../../domain/notifications/reminder-times.js';
-import { assignedTeam } from '../../domain/teams/team.schema.js';
 import { createDeal } from '../deals/deal-commands.js';
 
 /**
@@ -73,20 +73,11 @@ async function loadReferences(companyId?: string, ownerId?: string, dealId?: str
 
 /** Reps own what they create; managers assign within their teams; admins anyone. */
 function ownership(principal: Principal, ownerId: string, refs: References, currentTeam?: string) {
-  const scope = recordScopeOf(principal);
-  if (scope.kind === 'owner' && ownerId !== principal.userId) {
-    throw new AppError('forbidden', 'record.assign_forbidden', 'Your role can only own contracts itself', {
-      ownerId: 'You can only assign contracts to yourself',
-    });
-  }
+  checkOwnerAssignment(principal, ownerId, 'contracts');
   const ownerName = refs.owner?.name ?? (ownerId === principal.userId ? principal.name : undefined);
   if (!ownerName) throw invalid({ ownerId: 'Unknown user' });
-  const teamId = assignedTeam(refs.owner?.teamIds ?? [...principal.teamIds], [currentTeam, ...principal.teamIds]);
-  if (scope.kind === 'team' && (teamId === undefined || !scope.teamIds.includes(teamId))) {
-    throw new AppError('forbidden', 'record.assign_forbidden', 'Managers can only assign to members of their teams', {
-      ownerId: 'Not a member of your teams',
-    });
-  }
+  // An owner not (yet) in the staff directory is the principal: their own teams then.
+  const teamId = teamOnAssignment(principal, refs.owner?.teamIds ?? principal.teamIds, currentTeam, 'contracts');
   return { ownerName, teamId };
 }
 
