@@ -1,9 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessCalendar } from '../domain/service/business-calendar.schema.js';
 import { type AuditRecord, putAudit } from './audit.js';
-import { db, tableName } from './client.js';
 import { calendarIndexKeys, calendarListSource, serviceKeys } from './keys.service.js';
-import { recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
+import { getRecord, recordOf, type TransactItem, versionedPut, writeVersioned } from './kit.js';
 import { queryPage } from './query.js';
 
 /** Business calendars (keys.service.ts): one item each, written on its version with its audit record. */
@@ -15,12 +13,7 @@ export const calendarItem = (c: BusinessCalendar): Record<string, unknown> => ({
   ...calendarIndexKeys(c),
 });
 
-export async function getCalendar(id: string): Promise<BusinessCalendar | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: tableName(), Key: serviceKeys.calendar(id), ConsistentRead: true }),
-  );
-  return out.Item ? recordOf<BusinessCalendar>(out.Item) : undefined;
-}
+export const getCalendar = (id: string) => getRecord<BusinessCalendar>(serviceKeys.calendar(id));
 
 /** The calendars by name, a page at a time (one Query of gsi2). */
 export async function listCalendars(query: { limit: number; cursor?: string }) {

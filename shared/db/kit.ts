@@ -1,5 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { AppError, staleVersion, unavailable } from '../domain/common/errors.js';
 import { db, tableName } from './client.js';
 import { isIdempotencyPut } from './idempotency.js';
@@ -148,6 +153,33 @@ export function recordOf<T>(item: Record<string, unknown>, alsoInternal: readonl
     if (!INTERNAL_ATTRIBUTES.has(k) && !alsoInternal.includes(k)) out[k] = v;
   }
   return out as T;
+}
+
+/** One record by key, read strongly consistent (a write just before must be seen); undefined when absent. */
+export async function getRecord<T>(key: Key): Promise<T | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  return out.Item ? recordOf<T>(out.Item) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unversioned items (jobs, counters)
+
+/** A Put of an item that must be new (a job): fails when one exists at its key. */
+export function putNew(item: Record<string, unknown> & Key): TransactItem {
+  return { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** Adds one to a counter attribute of an item (a job's progress), stamping `updatedAt`. */
+export function countOne(key: Key, attribute: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'SET #counter = #counter + :one, updatedAt = :at',
+      ExpressionAttributeNames: { '#counter': attribute },
+      ExpressionAttributeValues: { ':one': 1, ':at': at },
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import type { RecordKind } from './keys.js';
 import { keys, ownershipIndexKeys, TEAM_INDEX_ATTRIBUTES } from './keys.js';
-import { recordOf, type TransactItem } from './kit.js';
+import { countOne, getRecord, putNew, type TransactItem } from './kit.js';
 
 /**
  * A bulk reassignment job (REASSIGNMENT#<id> / JOB): what to move, and its progress. The worker
@@ -38,33 +38,16 @@ export interface ReassignmentMessage {
 
 /** The new job, for the transaction that also writes its audit record (the job's outbox entry). */
 export function putReassignmentJob(job: ReassignmentJob): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...keys.reassignment(job.id), type: 'Reassignment', ...job },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return putNew({ ...keys.reassignment(job.id), type: 'Reassignment', ...job });
 }
 
-export async function getReassignmentJob(id: string): Promise<ReassignmentJob | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.reassignment(id), ConsistentRead: true }),
-  );
-  if (!out.Item) return undefined;
-  return recordOf<ReassignmentJob>(out.Item);
+export function getReassignmentJob(id: string): Promise<ReassignmentJob | undefined> {
+  return getRecord<ReassignmentJob>(keys.reassignment(id));
 }
 
 /** The transaction item that counts one moved record, inside the record's own transaction. */
 export function countMoved(jobId: string, at: string): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.reassignment(jobId),
-      UpdateExpression: 'SET moved = moved + :one, updatedAt = :at',
-      ExpressionAttributeValues: { ':one': 1, ':at': at },
-    },
-  };
+  return countOne(keys.reassignment(jobId), 'moved', at);
 }
 
 /**

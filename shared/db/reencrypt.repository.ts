@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client.js';
 import { keys, type RecordKind } from './keys.js';
-import { recordOf, type TransactItem } from './kit.js';
+import { countOne, getRecord, putNew, type TransactItem } from './kit.js';
 
 /**
  * A re-encryption job (CUSTOM_FIELD#REENCRYPT#<id> / JOB), started when an admin turns a built-in
@@ -41,33 +41,16 @@ export interface ReencryptMessage {
 
 /** The job's first write, as an item of the transaction that saves the setting. */
 export function putReencryptJob(job: ReencryptJob): TransactItem {
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...keys.reencryptJob(job.id), type: 'ReencryptJob', ...job },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return putNew({ ...keys.reencryptJob(job.id), type: 'ReencryptJob', ...job });
 }
 
-export async function getReencryptJob(id: string): Promise<ReencryptJob | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: tableName(), Key: keys.reencryptJob(id), ConsistentRead: true }),
-  );
-  if (!out.Item) return undefined;
-  return recordOf<ReencryptJob>(out.Item);
+export function getReencryptJob(id: string): Promise<ReencryptJob | undefined> {
+  return getRecord<ReencryptJob>(keys.reencryptJob(id));
 }
 
 /** Counts one rewritten record, inside the record's own transaction. */
 export function countReencrypted(jobId: string, at: string): TransactItem {
-  return {
-    Update: {
-      TableName: tableName(),
-      Key: keys.reencryptJob(jobId),
-      UpdateExpression: 'SET updated = updated + :one, updatedAt = :at',
-      ExpressionAttributeValues: { ':one': 1, ':at': at },
-    },
-  };
+  return countOne(keys.reencryptJob(jobId), 'updated', at);
 }
 
 /**

@@ -52,7 +52,7 @@ describe('service desk: business calendars', () => {
     expect(await windows.count()).toBe(5);
     for (let i = 0; i < 5; i++) await windows.nth(i).getByTestId('window-to').fill('17:00');
     // A Saturday window is added, then moved onto Monday over its morning: refused.
-    await page.getByTestId('add-window').click();
+    await page.getByTestId('add-calendar-window').click();
     const sixth = windows.nth(5);
     await sixth.locator('.ant-select').click();
     await page
@@ -60,7 +60,7 @@ describe('service desk: business calendars', () => {
       .click();
     await sixth.getByTestId('window-from').fill('08:00');
     await sixth.getByTestId('window-to').fill('10:00');
-    await page.getByTestId('add-holiday').click();
+    await page.getByTestId('add-calendar-holiday').click();
     await page.getByTestId('holiday-date').fill('2026-10-01');
     await page.getByTestId('holiday-name').fill('国庆节');
 

@@ -1,9 +1,9 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Divider, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Divider, Flex, Form, Input, Modal, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS } from '../../../../../shared/domain/service/business-time';
 import { type BusinessCalendar, useCreateCalendar, useUpdateCalendar } from '../../api/service';
+import { ListEditor } from '../../components/ListEditor';
 import { SaveErrorAlert } from '../../components/SaveErrorAlert';
 import { useSaveErrors } from '../../components/useSaveErrors';
 import { type CalendarValues, initialValues, timeZoneOptions, toRequest } from './calendar-form';
@@ -67,73 +67,49 @@ export function CalendarEditorModal({ calendar, onClose }: { calendar?: Business
           </Form.Item>
         </Flex>
         <Divider titlePlacement="start">{t('calendars.hours')}</Divider>
-        <Form.List name="hours">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={4}>
-              {fields.map((field) => (
-                <Flex key={field.key} gap={8} align="baseline" wrap data-testid="calendar-window">
-                  <Form.Item name={[field.name, 'day']} style={{ width: 110, marginBottom: 8 }}>
-                    <Select options={days} aria-label={t('calendars.day')} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'from']} style={{ width: 110, marginBottom: 8 }}>
-                    <Input placeholder="09:00" aria-label={t('calendars.from')} data-testid="window-from" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'to']} style={{ width: 110, marginBottom: 8 }}>
-                    <Input placeholder="18:00" aria-label={t('calendars.to')} data-testid="window-to" />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t('calendars.remove')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Flex>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                data-testid="add-window"
-                onClick={() => add({ day: 'sat', from: '09:00', to: '12:00' })}
-              >
-                {t('calendars.addWindow')}
-              </Button>
-            </Flex>
+        <ListEditor
+          name="hours"
+          rowTestId="calendar-window"
+          addLabel={t('calendars.addWindow')}
+          removeLabel={t('calendars.remove')}
+          newRow={() => ({ day: 'sat', from: '09:00', to: '12:00' })}
+        >
+          {(field) => (
+            <>
+              <Form.Item name={[field.name, 'day']} style={{ width: 110, marginBottom: 8 }}>
+                <Select options={days} aria-label={t('calendars.day')} />
+              </Form.Item>
+              <Form.Item name={[field.name, 'from']} style={{ width: 110, marginBottom: 8 }}>
+                <Input placeholder="09:00" aria-label={t('calendars.from')} data-testid="window-from" />
+              </Form.Item>
+              <Form.Item name={[field.name, 'to']} style={{ width: 110, marginBottom: 8 }}>
+                <Input placeholder="18:00" aria-label={t('calendars.to')} data-testid="window-to" />
+              </Form.Item>
+            </>
           )}
-        </Form.List>
+        </ListEditor>
         <Divider titlePlacement="start">{t('calendars.holidays')}</Divider>
-        <Form.List name="holidays">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={4}>
-              {fields.map((field) => (
-                <Flex key={field.key} gap={8} align="baseline" wrap data-testid="calendar-holiday">
-                  <Form.Item name={[field.name, 'date']} style={{ width: 140, marginBottom: 8 }}>
-                    <Input placeholder="2026-10-01" aria-label={t('calendars.date')} data-testid="holiday-date" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'name']} style={{ flex: '1 1 160px', marginBottom: 8 }}>
-                    <Input aria-label={t('calendars.holidayName')} data-testid="holiday-name" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'yearly']} valuePropName="checked" style={{ marginBottom: 8 }}>
-                    <Checkbox>{t('calendars.yearly')}</Checkbox>
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    icon={<MinusCircleOutlined />}
-                    aria-label={t('calendars.remove')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Flex>
-              ))}
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                data-testid="add-holiday"
-                onClick={() => add({ date: '', name: '', yearly: false })}
-              >
-                {t('calendars.addHoliday')}
-              </Button>
-            </Flex>
+        <ListEditor
+          name="holidays"
+          rowTestId="calendar-holiday"
+          addLabel={t('calendars.addHoliday')}
+          removeLabel={t('calendars.remove')}
+          newRow={() => ({ date: '', name: '', yearly: false })}
+        >
+          {(field) => (
+            <>
+              <Form.Item name={[field.name, 'date']} style={{ width: 140, marginBottom: 8 }}>
+                <Input placeholder="2026-10-01" aria-label={t('calendars.date')} data-testid="holiday-date" />
+              </Form.Item>
+              <Form.Item name={[field.name, 'name']} style={{ flex: '1 1 160px', marginBottom: 8 }}>
+                <Input aria-label={t('calendars.holidayName')} data-testid="holiday-name" />
+              </Form.Item>
+              <Form.Item name={[field.name, 'yearly']} valuePropName="checked" style={{ marginBottom: 8 }}>
+                <Checkbox>{t('calendars.yearly')}</Checkbox>
+              </Form.Item>
+            </>
           )}
-        </Form.List>
+        </ListEditor>
       </Form>
       <Divider titlePlacement="start">{t('calendars.preview.title')}</Divider>
       <DuePreview calendar={calendar} />
