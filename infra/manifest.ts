@@ -58,6 +58,13 @@ const FUNCTIONS = {
     timeoutSeconds: 10,
     grants: { table: 'write' },
   },
+  apiDocs: {
+    entry: 'functions/api-docs/handler.ts',
+    description: "The API's OpenAPI 3.1 document, generated from the manifest and the routes' contracts",
+    memoryMb: 256,
+    timeoutSeconds: 10,
+    grants: {},
+  },
   service: {
     entry: 'functions/service/handler.ts',
     description: 'The service desk: business calendars and their due-time preview',
@@ -236,7 +243,7 @@ export const manifest = {
     staff('GET', '/api/me', 'platform', 'staff:read'),
     staff('GET', '/api/staff', 'platform', 'staff:read'),
     // The API's own description (shared/http/openapi.ts): every staff role may read it, no one anonymously.
-    staff('GET', '/api/openapi.json', 'platform', 'staff:read'),
+    staff('GET', '/api/openapi.json', 'apiDocs', 'staff:read'),
     ...recordRoutes('contacts', 'contacts'),
     ...recordRoutes('companies', 'companies'),
     staff('GET', '/api/custom-fields', 'customers', 'customFields:read'),

@@ -19,11 +19,7 @@ const toStaffMember = (p: StaffProfile) => ({
   status: p.status ?? 'active',
 });
 
-// Every context's schemas and the generator load with the first request for the document, not
-// at cold start: the platform function answers /api/me and /api/health on every console load.
-const openApi = async () => (await import('./openapi-document.js')).apiDocument();
-
-/** Lambda entry of the platform context: health, the signed-in user, the staff directory, the API document. */
+/** Lambda entry of the platform context: health, the signed-in user, the staff directory. */
 export const handler = createHandler(
   routesOf('platform'),
   {
@@ -49,7 +45,6 @@ export const handler = createHandler(
         return ok({ items: query.status ? items.filter((m) => m.status === query.status) : items });
       },
     }),
-    'GET /api/openapi.json': defineRoute({ handle: async () => ok(await openApi()) }),
   },
   platformApi,
 );

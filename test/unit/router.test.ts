@@ -30,7 +30,6 @@ describe('routeTable', () => {
     expect([...table.keys()].sort()).toEqual([
       'GET /api/health',
       'GET /api/me',
-      'GET /api/openapi.json',
       'GET /api/staff',
     ]);
     expect(table.get('GET /api/me')?.def).toBe(routes['GET /api/me']);

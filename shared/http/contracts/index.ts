@@ -1,4 +1,5 @@
 import type { RouteContract } from '../route.js';
+import { apiDocsApi } from './api-docs.contract.js';
 import { auditApi } from './audit.contract.js';
 import { contractsApi } from './contracts.contract.js';
 import { customersApi } from './customers.contract.js';
@@ -16,6 +17,7 @@ import { workApi } from './work.contract.js';
 
 /** Every route's contract by route key: what the OpenAPI document is built from. */
 export const apiContracts: Readonly<Record<string, RouteContract>> = {
+  ...apiDocsApi,
   ...auditApi,
   ...contractsApi,
   ...customersApi,

@@ -7,5 +7,4 @@ export const platformApi = {
   'GET /api/health': routeContract({}),
   'GET /api/me': routeContract({}),
   'GET /api/staff': routeContract({ query: staffQuery }),
-  'GET /api/openapi.json': routeContract({}),
 };

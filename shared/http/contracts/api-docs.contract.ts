@@ -1,0 +1,5 @@
+import { routeContract } from '../route.js';
+
+export const apiDocsApi = {
+  'GET /api/openapi.json': routeContract({}),
+};
