@@ -67,7 +67,7 @@ const FUNCTIONS = {
   },
   service: {
     entry: 'functions/service/handler.ts',
-    description: 'The service desk: business calendars and their due-time preview',
+    description: 'The service desk: business calendars with their due-time preview, and SLA policies',
     memoryMb: 256,
     timeoutSeconds: 10,
     grants: { table: 'write' },
@@ -330,6 +330,11 @@ export const manifest = {
     staff('GET', '/api/business-calendars/{id}', 'service', 'serviceSettings:read'),
     staff('PATCH', '/api/business-calendars/{id}', 'service', 'serviceSettings:manage'),
     staff('GET', '/api/business-calendars/{id}/due', 'service', 'serviceSettings:read'),
+    staff('GET', '/api/sla-policies', 'service', 'serviceSettings:read'),
+    staff('POST', '/api/sla-policies', 'service', 'serviceSettings:manage'),
+    staff('GET', '/api/sla-policies/{id}', 'service', 'serviceSettings:read'),
+    staff('PATCH', '/api/sla-policies/{id}', 'service', 'serviceSettings:manage'),
+    staff('DELETE', '/api/sla-policies/{id}', 'service', 'serviceSettings:manage'),
     // One's own MFA: every staff member may enrol (admins and sysadmins must; see shared/identity/mfa.ts).
     staff('GET', '/api/me/mfa', 'users', 'staff:read'),
     staff('POST', '/api/me/mfa/totp', 'users', 'staff:read'),

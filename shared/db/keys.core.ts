@@ -36,7 +36,8 @@ export type AuditedEntity =
   | 'task'
   | 'activity'
   | 'job'
-  | 'businessCalendar';
+  | 'businessCalendar'
+  | 'slaPolicy';
 /** The type prefix of an entity's keys (pk `<TYPE>#<id>`, audit pk `AUDIT#<TYPE>#<id>`). */
 export const TYPE: Record<AuditedEntity, string> = {
   contact: 'CONTACT',
@@ -55,6 +56,7 @@ export const TYPE: Record<AuditedEntity, string> = {
   activity: 'ACTIVITY',
   job: 'JOB',
   businessCalendar: 'BUSINESS_CALENDAR',
+  slaPolicy: 'SLA_POLICY',
 };
 
 export type IndexName =

@@ -101,6 +101,8 @@ const PROBES: Record<string, { body: unknown }> = {
   // Service desk: an empty body fails validation (400); an unknown calendar is 404.
   'POST /api/business-calendars': { body: {} },
   'PATCH /api/business-calendars/{id}': { body: {} },
+  'POST /api/sla-policies': { body: {} },
+  'PATCH /api/sla-policies/{id}': { body: {} },
   'PATCH /api/teams/{id}': { body: {} },
   'POST /api/reassignments': { body: {} },
   'POST /api/users': { body: {} },

@@ -71,6 +71,7 @@ const CREATES: Record<string, () => Promise<Record<string, unknown>>> = {
     timeZone: 'Asia/Shanghai',
     hours: [{ day: 'mon', from: '09:00', to: '18:00' }],
   }),
+  'POST /api/sla-policies': async () => ({ name: `Policy ${n()}`, targets: { normal: { firstResponse: 240 } } }),
   'POST /api/users': async () => ({ email: `new.${n()}@cirrus.local`, name: `New Person ${n()}`, role: 'sales' }),
 };
 

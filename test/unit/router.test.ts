@@ -27,11 +27,7 @@ describe('routeTable', () => {
 
     const table = routeTable(declaredRoutes('platform'), routes);
 
-    expect([...table.keys()].sort()).toEqual([
-      'GET /api/health',
-      'GET /api/me',
-      'GET /api/staff',
-    ]);
+    expect([...table.keys()].sort()).toEqual(['GET /api/health', 'GET /api/me', 'GET /api/staff']);
     expect(table.get('GET /api/me')?.def).toBe(routes['GET /api/me']);
     expect(table.get('GET /api/health')?.decl).toMatchObject({ audience: 'public', permission: null });
   });

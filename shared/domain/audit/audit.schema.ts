@@ -26,6 +26,7 @@ export const AUDIT_ENTITIES = [
   'activity',
   'job',
   'businessCalendar',
+  'slaPolicy',
 ] as const;
 export const auditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof auditEntity>;

@@ -7,4 +7,5 @@ export const SERVICE_ERRORS = {
     kind: 'unprocessable',
     message: 'This calendar has no open hours in the next three years',
   },
+  'slaPolicy.not_found': { kind: 'not_found', message: 'slaPolicy not found' },
 } as const satisfies ErrorCatalogue;

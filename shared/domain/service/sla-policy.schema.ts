@@ -54,14 +54,14 @@ export const slaPolicyCreate = z.strictObject({
 });
 export type SlaPolicyCreate = z.infer<typeof slaPolicyCreate>;
 
-export interface SlaPolicy extends SlaPolicyCreate {
+export type SlaPolicy = SlaPolicyCreate & {
   id: string;
   /** Place in the evaluation order (lower first). */
   position: number;
   version: number;
   createdAt: string;
   updatedAt: string;
-}
+};
 
 export const slaPolicyPatch = z.strictObject({
   name: z.optional(text(80, 1)),

@@ -5,6 +5,7 @@ import {
   businessCalendarPatch,
   dueQuery,
 } from '../../domain/service/business-calendar.schema.js';
+import { slaPolicyCreate, slaPolicyPatch } from '../../domain/service/sla-policy.schema.js';
 import { routeContract } from '../route.js';
 
 const idParams = z.strictObject({ id });
@@ -19,4 +20,9 @@ export const serviceApi = {
     versioned: true,
   }),
   'GET /api/business-calendars/{id}/due': routeContract({ params: idParams, query: dueQuery }),
+  'GET /api/sla-policies': routeContract({}),
+  'POST /api/sla-policies': routeContract({ body: slaPolicyCreate, idempotent: true }),
+  'GET /api/sla-policies/{id}': routeContract({ params: idParams }),
+  'PATCH /api/sla-policies/{id}': routeContract({ params: idParams, body: slaPolicyPatch, versioned: true }),
+  'DELETE /api/sla-policies/{id}': routeContract({ params: idParams }),
 };

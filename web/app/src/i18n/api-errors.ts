@@ -115,6 +115,7 @@ export const apiErrorsEn = {
     not_found: 'This business calendar does not exist.',
     no_open_hours: 'This calendar has no open hours in the next three years. Add opening hours or remove holidays.',
   },
+  slaPolicy: { not_found: 'This SLA policy does not exist.' },
   user: {
     not_found: 'This user does not exist.',
     exists: 'This user already exists.',
@@ -239,6 +240,7 @@ export const apiErrorsZhCN: Messages<typeof apiErrorsEn> = {
     not_found: '该工作日历不存在。',
     no_open_hours: '该日历在未来三年内没有任何工作时间，请添加工作时间或删除节假日。',
   },
+  slaPolicy: { not_found: '该 SLA 策略不存在。' },
   user: {
     not_found: '该用户不存在。',
     exists: '该用户已存在。',

@@ -295,6 +295,7 @@ export const en = {
       activity: 'Activity',
       job: 'Background job',
       businessCalendar: 'Business calendar',
+      slaPolicy: 'SLA policy',
     },
     actions: { created: 'Created', updated: 'Updated', deleted: 'Deleted', restored: 'Restored', purged: 'Purged' },
     fieldCount: 'Fields: {{count}}',

@@ -291,6 +291,7 @@ export const zhCN: Messages<typeof en> = {
       activity: '跟进记录',
       job: '后台任务',
       businessCalendar: '工作日历',
+      slaPolicy: 'SLA 策略',
     },
     actions: { created: '创建', updated: '更新', deleted: '删除', restored: '恢复', purged: '永久删除' },
     fieldCount: '字段：{{count}}',

@@ -24,6 +24,7 @@ export const AUDIT_ENTITIES = [
   'activity',
   'job',
   'businessCalendar',
+  'slaPolicy',
 ] as const satisfies readonly AuditEntity[];
 export const AUDIT_ACTIONS = [
   'created',
