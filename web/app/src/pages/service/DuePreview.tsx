@@ -38,19 +38,27 @@ export function DuePreview({ calendar }: { calendar?: BusinessCalendar }) {
   return (
     <Flex vertical gap={8}>
       <Flex gap={12} wrap align="end">
-        <label>
+        <Flex vertical>
           <Typography.Text type="secondary">{t('calendars.preview.from')}</Typography.Text>
           <Input
             type="datetime-local"
+            aria-label={t('calendars.preview.from')}
             value={local}
             onChange={(e) => setLocal(e.target.value)}
             data-testid="preview-from"
           />
-        </label>
-        <label>
+        </Flex>
+        <Flex vertical>
           <Typography.Text type="secondary">{t('calendars.preview.minutes')}</Typography.Text>
-          <InputNumber min={0} max={525600} value={minutes} onChange={setMinutes} data-testid="preview-minutes" />
-        </label>
+          <InputNumber
+            aria-label={t('calendars.preview.minutes')}
+            min={0}
+            max={525600}
+            value={minutes}
+            onChange={setMinutes}
+            data-testid="preview-minutes"
+          />
+        </Flex>
       </Flex>
       {due.isSuccess && from && (
         <Alert
