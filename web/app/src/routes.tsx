@@ -59,6 +59,9 @@ const NotificationsPage = lazy(() =>
   import('./pages/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })),
 );
 const ProductsPage = lazy(() => import('./pages/settings/ProductsPage').then((m) => ({ default: m.ProductsPage })));
+const SlaPoliciesPage = lazy(() =>
+  import('./pages/service/SlaPoliciesPage').then((m) => ({ default: m.SlaPoliciesPage })),
+);
 const BusinessCalendarsPage = lazy(() =>
   import('./pages/service/BusinessCalendarsPage').then((m) => ({ default: m.BusinessCalendarsPage })),
 );
@@ -120,6 +123,7 @@ export const router = createBrowserRouter(
             { path: 'settings/products', element: <ProductsPage /> },
             { path: 'settings/api', element: <ApiReferencePage /> },
             { path: 'settings/business-calendars', element: <BusinessCalendarsPage /> },
+            { path: 'settings/sla-policies', element: <SlaPoliciesPage /> },
             { path: 'deals/:dealId/quotes', element: <DealQuotesPage /> },
             { path: 'quotes/:id', element: <QuotePage /> },
           ],

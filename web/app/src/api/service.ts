@@ -4,11 +4,13 @@ import type {
   BusinessCalendarCreate,
   BusinessCalendarPatch,
 } from '../../../../shared/domain/service/business-calendar.schema';
+import type { SlaPolicy, SlaPolicyCreate, SlaPolicyPatch } from '../../../../shared/domain/service/sla-policy.schema';
 import { api } from './client';
 import { useInvalidatingMutation } from './mutation';
 
 /** Business calendars of the service desk (admins edit; agents and managers read). */
 export type { BusinessCalendar } from '../../../../shared/domain/service/business-calendar.schema';
+export type { SlaPolicy } from '../../../../shared/domain/service/sla-policy.schema';
 
 const calendarKeys = { all: ['business-calendars'] as const };
 
@@ -52,5 +54,39 @@ export function useDuePreview(calendarId: string | undefined, from: string | und
         { from: from!, minutes: String(minutes) },
         signal,
       ),
+  });
+}
+
+const policyKeys = { all: ['sla-policies'] as const };
+
+/** SLA policies in evaluation order (the first whose conditions hold applies to a ticket). */
+export function useSlaPolicies() {
+  return useQuery({
+    queryKey: policyKeys.all,
+    queryFn: ({ signal }) => api.get<{ items: SlaPolicy[] }>('/api/sla-policies', undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useCreateSlaPolicy() {
+  return useInvalidatingMutation({
+    invalidates: [policyKeys.all],
+    invalidateOn: 'success',
+    mutationFn: (body: SlaPolicyCreate) => api.create<SlaPolicy>('/api/sla-policies', body),
+  });
+}
+
+export function useUpdateSlaPolicy() {
+  return useInvalidatingMutation({
+    invalidates: [policyKeys.all],
+    mutationFn: ({ policy, patch }: { policy: SlaPolicy; patch: Omit<SlaPolicyPatch, 'version'> }) =>
+      api.patch<SlaPolicy>(`/api/sla-policies/${encodeURIComponent(policy.id)}`, { ...patch, version: policy.version }),
+  });
+}
+
+export function useDeleteSlaPolicy() {
+  return useInvalidatingMutation({
+    invalidates: [policyKeys.all],
+    mutationFn: (policy: SlaPolicy) => api.delete(`/api/sla-policies/${encodeURIComponent(policy.id)}`),
   });
 }

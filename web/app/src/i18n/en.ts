@@ -8,6 +8,7 @@ import { leadsEn } from './sales/leads';
 import { quotesEn } from './sales/quotes';
 import { workEn } from './sales/work';
 import { calendarsEn } from './service/calendars';
+import { slaEn } from './service/sla';
 
 /** English texts of the console. zh-CN.ts must have the same keys (the compiler checks). */
 export const en = {
@@ -343,6 +344,7 @@ export const en = {
   account: accountEn,
   apiReference: apiReferenceEn,
   calendars: calendarsEn,
+  sla: slaEn,
   dashboard: dashboardEn,
   apiErrors: apiErrorsEn,
 };

@@ -10,6 +10,7 @@ import { leadsZh } from './sales/leads';
 import { quotesZh } from './sales/quotes';
 import { workZh } from './sales/work';
 import { calendarsZh } from './service/calendars';
+import { slaZh } from './service/sla';
 
 /** 控制台的简体中文文本：与 en.ts 键完全一致（由编译器检查）。 */
 export const zhCN: Messages<typeof en> = {
@@ -339,6 +340,7 @@ export const zhCN: Messages<typeof en> = {
   account: accountZh,
   apiReference: apiReferenceZh,
   calendars: calendarsZh,
+  sla: slaZh,
   dashboard: dashboardZh,
   apiErrors: apiErrorsZhCN,
 };

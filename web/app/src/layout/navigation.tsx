@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -130,6 +131,11 @@ export const NAVIGATION: readonly NavEntry[] = [
     path: '/settings/business-calendars',
     permission: 'serviceSettings:read',
     menu: { icon: <FieldTimeOutlined />, label: 'calendars.nav', testId: 'nav-business-calendars' },
+  },
+  {
+    path: '/settings/sla-policies',
+    permission: 'serviceSettings:read',
+    menu: { icon: <AlertOutlined />, label: 'sla.nav', testId: 'nav-sla-policies' },
   },
   // Sysadmins see this one even though they edit no customers: reading the log is their job.
   {

@@ -19,7 +19,7 @@ import {
  * National Day off. An overlapping window is refused on its own field; the due preview answers
  * what the clocks compute; a support agent reads the calendar but cannot change it.
  */
-describe('service desk: business calendars', () => {
+describe('service desk settings: business calendars and SLA policies', () => {
   let runtime: Runtime | undefined;
   let browser: Browser | undefined;
   let session: Session;
@@ -93,6 +93,45 @@ describe('service desk: business calendars', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('an admin sets SLA policies on that calendar and puts the VIP one first', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-sla-policies').click();
+    await page.waitForURL((url) => url.pathname === '/app/settings/sla-policies');
+    const addPolicy = async (name: string, targets: Record<string, number>, tag?: string) => {
+      await page.getByTestId('new-policy').click();
+      await page.getByTestId('field-policy-name').fill(name);
+      if (tag) {
+        const tags = page
+          .locator('.ant-form-item')
+          .filter({ hasText: 'Any of these tags' })
+          .locator('input[role="combobox"]');
+        await tags.pressSequentially(tag);
+        await tags.press('Enter');
+        await tags.press('Escape');
+      }
+      await chooseOption(page, 'field-policy-calendar', 'Shanghai', 'Shanghai office (Asia/Shanghai)');
+      for (const [field, minutes] of Object.entries(targets))
+        await page.getByTestId(`target-${field}`).fill(String(minutes));
+      const created = apiResponse(page, 'POST', /^\/api\/sla-policies$/);
+      await page.getByTestId('save').click();
+      expect((await created).status()).toBe(201);
+      await page.getByTestId('policy-card').filter({ hasText: name }).waitFor();
+    };
+    await addPolicy('Standard', { 'normal-firstResponse': 240, 'normal-resolution': 2400 });
+    await addPolicy('VIP customers', { 'urgent-firstResponse': 30, 'high-firstResponse': 60 }, 'vip');
+    const names = () =>
+      page.getByTestId('policy-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-policy-name')));
+    expect(await names()).toEqual(['Standard', 'VIP customers']);
+    const vip = page.getByTestId('policy-card').filter({ hasText: 'VIP customers' });
+    expect(await vip.textContent()).toContain('#vip');
+    expect(await vip.getByTestId('policy-target-table').textContent()).toContain('30 min');
+    const moved = apiResponse(page, 'PATCH', /^\/api\/sla-policies\/.+$/);
+    await vip.getByTestId('policy-up').click();
+    expect((await moved).status()).toBe(200);
+    await expect.poll(names).toEqual(['VIP customers', 'Standard']);
+    await screenshot(page, 'calendars-03-sla-policies');
+  });
+
   it('a support agent reads the calendars but has nothing to edit them with', async () => {
     const agent = await openSession(browser!);
     try {
@@ -101,6 +140,10 @@ describe('service desk: business calendars', () => {
       await agent.page.getByTestId('calendar-row').filter({ hasText: 'Shanghai office' }).waitFor();
       expect(await agent.page.getByTestId('new-calendar').count()).toBe(0);
       expect(await agent.page.getByTestId('edit-calendar').count()).toBe(0);
+      await agent.page.getByTestId('nav-sla-policies').click();
+      await agent.page.getByTestId('policy-card').first().waitFor();
+      expect(await agent.page.getByTestId('new-policy').count()).toBe(0);
+      expect(await agent.page.getByTestId('edit-policy').count()).toBe(0);
       expect(agent.errors).toEqual([]);
     } finally {
       await agent.context.close();
