@@ -117,6 +117,25 @@ export async function chooseOption(page: Page, testId: string, search: string, l
   }
 }
 
+/**
+ * Picks `label` in an Ant Design Select without search (the test id sits on its root). A click
+ * that lands while the list is still opening (or closing after another popup) is lost: open and
+ * pick again until the choice shows.
+ */
+export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let attempt = 1; ; attempt++) {
+    if (!(await openDropdown(page).isVisible())) await select.click();
+    await openDropdown(page).locator(`.ant-select-item-option[title="${label}"]`).click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 4_000 }).toBe(label);
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 /** Adds free-form tags to a tags Select: type, Enter. */
 export async function addTags(page: Page, testId: string, tags: readonly string[]): Promise<void> {
   const input = page.getByTestId(testId).locator('input[role="combobox"]');
