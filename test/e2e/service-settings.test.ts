@@ -63,6 +63,8 @@ describe('service desk settings: business calendars and SLA policies', () => {
     await page.getByTestId('add-calendar-holiday').click();
     await page.getByTestId('holiday-date').fill('2026-10-01');
     await page.getByTestId('holiday-name').fill('国庆节');
+    await page.getByTestId('add-calendar-workday').click();
+    await page.getByTestId('workday-date').fill('2026-10-10');
 
     const refused = apiResponse(page, 'POST', /^\/api\/business-calendars$/);
     await page.getByTestId('save').click();
@@ -80,6 +82,7 @@ describe('service desk settings: business calendars and SLA policies', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Mon–Fri 09:00–17:00');
     expect(await row.textContent()).toContain('1 holiday');
+    expect(await row.textContent()).toContain('1 extra working day');
   });
 
   it('the due preview says when a ticket created Friday 17:30 is due: Monday 10:30', async () => {

@@ -59,6 +59,19 @@ describe('business calendars', () => {
     expect(holiday.body).toEqual({ due: '2026-10-02T01:30:00.000Z' });
   });
 
+  it('runs the clock on an extra working day (调休): Fri 17:30 + 90 minutes is that Saturday 10:30', async () => {
+    const res = await admin.post<Calendar>('/api/business-calendars', {
+      ...shanghaiOffice,
+      workdays: [{ date: '2026-12-05', from: '09:00', to: '12:00' }],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const from = encodeURIComponent('2026-12-04T17:30:00+08:00');
+    const due = await support.get<{ due: string }>(
+      `/api/business-calendars/${res.body.id}/due?from=${from}&minutes=90`,
+    );
+    expect(due.body).toEqual({ due: '2026-12-05T02:30:00.000Z' });
+  });
+
   it('refuses overlapping windows and a bad date with 400 naming the field, and writes nothing', async () => {
     const overlapping = await admin.post<ErrorBody>('/api/business-calendars', {
       ...shanghaiOffice,

@@ -62,6 +62,19 @@ describe('business calendar schema', () => {
     });
   });
 
+  it('takes extra working days (调休) and names one that overlaps another of its date', () => {
+    const workdays = [
+      { date: '2026-10-10', from: '09:00', to: '18:00' },
+      { date: '2026-10-10', from: '17:00', to: '19:00' },
+      { date: '2026-10-11', from: '09:00', to: '08:00' },
+    ];
+    expect(businessCalendarCreate.parse(valid).workdays).toEqual([]);
+    expect(issuesOf(businessCalendarCreate, { ...valid, workdays })).toEqual({
+      'workdays.1.from': 'Overlaps 2026-10-10 09:00–18:00',
+      'workdays.2.to': 'Must be after 09:00',
+    });
+  });
+
   it('needs at least one window and rejects unknown fields', () => {
     expect(Object.keys(issuesOf(businessCalendarCreate, { ...valid, hours: [] }))).toEqual(['hours']);
     expect(businessCalendarCreate.safeParse({ ...valid, colour: 'red' }).success).toBe(false);

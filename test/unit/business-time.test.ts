@@ -65,6 +65,23 @@ describe('addBusinessMinutes', () => {
     expect(iso(addBusinessMinutes(cal, cst('2027-09-30T17:00'), 120))).toBe(iso(cst('2027-10-01T10:00')));
   });
 
+  it('opens an extra working day (调休) with its own hours, even a weekend or a holiday', () => {
+    const cal: BusinessHours = {
+      ...shanghai('09:00', '18:00', [{ date: '2026-10-08', name: '国庆节' }]),
+      workdays: [
+        { date: '2026-10-10', from: '09:00', to: '12:00' },
+        { date: '2026-10-08', from: '13:00', to: '18:00' },
+      ],
+    };
+    // Friday 2026-10-09 17:30 + 60: half an hour on Friday, then Saturday's make-up morning.
+    expect(iso(addBusinessMinutes(cal, cst('2026-10-09T17:30'), 60))).toBe(iso(cst('2026-10-10T09:30')));
+    // Saturday's make-up day ends at 12:00; the rest runs on Monday.
+    expect(iso(addBusinessMinutes(cal, cst('2026-10-10T11:30'), 60))).toBe(iso(cst('2026-10-12T09:30')));
+    // On the holiday itself only the extra afternoon is open.
+    expect(isOpenAt(cal, cst('2026-10-08T10:00'))).toBe(false);
+    expect(isOpenAt(cal, cst('2026-10-08T14:00'))).toBe(true);
+  });
+
   it('keeps wall-clock hours across DST changes (America/New_York)', () => {
     const daily: BusinessHours = {
       timeZone: 'America/New_York',

@@ -21,6 +21,19 @@ const window = z.strictObject({ day: z.enum(WEEKDAYS), from: clock, to: closing 
   }),
 );
 
+const workday = z
+  .strictObject({
+    date: z.string().check(z.refine(isCalendarDate, 'Must be a date YYYY-MM-DD, e.g. 2026-09-27')),
+    from: clock,
+    to: closing,
+  })
+  .check(
+    z.superRefine((w, ctx) => {
+      if (minuteOfDay(w.to) <= minuteOfDay(w.from))
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `Must be after ${w.from}` });
+    }),
+  );
+
 const holiday = z.strictObject({
   date: z.string().check(z.refine(isCalendarDate, 'Must be a date YYYY-MM-DD, e.g. 2026-10-01')),
   name: text(80, 1),
@@ -70,6 +83,28 @@ const holidays = z.array(holiday).check(
   }),
 );
 
+/** Extra working days (调休): windows on a date, never overlapping on that date. */
+const workdays = z.array(workday).check(
+  z.maxLength(MAX_HOLIDAYS, `At most ${MAX_HOLIDAYS} extra working days`),
+  z.superRefine((list, ctx) => {
+    list.forEach((w, i) => {
+      const other = list.find(
+        (o, j) =>
+          j < i &&
+          o.date === w.date &&
+          minuteOfDay(o.from) < minuteOfDay(w.to) &&
+          minuteOfDay(w.from) < minuteOfDay(o.to),
+      );
+      if (other)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'from'],
+          message: `Overlaps ${other.date} ${other.from}–${other.to}`,
+        });
+    });
+  }),
+);
+
 const timeZone = z.string().check(z.refine(isTimeZone, 'Must be an IANA time zone such as Asia/Shanghai'));
 
 export const businessCalendarCreate = z.strictObject({
@@ -77,6 +112,7 @@ export const businessCalendarCreate = z.strictObject({
   timeZone,
   hours,
   holidays: z._default(holidays, []),
+  workdays: z._default(workdays, []),
 });
 export type BusinessCalendarCreate = z.infer<typeof businessCalendarCreate>;
 
@@ -85,6 +121,7 @@ export const businessCalendarPatch = z.strictObject({
   timeZone: z.optional(timeZone),
   hours: z.optional(hours),
   holidays: z.optional(holidays),
+  workdays: z.optional(workdays),
   version: z.optional(version),
 });
 export type BusinessCalendarPatch = z.infer<typeof businessCalendarPatch>;
@@ -95,6 +132,8 @@ export type BusinessCalendar = {
   timeZone: string;
   hours: BusinessWindow[];
   holidays: { date: string; name: string; yearly?: boolean }[];
+  /** Absent on calendars saved before extra working days existed. */
+  workdays?: { date: string; from: string; to: string }[];
   version: number;
   createdAt: string;
   updatedAt: string;

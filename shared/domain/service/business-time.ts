@@ -8,6 +8,7 @@ import { dateInZone, zonedInstant } from '../common/zoned-time.js';
  * A calendar is wall-clock windows per weekday in an IANA zone, so 09:00–18:00 stays 09:00–18:00
  * across a DST change; a window that a change shortens or lengthens counts the minutes that
  * really elapse in it. Holidays close a whole local day; a yearly one recurs on its month and day.
+ * An extra workday (调休) opens a date with its own windows, whatever the weekday or holiday.
  */
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -29,10 +30,22 @@ export interface Holiday {
   yearly?: boolean;
 }
 
+/**
+ * A date that is worked against the weekly pattern: China's make-up working days (调休), a
+ * Saturday that is a workday after a long holiday. Its windows replace that date's weekly ones
+ * and win over a holiday on the same date.
+ */
+export interface ExtraWorkday {
+  date: string;
+  from: string;
+  to: string;
+}
+
 export interface BusinessHours {
   timeZone: string;
   hours: readonly BusinessWindow[];
   holidays: readonly Holiday[];
+  workdays?: readonly ExtraWorkday[];
 }
 
 /** Round the clock, every day: the calendar of a policy without one (24×7). */
@@ -93,11 +106,10 @@ function* openIntervals(calendar: BusinessHours, from: number): Generator<Interv
   let date = dateInZone(new Date(from), calendar.timeZone);
   let closedDays = 0;
   for (;;) {
-    const windows = isHoliday(calendar, date)
-      ? []
-      : calendar.hours
-          .filter((w) => w.day === weekdayOf(date))
-          .sort((a, b) => minuteOfDay(a.from) - minuteOfDay(b.from));
+    const extra = (calendar.workdays ?? []).filter((w) => w.date === date);
+    const windows = (
+      extra.length ? extra : isHoliday(calendar, date) ? [] : calendar.hours.filter((w) => w.day === weekdayOf(date))
+    ).toSorted((a, b) => minuteOfDay(a.from) - minuteOfDay(b.from));
     closedDays = windows.length ? 0 : closedDays + 1;
     if (closedDays > MAX_CLOSED_DAYS) throw new NoBusinessHoursError();
     for (const w of windows) {

@@ -66,6 +66,11 @@ export function BusinessCalendarsPage() {
                           ? t('calendars.holidayCount', { count: calendar.holidays.length })
                           : t('calendars.noHolidays')}
                       </Typography.Text>
+                      {calendar.workdays?.length ? (
+                        <Typography.Text type="secondary">
+                          {t('calendars.workdayCount', { count: calendar.workdays.length })}
+                        </Typography.Text>
+                      ) : null}
                     </Flex>
                   }
                 />

@@ -102,6 +102,28 @@ export function CalendarEditorModal({ calendar, onClose }: { calendar?: Business
           </>
         )}
       </ListEditor>
+      <Divider titlePlacement="start">{t('calendars.workdays')}</Divider>
+      <ListEditor
+        name="workdays"
+        rowTestId="calendar-workday"
+        addLabel={t('calendars.addWorkday')}
+        removeLabel={t('calendars.remove')}
+        newRow={() => ({ date: '', from: '09:00', to: '18:00' })}
+      >
+        {(field) => (
+          <>
+            <Form.Item name={[field.name, 'date']} style={{ width: 140, marginBottom: 8 }}>
+              <Input placeholder="2026-10-10" aria-label={t('calendars.date')} data-testid="workday-date" />
+            </Form.Item>
+            <Form.Item name={[field.name, 'from']} style={{ width: 110, marginBottom: 8 }}>
+              <Input placeholder="09:00" aria-label={t('calendars.from')} data-testid="workday-from" />
+            </Form.Item>
+            <Form.Item name={[field.name, 'to']} style={{ width: 110, marginBottom: 8 }}>
+              <Input placeholder="18:00" aria-label={t('calendars.to')} data-testid="workday-to" />
+            </Form.Item>
+          </>
+        )}
+      </ListEditor>
     </EditorModal>
   );
 }

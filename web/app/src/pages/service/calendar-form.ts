@@ -11,6 +11,7 @@ export interface CalendarValues {
   timeZone: string;
   hours: { day: Weekday; from: string; to: string }[];
   holidays: { date: string; name: string; yearly: boolean }[];
+  workdays: { date: string; from: string; to: string }[];
 }
 
 /** A new calendar starts as Monday to Friday, 09:00–18:00, in the browser's zone. */
@@ -21,6 +22,7 @@ export function initialValues(calendar: BusinessCalendar | undefined): CalendarV
       timeZone: calendar.timeZone,
       hours: calendar.hours.map((w) => ({ ...w })),
       holidays: calendar.holidays.map((h) => ({ date: h.date, name: h.name, yearly: h.yearly === true })),
+      workdays: (calendar.workdays ?? []).map((w) => ({ ...w })),
     };
   }
   return {
@@ -28,6 +30,7 @@ export function initialValues(calendar: BusinessCalendar | undefined): CalendarV
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     hours: WEEKDAYS.slice(0, 5).map((day) => ({ day, from: '09:00', to: '18:00' })),
     holidays: [],
+    workdays: [],
   };
 }
 
@@ -41,6 +44,7 @@ export function toRequest(values: CalendarValues): BusinessCalendarCreate {
       name: h.name.trim(),
       ...(h.yearly ? { yearly: true } : {}),
     })),
+    workdays: (values.workdays ?? []).map((w) => ({ date: w.date.trim(), from: w.from.trim(), to: w.to.trim() })),
   };
 }
 
